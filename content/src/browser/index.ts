@@ -1,0 +1,2 @@
+export { contentViews } from './views';
+export type { ContentViewProps } from './view-props';

@@ -1,0 +1,1 @@
+export { renderSampleImage } from './sample-image';

@@ -1,0 +1,16 @@
+import type { ContentViewProps } from '../../browser/view-props';
+import type { ImageProps } from './index';
+
+export function ImageView({ props, assetUrl, onError }: ContentViewProps<ImageProps>) {
+  return (
+    <div className="bg-image" style={{ background: props.background }} data-content-type="image">
+      <img
+        src={assetUrl(props.asset)}
+        alt={props.alt}
+        style={{ objectFit: props.fit }}
+        decoding="sync"
+        onError={() => onError(`image ${props.asset} failed to load`)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import mqtt, { type MqttClient } from 'mqtt';
+import { ErrorCode } from '@baruga/protocol';
+
+export interface Bus {
+  publishRetained(topic: string, payload: string): Promise<void>;
+  /** Returns the function that unsubscribes. */
+  subscribe(filter: string, handler: (topic: string, payload: Buffer) => void): Promise<() => void>;
+  readonly connected: boolean;
+  close(): Promise<void>;
+}
+
+export class BrokerUnavailableError extends Error {
+  readonly code = ErrorCode.brokerUnavailable;
+}
+
+/** The controller's own MQTT client, to the embedded broker or an external one alike. */
+export async function connectBus(
+  url: string,
+  options: { username?: string; password?: string; timeoutMs?: number } = {},
+): Promise<Bus> {
+  const client: MqttClient = mqtt.connect(url, {
+    protocolVersion: 4, // aedes speaks MQTT 3.1.1 only
+    clientId: `baruga-controller-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    clean: true,
+    reconnectPeriod: 1000,
+    connectTimeout: options.timeoutMs ?? 10_000,
+    ...(options.username ? { username: options.username, password: options.password } : {}),
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      client.end(true);
+      reject(
+        new BrokerUnavailableError(
+          `MQTT broker at ${url} did not accept a connection within ${options.timeoutMs ?? 10_000} ms`,
+        ),
+      );
+    }, options.timeoutMs ?? 10_000);
+    client.once('connect', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+  const handlers = new Map<string, Set<(topic: string, payload: Buffer) => void>>();
+  client.on('message', (topic, payload) => {
+    for (const [filter, set] of handlers) {
+      if (matches(filter, topic)) for (const h of set) h(topic, payload);
+    }
+  });
+
+  return {
+    get connected() {
+      return client.connected;
+    },
+    async publishRetained(topic, payload) {
+      await client.publishAsync(topic, payload, { qos: 1, retain: true });
+    },
+    async subscribe(filter, handler) {
+      let set = handlers.get(filter);
+      if (!set) {
+        set = new Set();
+        handlers.set(filter, set);
+        await client.subscribeAsync(filter, { qos: 1 });
+      }
+      set.add(handler);
+      return () => {
+        set.delete(handler);
+        if (set.size === 0) {
+          handlers.delete(filter);
+          client.unsubscribe(filter);
+        }
+      };
+    },
+    async close() {
+      await client.endAsync();
+    },
+  };
+}
+
+/** MQTT topic filter matching (`+` one level, `#` the rest). */
+export function matches(filter: string, topic: string): boolean {
+  const f = filter.split('/');
+  const t = topic.split('/');
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === '#') return true;
+    if (i >= t.length) return false;
+    if (f[i] !== '+' && f[i] !== t[i]) return false;
+  }
+  return f.length === t.length;
+}

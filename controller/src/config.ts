@@ -1,0 +1,68 @@
+import path from 'node:path';
+
+/** Everything the controller reads from its environment, parsed once at start. */
+export interface ControllerConfig {
+  /** HTTP port; 0 picks any free port. */
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Embedded broker's MQTT/TCP port (0 = any free port); unused when `mqttUrl` is set. */
+  mqttPort: number;
+  /** External broker (mqtt://host:port). When set, no embedded broker starts. */
+  mqttUrl: string | null;
+  /** WebSocket URL players use for the external broker; when unset they use the controller's /mqtt bridge. */
+  mqttWsUrl: string | null;
+  adminPassword: string | null;
+  /** Where the built console and player renderer live (vite build output). */
+  consoleDir: string;
+  playerDir: string;
+  seedDemo: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'BARUGA_ERR_CONFIG';
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError(`${name} must be a port number from 0 to 65535, got "${raw}"`);
+  }
+  return value;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | null {
+  const raw = env[name];
+  if (!raw) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL: "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControllerConfig {
+  return {
+    port: port(env, 'BARUGA_PORT', 8080),
+    host: env.BARUGA_HOST || '0.0.0.0',
+    dataDir: path.resolve(env.BARUGA_DATA || './data'),
+    mqttPort: port(env, 'BARUGA_MQTT_PORT', 1883),
+    mqttUrl: url(env, 'BARUGA_MQTT_URL', ['mqtt:', 'mqtts:', 'tcp:']),
+    mqttWsUrl: url(env, 'BARUGA_MQTT_WS_URL', ['ws:', 'wss:']),
+    adminPassword: env.BARUGA_ADMIN_PASSWORD || null,
+    consoleDir: path.resolve(env.BARUGA_CONSOLE_DIR || path.join(repoRoot, 'controller', 'dist', 'console')),
+    playerDir: path.resolve(env.BARUGA_PLAYER_DIR || path.join(repoRoot, 'player', 'dist', 'renderer')),
+    seedDemo: env.BARUGA_SEED_DEMO !== '0',
+    logLevel: env.BARUGA_LOG_LEVEL || 'info',
+  };
+}

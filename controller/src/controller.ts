@@ -1,0 +1,130 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { type Bus, connectBus } from './broker/bus';
+import { type EmbeddedBroker, createWebSocketBridge, startEmbeddedBroker } from './broker/embedded-broker';
+import type { ControllerConfig } from './config';
+import { type Db, openDatabase } from './db/database';
+import { type Repositories, createRepositories } from './db/repositories/index';
+import { authRoutes, installAuth } from './features/auth';
+import { contentFileRoutes } from './features/content-files';
+import { healthRoutes } from './features/health';
+import { playerRoutes } from './features/player';
+import { followPresence } from './features/presence';
+import { screenRoutes } from './features/screens';
+import { staticApps } from './features/static-apps';
+import { installErrorHandler } from './http-errors';
+import { type Publisher, createPublisher } from './publisher';
+import { seedDemo } from './seed';
+import { BlobStore } from './store/blob-store';
+
+export interface RunningController {
+  app: FastifyInstance;
+  db: Db;
+  repos: Repositories;
+  publisher: Publisher;
+  /** http://host:port of the HTTP server. */
+  url: string;
+  /** TCP port of the embedded broker, or null with an external one. */
+  mqttPort: number | null;
+  /** Set only on the very first start, when the admin account was created. */
+  initialAdminPassword: string | null;
+  seededScreens: string[];
+  close(): Promise<void>;
+}
+
+const JSON_BODY_LIMIT = 256 * 1024;
+
+/** Starts the whole controller: database, broker, HTTP API, console and player files. */
+export async function startController(config: ControllerConfig): Promise<RunningController> {
+  const db = openDatabase(path.join(config.dataDir, 'baruga.sqlite'));
+  const repos = createRepositories(db);
+  const store = new BlobStore(config.dataDir);
+
+  let initialAdminPassword: string | null = null;
+  if (repos.users.count() === 0) {
+    initialAdminPassword = config.adminPassword ?? crypto.randomBytes(12).toString('base64url');
+    repos.users.create('admin', initialAdminPassword);
+  }
+
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: JSON_BODY_LIMIT,
+    // Requests still running at shutdown get this long to finish.
+    return503OnClosing: true,
+  });
+
+  let broker: EmbeddedBroker | null = null;
+  let bus: Bus;
+  let upgrade: { handleUpgrade: EmbeddedBroker['handleUpgrade']; close(): Promise<void> };
+  try {
+    if (config.mqttUrl) {
+      bus = await connectBus(config.mqttUrl);
+      upgrade = createWebSocketBridge(config.mqttUrl);
+    } else {
+      broker = await startEmbeddedBroker({ port: config.mqttPort, host: config.host });
+      bus = await connectBus(`mqtt://127.0.0.1:${broker.port}`, broker.controllerCredentials);
+      upgrade = broker;
+    }
+  } catch (error) {
+    await broker?.close();
+    db.close();
+    throw error;
+  }
+
+  app.server.on('upgrade', (request, socket, head) => {
+    if ((request.url ?? '').split('?')[0] === '/mqtt')
+      upgrade.handleUpgrade(request, socket, head);
+    else socket.destroy();
+  });
+
+  const publisher = createPublisher(db, repos, bus);
+  installErrorHandler(app);
+  await app.register(fastifyCookie);
+  installAuth(app, { repos });
+  await app.register(authRoutes, { repos });
+  await app.register(healthRoutes);
+  await app.register(screenRoutes, { repos, publisher });
+  await app.register(playerRoutes, { repos, mqttWsUrl: config.mqttWsUrl });
+  await app.register(contentFileRoutes, { repos, store });
+  await app.register(staticApps, { consoleDir: config.consoleDir, playerDir: config.playerDir });
+
+  const stopPresence = await followPresence(bus, repos, app.log);
+
+  // WebSocket clients hold their sockets open; end them first so the HTTP server can close.
+  app.addHook('preClose', async () => {
+    stopPresence();
+    await upgrade.close();
+    await bus.close();
+    await broker?.close();
+  });
+  app.addHook('onClose', async () => {
+    db.close();
+  });
+
+  const seededScreens = config.seedDemo ? await seedDemo(db, repos, store) : [];
+  for (const id of seededScreens) {
+    const published = await publisher.publish(id);
+    if (!published.ok) app.log.error({ screen: id, error: published.error }, 'demo publish failed');
+  }
+  await publisher.republishAll();
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+
+  let closing: Promise<void> | null = null;
+  return {
+    app,
+    db,
+    repos,
+    publisher,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    mqttPort: broker?.port ?? null,
+    initialAdminPassword,
+    seededScreens,
+    close: () => (closing ??= app.close()),
+  };
+}

@@ -1,0 +1,5 @@
+import { migration0001 } from './0001-initial';
+import type { Migration } from './migration';
+
+/** In order; never edit a published migration, add the next number instead. */
+export const migrations: readonly Migration[] = [migration0001];

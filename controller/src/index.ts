@@ -1,0 +1,2 @@
+export { startController, type RunningController } from './controller';
+export { loadConfig, type ControllerConfig, ConfigError } from './config';

@@ -1,0 +1,89 @@
+import { parseContentProps } from '@baruga/content';
+import {
+  type AssetRef,
+  ErrorCode,
+  type LoopItem,
+  MANIFEST_SCHEMA_VERSION,
+  Manifest,
+  type Result,
+  err,
+  ok,
+} from '@baruga/protocol';
+import type { Db } from './db/database';
+import type { Repositories } from './db/repositories/index';
+import { screenInfo } from './db/repositories/screens';
+import type { Bus } from './broker/bus';
+import { topics } from '@baruga/protocol';
+
+/** How long a manifest is valid without a refresh; the player keeps playing past it while cut off. */
+export const MANIFEST_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Compiles a screen's manifest from the database, stores it (versions only grow) and publishes it
+ * retained, so a player that connects later still gets it at once.
+ */
+export function createPublisher(db: Db, repos: Repositories, bus: Bus) {
+  function compile(screenId: string, version: number, now: Date): Result<Manifest> {
+    const screen = repos.screens.get(screenId);
+    if (!screen) return err({ code: ErrorCode.screenNotFound, message: `no screen "${screenId}"` });
+    const loop: LoopItem[] = [];
+    const assets = new Map<string, AssetRef>();
+    for (const item of repos.loopItems.list(screenId)) {
+      const parsed = parseContentProps(item.type, item.typeVersion, item.props);
+      if (!parsed.ok) return parsed;
+      for (const sha256 of parsed.value.type.assets(parsed.value.props)) {
+        const blob = repos.blobs.get(sha256);
+        if (!blob) {
+          return err({ code: ErrorCode.assetNotFound, message: `item ${item.id} refers to missing asset ${sha256}` });
+        }
+        assets.set(sha256, { sha256, url: `/content/${sha256}`, size: blob.size, mime: blob.mime });
+      }
+      loop.push({
+        id: item.id,
+        type: item.type,
+        typeVersion: parsed.value.version,
+        durationMs: item.durationMs,
+        props: parsed.value.props as Record<string, unknown>,
+        sample: item.sample,
+      });
+    }
+    const manifest = Manifest.safeParse({
+      schemaVersion: MANIFEST_SCHEMA_VERSION,
+      screenId,
+      version,
+      issuedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + MANIFEST_TTL_MS).toISOString(),
+      screen: screenInfo(screen),
+      loop,
+      assets: [...assets.values()],
+    });
+    if (!manifest.success) {
+      return err({
+        code: ErrorCode.validation,
+        message: `manifest for ${screenId} failed its own schema: ${manifest.error.message}`,
+      });
+    }
+    return ok(manifest.data);
+  }
+
+  return {
+    compile,
+    async publish(screenId: string, now = new Date()): Promise<Result<Manifest>> {
+      const stored = db.transaction((): Result<Manifest> => {
+        const compiled = compile(screenId, repos.manifests.latestVersion(screenId) + 1, now);
+        if (compiled.ok) repos.manifests.save(compiled.value);
+        return compiled;
+      })();
+      if (!stored.ok) return stored;
+      await bus.publishRetained(topics.manifest(screenId), JSON.stringify(stored.value));
+      return stored;
+    },
+    /** On start: the broker may have lost its retained messages (embedded broker, external restart). */
+    async republishAll(): Promise<number> {
+      const all = repos.manifests.all();
+      await Promise.all(all.map((m) => bus.publishRetained(topics.manifest(m.screenId), JSON.stringify(m))));
+      return all.length;
+    },
+  };
+}
+export type Publisher = ReturnType<typeof createPublisher>;

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { DEFAULT_LOCALE, DEFAULT_TIMEZONE, IsoInstant, Locale, Slug, Timezone } from './ids';
+
+/** Bodies of the HTTP API (docs/api.md). The controller parses every request through these. */
+
+export const SessionRequest = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type SessionRequest = z.infer<typeof SessionRequest>;
+
+export const SessionInfo = z.object({ username: z.string(), expiresAt: IsoInstant });
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const Health = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  uptimeS: z.number(),
+});
+export type Health = z.infer<typeof Health>;
+
+export const CreateScreen = z.object({
+  id: Slug,
+  name: z.string().trim().min(1).max(120),
+  width: z.int().min(16).max(16384),
+  height: z.int().min(16).max(16384),
+  timezone: Timezone.default(DEFAULT_TIMEZONE),
+  locale: Locale.default(DEFAULT_LOCALE),
+  public: z.boolean().default(false),
+});
+export type CreateScreen = z.infer<typeof CreateScreen>;
+
+export const Screen = z.object({
+  id: Slug,
+  name: z.string(),
+  width: z.int(),
+  height: z.int(),
+  timezone: z.string(),
+  locale: Locale,
+  public: z.boolean(),
+  wallId: z.string().nullable(),
+  /** Whether a player is connected right now (from its retained MQTT status). */
+  connected: z.boolean(),
+  lastSeenAt: IsoInstant.nullable(),
+  publishedVersion: z.int().nullable(),
+});
+export type Screen = z.infer<typeof Screen>;
+
+export const CreateLoopItem = z.object({
+  type: Slug,
+  durationMs: z.int().min(1000).max(3_600_000).optional(),
+  props: z.record(z.string(), z.unknown()),
+  sample: z.boolean().default(false),
+});
+export type CreateLoopItem = z.infer<typeof CreateLoopItem>;
+
+export const LoopItemView = z.object({
+  id: z.string(),
+  screenId: Slug,
+  position: z.int(),
+  type: Slug,
+  typeVersion: z.int(),
+  durationMs: z.int(),
+  props: z.record(z.string(), z.unknown()),
+  sample: z.boolean(),
+});
+export type LoopItemView = z.infer<typeof LoopItemView>;
+
+export const PublishResult = z.object({
+  screenId: Slug,
+  version: z.int(),
+  publishedAt: IsoInstant,
+});
+export type PublishResult = z.infer<typeof PublishResult>;
+
+/** What a player page needs before it can connect: where the broker is and which topics are its own. */
+export const PlayerConfig = z.object({
+  screenId: Slug,
+  mqttUrl: z.string().min(1),
+  manifestTopic: z.string(),
+  statusTopic: z.string(),
+});
+export type PlayerConfig = z.infer<typeof PlayerConfig>;

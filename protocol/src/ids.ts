@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * Identifiers that appear in MQTT topics and URLs. Lowercase slugs only, so they can never carry
+ * the topic wildcards `+`/`#`, a `/` level separator, or anything a path could misread.
+ */
+export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be 1–63 lowercase letters, digits or dashes');
+
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase SHA-256 hex digest');
+
+export const IsoInstant = z.iso.datetime({ offset: true });
+
+/** An IANA zone name the runtime knows (Intl throws RangeError on unknown zones). */
+export function isKnownTimezone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export const Timezone = z.string().min(1).max(64).refine(isKnownTimezone, 'unknown IANA timezone');
+
+export const Locale = z.enum(['id-ID', 'en-US']);
+export type Locale = z.infer<typeof Locale>;
+
+export const DEFAULT_TIMEZONE = 'Asia/Makassar';
+export const DEFAULT_LOCALE: Locale = 'id-ID';

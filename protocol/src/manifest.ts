@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { IsoInstant, Locale, Sha256Hex, Slug, Timezone } from './ids';
+import { type Result, err, ok } from './result';
+import { ErrorCode } from './errors';
+
+export const MANIFEST_SCHEMA_VERSION = 1;
+
+export const ScreenInfo = z.object({
+  id: Slug,
+  name: z.string().min(1).max(120),
+  width: z.int().min(16).max(16384),
+  height: z.int().min(16).max(16384),
+  timezone: Timezone,
+  locale: Locale,
+  public: z.boolean(),
+});
+export type ScreenInfo = z.infer<typeof ScreenInfo>;
+
+/**
+ * One item of a screen's loop. `props` stays opaque here: each content type (content/) owns its
+ * props schema and migrations, keyed by `type` and `typeVersion`.
+ */
+export const LoopItem = z.object({
+  id: z.string().min(1).max(64),
+  type: Slug,
+  typeVersion: z.int().min(1),
+  durationMs: z.int().min(1000).max(3_600_000),
+  props: z.record(z.string(), z.unknown()),
+  /** Demo or sample content: the player labels it on screen so nobody mistakes it for real data. */
+  sample: z.boolean(),
+});
+export type LoopItem = z.infer<typeof LoopItem>;
+
+export const AssetRef = z.object({
+  sha256: Sha256Hex,
+  /** Immutable, content-addressed URL, relative to the controller origin. */
+  url: z.string().startsWith('/'),
+  size: z.int().min(0),
+  mime: z.string().min(1).max(100),
+});
+export type AssetRef = z.infer<typeof AssetRef>;
+
+export const Manifest = z.object({
+  schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
+  screenId: Slug,
+  /** Monotonic per screen: a player never goes back to a lower version. */
+  version: z.int().min(1),
+  issuedAt: IsoInstant,
+  expiresAt: IsoInstant,
+  screen: ScreenInfo,
+  loop: z.array(LoopItem).max(500),
+  assets: z.array(AssetRef).max(5000),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+/**
+ * Parses a manifest from the wire. Older schema versions are migrated here as they appear; a newer
+ * one is refused with a clear reason rather than half-understood.
+ */
+export function parseManifest(raw: unknown): Result<Manifest> {
+  const version = typeof raw === 'object' && raw !== null && 'schemaVersion' in raw ? raw.schemaVersion : undefined;
+  if (typeof version === 'number' && version > MANIFEST_SCHEMA_VERSION) {
+    return err({
+      code: ErrorCode.validation,
+      message: `manifest schemaVersion ${version} is newer than this player understands (${MANIFEST_SCHEMA_VERSION})`,
+    });
+  }
+  const parsed = Manifest.safeParse(raw);
+  if (!parsed.success) {
+    return err({ code: ErrorCode.validation, message: 'invalid manifest', details: z.treeifyError(parsed.error) });
+  }
+  return ok(parsed.data);
+}
