@@ -95,9 +95,9 @@ export async function startController(config: ControllerConfig): Promise<Running
   // WebSocket clients hold their sockets open; end them first so the HTTP server can close.
   app.addHook('preClose', async () => {
     stopPresence();
-    await upgrade.close();
     await bus.close();
-    await broker?.close();
+    // In embedded mode `upgrade` is the broker itself: close it once.
+    await upgrade.close();
   });
   app.addHook('onClose', async () => {
     db.close();

@@ -1,0 +1,77 @@
+import type { Screen } from '@baruga/protocol';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiFailure, api } from './api';
+import { type Lang, LangContext, dictionary } from './i18n';
+import { SignIn } from './sign-in';
+import { ScreenList } from './screen-list';
+import { ScreenPanel } from './screen-panel';
+
+const LANG_KEY = 'baruga.console.lang';
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'id'));
+  const [user, setUser] = useState<string | null | undefined>(undefined);
+  const [screens, setScreens] = useState<Screen[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+
+  useEffect(() => {
+    localStorage.setItem(LANG_KEY, lang);
+    document.documentElement.lang = lang;
+    document.title = dictionary.appTitle[lang];
+  }, [lang]);
+
+  useEffect(() => {
+    api.session().then(
+      (s) => setUser(s.username),
+      () => setUser(null),
+    );
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      setScreens(await api.screens());
+    } catch (error) {
+      if (error instanceof ApiFailure && error.status === 401) setUser(null);
+    }
+  }, []);
+
+  // Presence changes on the players' side: poll while signed in.
+  useEffect(() => {
+    if (!user) return;
+    void refresh();
+    const timer = setInterval(() => void refresh(), 3000);
+    return () => clearInterval(timer);
+  }, [user, refresh]);
+
+  const t = (key: keyof typeof dictionary) => dictionary[key][lang];
+  return (
+    <LangContext.Provider value={lang}>
+      <header className="bc-header">
+        <h1>{t('appTitle')}</h1>
+        <div className="bc-header__tools">
+          <button
+            type="button"
+            className="bc-link"
+            onClick={() => setLang(lang === 'id' ? 'en' : 'id')}
+            aria-label="Bahasa / Language"
+          >
+            {lang === 'id' ? 'English' : 'Bahasa Indonesia'}
+          </button>
+          {user ? (
+            <button type="button" className="bc-link" onClick={() => void api.signOut().finally(() => setUser(null))}>
+              {t('signOut')} ({user})
+            </button>
+          ) : null}
+        </div>
+      </header>
+      {user === undefined ? null : user === null ? (
+        <SignIn onSignedIn={setUser} />
+      ) : (
+        <main className="bc-main">
+          <ScreenList screens={screens} selected={selected} onSelect={setSelected} />
+          <ScreenPanel screen={screens.find((s) => s.id === selected) ?? null} onChanged={refresh} />
+        </main>
+      )}
+    </LangContext.Provider>
+  );
+}

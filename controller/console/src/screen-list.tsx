@@ -1,0 +1,41 @@
+import type { Screen } from '@baruga/protocol';
+import { useT } from './i18n';
+
+export function ScreenList(props: { screens: Screen[]; selected: string | null; onSelect: (id: string) => void }) {
+  const t = useT();
+  const groups = [
+    { label: t('wall'), screens: props.screens.filter((s) => s.wallId) },
+    { label: t('standalone'), screens: props.screens.filter((s) => !s.wallId) },
+  ].filter((g) => g.screens.length > 0);
+  return (
+    <nav className="bc-card bc-screens" aria-label={t('screens')}>
+      <h2>{t('screens')}</h2>
+      {groups.map((g) => (
+        <section key={g.label}>
+          <h3>{g.label}</h3>
+          <ul>
+            {g.screens.map((s) => (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  className={s.id === props.selected ? 'bc-screen bc-screen--selected' : 'bc-screen'}
+                  onClick={() => props.onSelect(s.id)}
+                  data-screen-id={s.id}
+                >
+                  <span
+                    className={s.connected ? 'bc-dot bc-dot--online' : 'bc-dot'}
+                    title={s.connected ? t('online') : t('offline')}
+                  />
+                  <span className="bc-screen__name">{s.name}</span>
+                  <span className="bc-screen__meta">
+                    {s.width}×{s.height} · {s.connected ? t('online') : t('offline')}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </nav>
+  );
+}
