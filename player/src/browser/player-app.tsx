@@ -1,6 +1,12 @@
 import type { Manifest } from '@baruga/protocol';
 import { useCallback, useEffect, useState } from 'react';
-import { ConfigFetchError, type ConnectionState, type PlayerConnection, connectPlayer, fetchPlayerConfig } from './connection';
+import {
+  ConfigFetchError,
+  type ConnectionState,
+  type PlayerConnection,
+  connectPlayer,
+  fetchPlayerConfig,
+} from './connection';
 import { bilingual } from './i18n';
 import { LoopPlayer } from './loop-player';
 import { acceptManifest, loadStoredManifest, storeManifest } from './manifest-store';

@@ -4,7 +4,10 @@ import type { AssetRef } from '@baruga/protocol';
  * Fetches and decodes an item's images before it is shown, so the switch never paints a
  * half-loaded frame. Resolves false when an asset cannot be loaded (the item is then skipped).
  */
-export async function preloadAssets(assets: readonly AssetRef[], assetUrl: (sha256: string) => string): Promise<boolean> {
+export async function preloadAssets(
+  assets: readonly AssetRef[],
+  assetUrl: (sha256: string) => string,
+): Promise<boolean> {
   const results = await Promise.all(
     assets.map(async (asset) => {
       if (!asset.mime.startsWith('image/')) return true;

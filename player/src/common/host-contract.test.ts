@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { HostConfigError, parseHostArgs } from './host-contract';
+
+describe('host arguments', () => {
+  it('places a videotron at a desktop offset, pixel for pixel', () => {
+    const config = parseHostArgs(
+      ['--controller', 'http://10.20.0.5:8080/', '--screen', 'videotron-1@1920x640+0+1080'],
+      {},
+    );
+    expect(config).toEqual({
+      controllerUrl: 'http://10.20.0.5:8080',
+      screens: [{ screenId: 'videotron-1', width: 1920, height: 640, x: 0, y: 1080 }],
+    });
+  });
+
+  it('reads the environment and display ids', () => {
+    const config = parseHostArgs([], {
+      BARUGA_CONTROLLER: 'https://baruga.example',
+      BARUGA_SCREENS: 'lounge-1@1920x1080+0+0:display=2,lounge-2',
+    });
+    expect(config.screens).toEqual([
+      { screenId: 'lounge-1', width: 1920, height: 1080, x: 0, y: 0, displayId: 2 },
+      { screenId: 'lounge-2', width: 1920, height: 1080, x: 0, y: 0 },
+    ]);
+  });
+
+  it('says what is missing or malformed', () => {
+    expect(() => parseHostArgs(['--screen', 'a'], {})).toThrow(HostConfigError);
+    expect(() => parseHostArgs(['--controller', 'ftp://x', '--screen', 'a'], {})).toThrow(/http or https/);
+    expect(() => parseHostArgs(['--controller', 'http://x'], {})).toThrow(/at least one screen/);
+    expect(() => parseHostArgs(['--controller', 'http://x', '--screen', 'A/B'], {})).toThrow(/bad screen placement/);
+  });
+});
