@@ -25,7 +25,9 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 console.log(`Missing test prerequisites: ${missing.map((m) => `${m.what} (${m.path})`).join(', ')}`);
 if (!isDebian || !isRoot) {
-  console.error(`\nInstall them, then run the tests again:\n\n  ${isRoot ? '' : 'sudo '}${command.replace('&& apt-get', `&& ${isRoot ? '' : 'sudo '}apt-get`)}\n`);
+  console.error(
+    `\nInstall them, then run the tests again:\n\n  ${isRoot ? '' : 'sudo '}${command.replace('&& apt-get', `&& ${isRoot ? '' : 'sudo '}apt-get`)}\n`,
+  );
   process.exit(1);
 }
 console.log(`Installing with apt-get: ${packages.join(' ')}`);

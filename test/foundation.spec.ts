@@ -78,7 +78,10 @@ test.describe('a walking Baruga', () => {
       items: { props: { body: string } }[];
     };
     expect(screen.publishedVersion).toBe(2);
-    expect(screen.items.map((i) => i.props.body)).toEqual(['Selamat pagi, Kendari', 'Peringatan: jalan Ahmad Yani ditutup']);
+    expect(screen.items.map((i) => i.props.body)).toEqual([
+      'Selamat pagi, Kendari',
+      'Peringatan: jalan Ahmad Yani ditutup',
+    ]);
 
     // 8. The same player page reconnected by itself and takes the next publish within a second.
     const after = await publishAndTime(page, again, 'Layanan kembali normal');
@@ -160,7 +163,9 @@ test.describe('with Debian Mosquitto as the external broker', () => {
       const latency = await publishAndTime(page, api, 'Pengumuman kedua lewat Mosquitto');
       expect(latency).toBeLessThan(1000);
       await expect
-        .poll(async () => ((await api.call('GET', `/api/screens/${SCREEN.id}`)).body as { connected: boolean }).connected)
+        .poll(
+          async () => ((await api.call('GET', `/api/screens/${SCREEN.id}`)).body as { connected: boolean }).connected,
+        )
         .toBe(true);
     });
   }

@@ -3,7 +3,11 @@ import { TEXT_BODY_MAX, TEXT_TITLE_MAX } from '@baruga/content';
 import { type FormEvent, useState } from 'react';
 import { useT } from './i18n';
 
-export function AnnouncementForm({ onSubmit }: { onSubmit: (item: Omit<CreateLoopItem, 'sample'>) => Promise<boolean> }) {
+export function AnnouncementForm({
+  onSubmit,
+}: {
+  onSubmit: (item: Omit<CreateLoopItem, 'sample'>) => Promise<boolean>;
+}) {
   const t = useT();
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
@@ -56,7 +60,13 @@ export function AnnouncementForm({ onSubmit }: { onSubmit: (item: Omit<CreateLoo
       </label>
       <label>
         {t('bodyEn')}
-        <textarea name="bodyEn" maxLength={TEXT_BODY_MAX} rows={2} value={bodyEn} onChange={(e) => setBodyEn(e.target.value)} />
+        <textarea
+          name="bodyEn"
+          maxLength={TEXT_BODY_MAX}
+          rows={2}
+          value={bodyEn}
+          onChange={(e) => setBodyEn(e.target.value)}
+        />
       </label>
       <div className="bc-form__row">
         <label>

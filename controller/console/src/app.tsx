@@ -27,19 +27,19 @@ export function App() {
     );
   }, []);
 
-  const refresh = useCallback(async () => {
-    try {
-      setScreens(await api.screens());
-    } catch (error) {
-      if (error instanceof ApiFailure && error.status === 401) setUser(null);
-    }
-  }, []);
+  const refresh = useCallback(
+    () =>
+      api.screens().then(setScreens, (error: unknown) => {
+        if (error instanceof ApiFailure && error.status === 401) setUser(null);
+      }),
+    [],
+  );
 
   // Presence changes on the players' side: poll while signed in.
   useEffect(() => {
     if (!user) return;
-    void refresh();
     const timer = setInterval(() => void refresh(), 3000);
+    void refresh();
     return () => clearInterval(timer);
   }, [user, refresh]);
 
@@ -69,7 +69,11 @@ export function App() {
       ) : (
         <main className="bc-main">
           <ScreenList screens={screens} selected={selected} onSelect={setSelected} />
-          <ScreenPanel screen={screens.find((s) => s.id === selected) ?? null} onChanged={refresh} />
+          <ScreenPanel
+            key={selected ?? 'none'}
+            screen={screens.find((s) => s.id === selected) ?? null}
+            onChanged={refresh}
+          />
         </main>
       )}
     </LangContext.Provider>

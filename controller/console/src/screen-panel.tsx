@@ -18,21 +18,28 @@ export function ScreenPanel({ screen, onChanged }: { screen: Screen | null; onCh
   const [items, setItems] = useState<LoopItemView[]>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const load = useCallback(async () => {
-    if (screen) setItems(await api.items(screen.id));
-  }, [screen]);
   const screenId = screen?.id;
+  const report = (error: unknown) =>
+    setMessage({
+      ok: false,
+      text: error instanceof ApiFailure ? `${error.error.code}: ${error.message}` : String(error),
+    });
+  const load = useCallback(async () => {
+    if (screenId) setItems(await api.items(screenId));
+  }, [screenId]);
+  // The panel is keyed by screen (app.tsx): a new screen starts with fresh state and loads its loop.
   useEffect(() => {
-    setMessage(null);
-    void load();
-    // Reload only when another screen is picked, not on every presence poll.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (!screenId) return;
+    let live = true;
+    api.items(screenId).then((loaded) => {
+      if (live) setItems(loaded);
+    }, report);
+    return () => {
+      live = false;
+    };
   }, [screenId]);
 
   if (!screen) return <section className="bc-card bc-panel bc-muted">{t('selectScreen')}</section>;
-
-  const report = (error: unknown) =>
-    setMessage({ ok: false, text: error instanceof ApiFailure ? `${error.error.code}: ${error.message}` : String(error) });
 
   const publish = async () => {
     try {
