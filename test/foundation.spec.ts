@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
 import { signIn } from './support/api';
 import { type ControllerProcess, startControllerProcess, tempDataDir } from './support/controller-process';
@@ -66,6 +68,8 @@ test.describe('a walking Baruga', () => {
 
     // 6. The controller stops cleanly; the player keeps its content on screen meanwhile.
     expect(await controller.stop()).toBe(0);
+    // A clean close checkpoints the write-ahead log into the database file.
+    expect(fs.statSync(path.join(dataDir, 'baruga.sqlite-wal'), { throwIfNoEntry: false })?.size ?? 0).toBe(0);
     await page.waitForTimeout(500);
     await expect(page.getByText('Peringatan: jalan Ahmad Yani ditutup')).toBeVisible();
 

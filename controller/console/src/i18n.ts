@@ -40,6 +40,10 @@ export type TextKey = keyof typeof dictionary;
 
 export const LangContext = createContext<Lang>('id');
 
+export function useLang(): Lang {
+  return useContext(LangContext);
+}
+
 export function useT(): (key: TextKey) => string {
   const lang = useContext(LangContext);
   return (key) => dictionary[key][lang];

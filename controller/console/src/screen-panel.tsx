@@ -1,8 +1,9 @@
+import { getContentType } from '@baruga/content';
 import type { LoopItemView, Screen } from '@baruga/protocol';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiFailure, api } from './api';
 import { AnnouncementForm } from './announcement-form';
-import { useT } from './i18n';
+import { useLang, useT } from './i18n';
 
 function summary(item: LoopItemView): string {
   const props = item.props;
@@ -15,6 +16,7 @@ function summary(item: LoopItemView): string {
 
 export function ScreenPanel({ screen, onChanged }: { screen: Screen | null; onChanged: () => void }) {
   const t = useT();
+  const lang = useLang();
   const [items, setItems] = useState<LoopItemView[]>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -69,7 +71,7 @@ export function ScreenPanel({ screen, onChanged }: { screen: Screen | null; onCh
       <ol className="bc-items">
         {items.map((item) => (
           <li key={item.id}>
-            <span className="bc-tag">{item.type}</span>
+            <span className="bc-tag">{getContentType(item.type)?.label[lang] ?? item.type}</span>
             <span className="bc-items__summary">{summary(item)}</span>
             {item.sample ? <span className="bc-tag bc-tag--sample">{t('sample')}</span> : null}
             <span className="bc-muted">
