@@ -1,11 +1,15 @@
 import { type PlayerConfig, PlayerConfig as PlayerConfigSchema, type PlayerStatus } from '@baruga/protocol';
 import mqtt, { type MqttClient } from 'mqtt';
+import { apiUrl, controllerRoot } from './delivery/host-bridge';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 
 export interface PlayerConnection {
   /** Reports what the player shows; retained, so the console sees it even after a controller restart. */
   reportStatus(status: Omit<PlayerStatus, 'state' | 'playerId' | 'at'>): void;
+  /** Publishes now when connected (false when not: the caller keeps the message and tries later). */
+  publish(topic: string, payload: string, qos?: 0 | 1): boolean;
+  readonly connected: boolean;
   dispose(): void;
 }
 
@@ -19,7 +23,7 @@ export class ConfigFetchError extends Error {
 }
 
 export async function fetchPlayerConfig(screenId: string, signal?: AbortSignal): Promise<PlayerConfig> {
-  const response = await fetch(`../api/player/config?screen=${encodeURIComponent(screenId)}`, {
+  const response = await fetch(apiUrl(`api/player/config?screen=${encodeURIComponent(screenId)}`), {
     signal: signal ?? null,
   });
   if (!response.ok) throw new ConfigFetchError(`player config: HTTP ${response.status}`, response.status);
@@ -39,8 +43,8 @@ export function playerId(): string {
 
 function brokerUrl(config: PlayerConfig): string {
   if (/^wss?:\/\//.test(config.mqttUrl)) return config.mqttUrl;
-  // A path: the controller's own /mqtt on the origin the player was loaded from.
-  const url = new URL(config.mqttUrl, window.location.href);
+  // A path: the controller's own /mqtt (in Electron the page is not on the controller's origin).
+  const url = new URL(config.mqttUrl, controllerRoot());
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   return url.toString();
 }
@@ -51,9 +55,21 @@ function brokerUrl(config: PlayerConfig): string {
  */
 export function connectPlayer(
   config: PlayerConfig,
-  handlers: { onManifest(payload: string): void; onState(state: ConnectionState): void },
+  handlers: {
+    onManifest(payload: string): void;
+    onState(state: ConnectionState): void;
+    /** Messages on `subscriptions` (commands, acknowledgements). */
+    onMessage?(topic: string, payload: string): void;
+    /** The broker refused the connection: 4 bad credentials, 5 not authorized (revoked, claimed screen). */
+    onRefused?(code: number): void;
+  },
+  options: {
+    /** An enrolled player's own id and secret; without them the player connects anonymously. */
+    credentials?: { username: string; password: string } | undefined;
+    subscriptions?: readonly string[];
+  } = {},
 ): PlayerConnection {
-  const id = playerId();
+  const id = options.credentials?.username ?? playerId();
   const status = (state: PlayerStatus['state'], extra: Partial<PlayerStatus> = {}): string =>
     JSON.stringify({
       state,
@@ -72,24 +88,38 @@ export function connectPlayer(
     reconnectPeriod: 1000,
     connectTimeout: 5000,
     will: { topic: config.statusTopic, payload: status('offline'), qos: 1, retain: true },
+    ...(options.credentials ?? {}),
   });
 
   handlers.onState('connecting');
   client.on('connect', () => {
     handlers.onState('online');
-    client.subscribe(config.manifestTopic, { qos: 1 });
+    client.subscribe([config.manifestTopic, ...(options.subscriptions ?? [])], { qos: 1 });
     client.publish(config.statusTopic, status('online', last), { qos: 1, retain: true });
   });
   client.on('offline', () => handlers.onState('offline'));
   client.on('close', () => handlers.onState('offline'));
   client.on('message', (topic, payload) => {
     if (topic === config.manifestTopic && payload.length > 0) handlers.onManifest(payload.toString());
+    else if (payload.length > 0) handlers.onMessage?.(topic, payload.toString());
+  });
+  client.on('error', (error) => {
+    const code = (error as { code?: unknown }).code;
+    if (code === 4 || code === 5) handlers.onRefused?.(code);
   });
 
   return {
     reportStatus(extra) {
       last = { ...last, ...extra };
       if (client.connected) client.publish(config.statusTopic, status('online', last), { qos: 1, retain: true });
+    },
+    publish(topic, payload, qos = 1) {
+      if (!client.connected) return false;
+      client.publish(topic, payload, { qos, retain: false });
+      return true;
+    },
+    get connected() {
+      return client.connected;
     },
     dispose() {
       client.end(true);

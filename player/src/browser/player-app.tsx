@@ -1,90 +1,58 @@
-import type { Manifest } from '@baruga/protocol';
-import { useCallback, useEffect, useState } from 'react';
-import {
-  ConfigFetchError,
-  type ConnectionState,
-  type PlayerConnection,
-  connectPlayer,
-  fetchPlayerConfig,
-} from './connection';
+import { useCallback, useEffect } from 'react';
+import { DeliveryOverlay } from './delivery/delivery-overlay';
+import { deliveryText } from './delivery/delivery-i18n';
+import { assetUrl } from './delivery/host-bridge';
+import { useDelivery } from './delivery/use-delivery';
 import { bilingual } from './i18n';
-import { LoopPlayer } from './loop-player';
-import { acceptManifest, loadStoredManifest, storeManifest } from './manifest-store';
 import { Stage } from './stage';
-import { recordManifest, recordRejected } from './telemetry';
-
-const assetUrl = (sha256: string) => new URL(`../content/${sha256}`, window.location.href).toString();
+import { ScreenPlayer } from './rendering/screen-player';
+import { realTimers } from './rendering/timers';
+import { recordManifest, recordRejected, recordShown } from './telemetry';
 
 export function PlayerApp({ screenId }: { screenId: string }) {
-  const [manifest, setManifest] = useState<Manifest | null>(() => loadStoredManifest(screenId));
-  const [state, setState] = useState<ConnectionState>('connecting');
-  const [problem, setProblem] = useState<'unknownScreen' | null>(null);
-  const [connection, setConnection] = useState<PlayerConnection | null>(null);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    let conn: PlayerConnection | null = null;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-
-    const start = async (attempt: number) => {
-      try {
-        const config = await fetchPlayerConfig(screenId, abort.signal);
-        if (abort.signal.aborted) return;
-        conn = connectPlayer(config, {
-          onState: setState,
-          onManifest: (payload) =>
-            setManifest((current) => {
-              const accepted = acceptManifest(current, screenId, payload);
-              if (!accepted.ok) {
-                // Replays of the retained manifest on reconnect land here too; the last good one plays on.
-                recordRejected(accepted.error.message);
-                return current;
-              }
-              storeManifest(accepted.value);
-              return accepted.value;
-            }),
-        });
-        setConnection(conn);
-      } catch (error) {
-        if (abort.signal.aborted) return;
-        if (error instanceof ConfigFetchError && error.status === 404) setProblem('unknownScreen');
-        // Controller unreachable: keep playing the stored manifest and try again, backing off to 30 s.
-        retry = setTimeout(() => void start(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
-      }
-    };
-    void start(0);
-    return () => {
-      abort.abort();
-      clearTimeout(retry);
-      conn?.dispose();
-    };
-  }, [screenId]);
+  // Delivery (delivery/): the verified manifest to play, from cache first, and what to show over it.
+  const { manifest, view } = useDelivery(screenId);
 
   useEffect(() => {
     if (!manifest) return;
     recordManifest(manifest.version);
     document.body.dataset.manifestVersion = String(manifest.version);
-    connection?.reportStatus({ manifestVersion: manifest.version });
-  }, [manifest, connection]);
+  }, [manifest]);
 
+  // Proof of play and status follow recordShown (delivery/delivery.ts listens to it).
+  const manifestVersion = manifest?.version ?? 0;
   const onItemShown = useCallback(
-    (itemId: string) => connection?.reportStatus({ currentItemId: itemId }),
-    [connection],
+    (itemId: string, zoneId: string) => recordShown(itemId, manifestVersion, zoneId),
+    [manifestVersion],
   );
 
   if (!manifest) {
-    const text = bilingual(problem ?? (state === 'online' ? 'waiting' : 'connecting'));
+    const problem = view.problem;
+    const text =
+      problem && problem !== 'unknownScreen'
+        ? deliveryText(problem)
+        : bilingual(problem ?? (view.connection === 'online' ? 'waiting' : 'connecting'));
     return (
-      <div className="bg-message" data-testid="player-waiting">
+      <div className="bg-message" data-testid="player-waiting" data-problem={problem ?? undefined}>
         <div>{text.id}</div>
         <small>{text.en}</small>
         <small>{screenId}</small>
+        {view.blackout ? <DeliveryOverlay view={view} screen={null} version={null} /> : null}
       </div>
     );
   }
   return (
-    <Stage width={manifest.screen.width} height={manifest.screen.height}>
-      <LoopPlayer manifest={manifest} assetUrl={assetUrl} onItemShown={onItemShown} />
-    </Stage>
+    <>
+      <Stage width={manifest.screen.width} height={manifest.screen.height}>
+        <ScreenPlayer
+          manifest={manifest}
+          assetUrl={assetUrl}
+          timers={realTimers}
+          onShown={onItemShown}
+          onRejected={recordRejected}
+        />
+      </Stage>
+      <DeliveryOverlay view={view} screen={manifest.screen} version={manifest.version} />
+    </>
   );
 }

@@ -6,6 +6,18 @@ export interface ShownRecord {
   itemId: string;
   manifestVersion: number;
   at: number;
+  /** The layout zone it was shown in (`main` for a full-screen playlist). */
+  zoneId?: string;
+}
+
+/** Called at the frame that painted an item: proof of play (delivery/proof-of-play.ts) listens here. */
+type ShownListener = (record: Required<ShownRecord>) => void;
+const listeners = new Set<ShownListener>();
+
+/** Returns the function that stops listening. */
+export function onShown(listener: ShownListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 const LIMIT = 200;
@@ -21,12 +33,14 @@ function state() {
   return window.baruga;
 }
 
-export function recordShown(itemId: string, manifestVersion: number): void {
+export function recordShown(itemId: string, manifestVersion: number, zoneId = 'main'): void {
   // The frame after the commit is the one a person sees.
   requestAnimationFrame(() => {
     const s = state();
-    s.shown.push({ itemId, manifestVersion, at: performance.timeOrigin + performance.now() });
+    const record = { itemId, manifestVersion, zoneId, at: performance.timeOrigin + performance.now() };
+    s.shown.push(record);
     if (s.shown.length > LIMIT) s.shown.splice(0, s.shown.length - LIMIT);
+    for (const listener of listeners) listener(record);
   });
 }
 

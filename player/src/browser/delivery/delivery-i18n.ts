@@ -1,0 +1,35 @@
+/** Texts of delivery on the player's screen: Indonesian first, English second. */
+const strings = {
+  insecure: {
+    id: 'Koneksi tidak aman: pemutar tidak dapat memverifikasi konten. Gunakan HTTPS atau host pemutar Baruga.',
+    en: 'Not a secure context: the player cannot verify content. Use HTTPS or a Baruga player host.',
+  },
+  claimed: {
+    id: 'Layar ini dipegang pemutar terdaftar lain.',
+    en: 'This screen belongs to another enrolled player.',
+  },
+  revoked: {
+    id: 'Pemutar ini telah dicabut. Memulai pemasangan ulang…',
+    en: 'This player was revoked. Pairing again…',
+  },
+  pairTitle: { id: 'Pasangkan pemutar ini', en: 'Pair this player' },
+  pairHelp: {
+    id: 'Masukkan kode ini di konsol operator: Pemutar → Pasangkan',
+    en: 'Enter this code in the operator console: Players → Pair',
+  },
+  pairWaiting: { id: 'Menghubungi pengendali…', en: 'Contacting the controller…' },
+  pairDone: { id: 'Terpasang. Membuka layar…', en: 'Paired. Opening screens…' },
+  pairNoScreens: {
+    id: 'Terpasang, tetapi belum ada layar yang ditetapkan.',
+    en: 'Paired, but no screen is assigned yet.',
+  },
+  pairPick: { id: 'Pilih layar:', en: 'Pick a screen:' },
+  stale: { id: 'Jadwal kedaluwarsa (luring)', en: 'Schedule expired (offline)' },
+  version: { id: 'Versi', en: 'Version' },
+} as const;
+
+export type DeliveryText = keyof typeof strings;
+
+export function deliveryText(key: DeliveryText): { id: string; en: string } {
+  return strings[key];
+}

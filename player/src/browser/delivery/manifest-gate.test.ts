@@ -1,0 +1,114 @@
+import { type ManifestKey, manifestSigningInput } from '@baruga/protocol';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkManifest, importManifestKey } from './manifest-gate';
+
+const b64url = (bytes: ArrayBuffer) =>
+  btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
+const NOW = Date.parse('2026-03-01T00:00:00Z');
+
+function manifest(version: number, extra: Record<string, unknown> = {}) {
+  return {
+    schemaVersion: 2,
+    screenId: 'lobi-1',
+    version,
+    issuedAt: '2026-02-28T00:00:00.000Z',
+    expiresAt: '2026-03-07T00:00:00.000Z',
+    screen: {
+      id: 'lobi-1',
+      name: 'Lobi',
+      width: 1280,
+      height: 720,
+      timezone: 'Asia/Makassar',
+      locale: 'id-ID',
+      public: false,
+    },
+    loop: [{ id: 'a', type: 'text', typeVersion: 1, durationMs: 10_000, props: { body: 'Halo' }, sample: false }],
+    playlists: {},
+    schedule: { wallId: null, groups: [], events: [], dayparts: [] },
+    assets: [],
+    ...extra,
+  };
+}
+
+describe('the manifest gate', () => {
+  let key: ManifestKey;
+  let cryptoKey: CryptoKey;
+  let sign: (m: unknown, keyId?: string) => Promise<string>;
+
+  beforeAll(async () => {
+    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    key = {
+      alg: 'Ed25519',
+      keyId: '0123456789abcdef',
+      publicKey: b64url(await crypto.subtle.exportKey('raw', pair.publicKey)),
+    };
+    cryptoKey = await importManifestKey(key);
+    sign = async (m, keyId = key.keyId) => {
+      const signature = await crypto.subtle.sign(
+        { name: 'Ed25519' },
+        pair.privateKey,
+        new TextEncoder().encode(manifestSigningInput(m)),
+      );
+      return JSON.stringify({ manifest: m, alg: 'Ed25519', keyId, signature: b64url(signature) });
+    };
+  });
+
+  const ctx = (current: { version: number; signature: string } | null = null) => ({
+    screenId: 'lobi-1',
+    key,
+    cryptoKey,
+    current,
+    now: NOW,
+  });
+
+  it('accepts a signed manifest for this screen', async () => {
+    const outcome = await checkManifest(await sign(manifest(3)), ctx());
+    expect(outcome.kind).toBe('accept');
+  });
+
+  it('refuses a tampered manifest: one changed prop breaks the signature', async () => {
+    const signed = JSON.parse(await sign(manifest(3)));
+    signed.manifest.loop[0].props.body = 'Diretas';
+    const outcome = await checkManifest(JSON.stringify(signed), ctx());
+    expect(outcome).toMatchObject({ kind: 'reject', error: { code: 'BARUGA_ERR_MANIFEST_SIGNATURE', version: 3 } });
+  });
+
+  it('refuses a manifest signed with another key', async () => {
+    const outcome = await checkManifest(await sign(manifest(3), 'fedcba9876543210'), ctx());
+    expect(outcome).toMatchObject({ kind: 'reject', error: { code: 'BARUGA_ERR_MANIFEST_UNKNOWN_KEY' } });
+  });
+
+  it('refuses an older version (a replayed old manifest), and ignores the one playing', async () => {
+    const playing = JSON.parse(await sign(manifest(5)));
+    const current = { version: 5, signature: playing.signature as string };
+    expect(await checkManifest(JSON.stringify(playing), ctx(current))).toEqual({ kind: 'same' });
+    const older = await checkManifest(await sign(manifest(4)), ctx(current));
+    expect(older).toMatchObject({ kind: 'reject', error: { code: 'BARUGA_ERR_MANIFEST_ROLLBACK', version: 4 } });
+    const twin = await checkManifest(await sign(manifest(5, { loop: [] })), ctx(current));
+    expect(twin).toMatchObject({ kind: 'reject', error: { code: 'BARUGA_ERR_MANIFEST_REPLAY' } });
+  });
+
+  it('refuses a manifest already expired when it arrives, but boots a stored one past its expiry', async () => {
+    const expired = await sign(manifest(6, { expiresAt: '2026-02-28T12:00:00.000Z' }));
+    expect(await checkManifest(expired, ctx())).toMatchObject({
+      kind: 'reject',
+      error: { code: 'BARUGA_ERR_MANIFEST_EXPIRED' },
+    });
+    expect((await checkManifest(expired, { ...ctx(), allowExpired: true })).kind).toBe('accept');
+  });
+
+  it('refuses a manifest for another screen and anything that is not a signed envelope', async () => {
+    const other = manifest(7, { screenId: 'lobi-2', screen: { ...manifest(7).screen, id: 'lobi-2' } });
+    expect(await checkManifest(await sign(other), ctx())).toMatchObject({
+      error: { code: 'BARUGA_ERR_MANIFEST_WRONG_SCREEN' },
+    });
+    expect(await checkManifest(JSON.stringify(manifest(8)), ctx())).toMatchObject({
+      error: { code: 'BARUGA_ERR_MANIFEST_INVALID' },
+    });
+    expect(await checkManifest('{not json', ctx())).toMatchObject({ error: { code: 'BARUGA_ERR_MANIFEST_INVALID' } });
+  });
+});

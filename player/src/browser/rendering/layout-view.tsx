@@ -1,0 +1,77 @@
+import type { ScreenInfo } from '@baruga/protocol';
+import { useCallback, useEffect, useRef } from 'react';
+import type { Programme } from './programme';
+import { startIndexFor } from './programme';
+import { Switcher } from './switcher';
+import type { Timers } from './timers';
+import { ZonePlayer } from './zone-player';
+
+export interface LayoutViewProps {
+  programme: Programme;
+  screen: ScreenInfo;
+  assetUrl: (sha256: string) => string;
+  timers: Timers;
+  /** Every zone has its first item on screen (zones with nothing playable count as live). */
+  onLive: () => void;
+  onShown: (itemId: string, zoneId: string) => void;
+  onFailed: (itemId: string, reason: string) => void;
+}
+
+/** A layout's zones on its canvas, each swapped without a gap when its content changes. */
+export function LayoutView(props: LayoutViewProps) {
+  const { programme, onLive } = props;
+  const liveZones = useRef(new Set<string>());
+  const reported = useRef(false);
+
+  const zoneLive = useCallback(
+    (zoneId: string) => {
+      liveZones.current.add(zoneId);
+      const waiting = programme.zones.filter((z) => z.items.length > 0 && !liveZones.current.has(z.id));
+      if (waiting.length === 0 && !reported.current) {
+        reported.current = true;
+        onLive();
+      }
+    },
+    [programme.zones, onLive],
+  );
+  useEffect(() => {
+    // A layout whose zones have nothing to play is "live" at once: its background is what it shows.
+    if (programme.zones.every((z) => z.items.length === 0)) zoneLive('');
+  }, [programme.zones, zoneLive]);
+
+  return (
+    <div
+      className="bg-layout"
+      data-layout-id={programme.id}
+      style={{ width: programme.width, height: programme.height, background: programme.background }}
+    >
+      {programme.zones.map((zone) => (
+        <Switcher
+          key={zone.id}
+          targetKey={zone.contentKey}
+          target={zone}
+          render={(z, onZoneLive, previous) => {
+            // Replaced content begins at what changed, so a publish shows at once.
+            const startIndex = startIndexFor(previous?.items, z.items);
+            return (
+              <ZonePlayer
+                zone={z}
+                items={z.items}
+                startIndex={startIndex}
+                screen={props.screen}
+                assetUrl={props.assetUrl}
+                timers={props.timers}
+                onLive={() => {
+                  onZoneLive();
+                  zoneLive(z.id);
+                }}
+                onShown={props.onShown}
+                onFailed={props.onFailed}
+              />
+            );
+          }}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+import { contentViews } from '@baruga/content/browser';
+import type { ScreenInfo, Transition } from '@baruga/protocol';
+import { memo, useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { PlayableItem } from './playable';
+import type { Timers } from './timers';
+import { type Slot, initialZoneState, zoneReducer } from './zone-machine';
+
+/** An item that has not become ready in this time is skipped (a stalled download, a page that never loads). */
+export const READY_TIMEOUT_MS = 20_000;
+
+export interface ZoneGeometry {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  z: number;
+  background?: string | undefined;
+  transition: Transition;
+}
+
+export interface ZonePlayerProps {
+  zone: ZoneGeometry;
+  items: readonly PlayableItem[];
+  /** Where to begin: the first item the operator just added or changed, so a publish shows at once. */
+  startIndex?: number;
+  screen: ScreenInfo;
+  assetUrl: (sha256: string) => string;
+  timers: Timers;
+  /** The first item of this zone is on screen (used to switch layouts without a gap). */
+  onLive?: () => void;
+  onShown: (itemId: string, zoneId: string) => void;
+  onFailed: (itemId: string, reason: string) => void;
+}
+
+/** Plays one zone's items with gapless transitions (see zone-machine.ts for the rules). */
+export function ZonePlayer(props: ZonePlayerProps) {
+  const { zone, items, timers } = props;
+  const reducer = useMemo(() => zoneReducer(items.length), [items.length]);
+  const [state, dispatch] = useReducer(reducer, null, () => initialZoneState(items.length, props.startIndex));
+  const current = state.slots.find((s) => s.phase === 'live' || s.phase === 'entering');
+  const entering = state.slots.find((s) => s.phase === 'entering');
+
+  // The live item's duration counts from the moment it starts to appear.
+  const currentKey = current?.key;
+  const currentIndex = current?.index;
+  useEffect(() => {
+    if (currentKey === undefined || currentIndex === undefined || items.length < 2) return;
+    const duration = items[currentIndex]?.item.durationMs ?? 10_000;
+    return timers.after(duration, () => dispatch({ type: 'due', key: currentKey }));
+  }, [currentKey, currentIndex, items, timers]);
+
+  const enteringKey = entering?.key;
+  useEffect(() => {
+    if (enteringKey === undefined) return;
+    const ms = zone.transition.kind === 'cut' ? 0 : zone.transition.durationMs;
+    return timers.after(ms, () => dispatch({ type: 'transitioned', key: enteringKey }));
+  }, [enteringKey, zone.transition, timers]);
+
+  const { onLive, onShown } = props;
+  const wentLive = useRef(false);
+  useEffect(() => {
+    if (currentKey === undefined || currentIndex === undefined) return;
+    const shown = items[currentIndex];
+    if (shown) onShown(shown.item.id, zone.id);
+    if (!wentLive.current) {
+      wentLive.current = true;
+      onLive?.();
+    }
+  }, [currentKey, currentIndex, items, zone.id, onShown, onLive]);
+
+  return (
+    <div
+      className="bg-zone"
+      data-zone-id={zone.id}
+      style={{
+        left: zone.x,
+        top: zone.y,
+        width: zone.width,
+        height: zone.height,
+        zIndex: zone.z,
+        background: zone.background,
+      }}
+    >
+      {state.slots.map((slot) => {
+        const playable = items[slot.index];
+        return playable ? (
+          <ItemSlot
+            key={slot.key}
+            slot={slot}
+            playable={playable}
+            transition={zone.transition}
+            screen={props.screen}
+            assetUrl={props.assetUrl}
+            timers={timers}
+            onReady={() => dispatch({ type: 'ready', key: slot.key })}
+            onError={(reason) => {
+              props.onFailed(playable.item.id, reason);
+              dispatch({ type: 'failed', key: slot.key });
+            }}
+          />
+        ) : null;
+      })}
+    </div>
+  );
+}
+
+interface ItemSlotProps {
+  slot: Slot;
+  playable: PlayableItem;
+  transition: Transition;
+  screen: ScreenInfo;
+  assetUrl: (sha256: string) => string;
+  timers: Timers;
+  onReady: () => void;
+  onError: (reason: string) => void;
+}
+
+/** One mounted item. Memoised on its phase so a neighbour's switch does not re-render a playing video. */
+const ItemSlot = memo(
+  function ItemSlot({ slot, playable, transition, screen, assetUrl, timers, onReady, onError }: ItemSlotProps) {
+    const View = contentViews[playable.item.type];
+    // Called once each, whatever the view does; later calls (a refreshed page, a retried stream) are ignored.
+    const settled = useRef({ ready: false, failed: false });
+    const readyOnce = useCallback(() => {
+      if (settled.current.ready || settled.current.failed) return;
+      settled.current.ready = true;
+      onReady();
+    }, [onReady]);
+    const errorOnce = useCallback(
+      (reason: string) => {
+        if (settled.current.failed) return;
+        settled.current.failed = true;
+        onError(reason);
+      },
+      [onError],
+    );
+
+    useEffect(
+      () =>
+        timers.after(READY_TIMEOUT_MS, () => {
+          if (!settled.current.ready) errorOnce(`not ready after ${READY_TIMEOUT_MS / 1000} s`);
+        }),
+      [timers, errorOnce],
+    );
+
+    const phaseClass =
+      slot.phase === 'entering' && transition.kind !== 'cut' ? `bg-slot--entering bg-slot--${transition.kind}` : '';
+    return (
+      <div
+        className={`bg-slot bg-slot--${slot.phase} ${phaseClass}`}
+        data-item-id={playable.item.id}
+        data-phase={slot.phase}
+        data-live={slot.phase === 'live' || slot.phase === 'entering' ? 'true' : 'false'}
+        aria-hidden={slot.phase === 'preparing' || slot.phase === 'leaving'}
+        style={{ animationDuration: `${transition.durationMs}ms` }}
+      >
+        {View ? (
+          <View
+            props={playable.parsed.props as never}
+            screen={screen}
+            assetUrl={assetUrl}
+            active={slot.phase !== 'preparing'}
+            onReady={readyOnce}
+            onError={errorOnce}
+            now={timers.now}
+          />
+        ) : null}
+        {playable.item.sample ? (
+          <div className="bg-sample-badge" lang="id">
+            CONTOH · SAMPLE
+          </div>
+        ) : null}
+      </div>
+    );
+  },
+  (a, b) => a.slot.phase === b.slot.phase && a.playable === b.playable && a.slot.key === b.slot.key,
+);
