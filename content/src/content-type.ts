@@ -1,3 +1,4 @@
+import type { RenditionFit } from '@baruga/protocol';
 import type { z } from 'zod';
 
 /** A content type as a plugin: one folder under `types/`, registered once in `registry.ts`. */
@@ -14,7 +15,32 @@ export interface ContentTypeDefinition<P = unknown> {
   migrations: Readonly<Record<number, (props: unknown) => unknown>>;
   /** SHA-256 digests of the stored blobs these props refer to. */
   assets(props: P): string[];
+  /**
+   * How the controller delivers these props to one surface: each stored asset goes through `deliver`, which
+   * names the blob a player should fetch instead (a rendition at the surface's exact pixel size, a video's
+   * streaming package, or the blob itself). Types whose assets go out as stored leave this out.
+   */
+  deliver?(props: P, deliver: AssetDeliverer): P;
+  /** External URLs the item loads (a live stream, a web page): the library's usage counts by these. */
+  urls?(props: P): string[];
 }
+
+/** How a surface receives an image: re-rendered at its exact pixel size, never scaled by the player. */
+export interface RenditionRequest {
+  fit: RenditionFit;
+  /** The point (0–1 from the left and from the top) a `cover` crop keeps in view; the centre if absent. */
+  focal?: { x: number; y: number } | undefined;
+  /** Fills the bars of `contain` and any transparency, as `#rrggbb`. */
+  background?: string | undefined;
+}
+
+export interface DeliveredAsset {
+  sha256: string;
+  mime: string;
+}
+
+/** Given by the controller when it compiles a manifest; see `ContentTypeDefinition.deliver`. */
+export type AssetDeliverer = (sha256: string, rendition?: RenditionRequest) => DeliveredAsset;
 
 export function defineContentType<P>(definition: ContentTypeDefinition<P>): ContentTypeDefinition<P> {
   return definition;

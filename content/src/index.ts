@@ -1,5 +1,16 @@
-export { type ContentTypeDefinition, defineContentType } from './content-type';
+export {
+  type ContentTypeDefinition,
+  type RenditionRequest,
+  type DeliveredAsset,
+  type AssetDeliverer,
+  defineContentType,
+} from './content-type';
+export { HexColour, MediaFit, HLS_MIME } from './common-props';
 export { contentTypes, getContentType, parseContentProps, type ParsedProps } from './registry';
 export { TextProps, textType, TEXT_BODY_MAX, TEXT_TITLE_MAX } from './types/text';
-export { ImageProps, imageType } from './types/image';
+export { ImageProps, FocalPoint, imageType } from './types/image';
 export { ClockProps, clockType } from './types/clock';
+export { VideoProps, videoType } from './types/video';
+export { HlsProps, hlsType } from './types/hls';
+export { WebPageProps, webPageType } from './types/web-page';
+export { RunningTextProps, runningTextType, RUNNING_TEXT_MAX } from './types/running-text';

@@ -2,11 +2,23 @@ import { ErrorCode, type Result, err, ok } from '@baruga/protocol';
 import { z } from 'zod';
 import type { ContentTypeDefinition } from './content-type';
 import { clockType } from './types/clock';
+import { hlsType } from './types/hls';
 import { imageType } from './types/image';
+import { runningTextType } from './types/running-text';
 import { textType } from './types/text';
+import { videoType } from './types/video';
+import { webPageType } from './types/web-page';
 
 /** Every content type Baruga knows. Adding a type is a folder under `types/` and one line here. */
-export const contentTypes: readonly ContentTypeDefinition<unknown>[] = [textType, imageType, clockType];
+export const contentTypes: readonly ContentTypeDefinition<unknown>[] = [
+  textType,
+  imageType,
+  clockType,
+  videoType,
+  hlsType,
+  webPageType,
+  runningTextType,
+];
 
 const byId = new Map(contentTypes.map((t) => [t.id, t]));
 

@@ -18,6 +18,22 @@ export const ErrorCode = {
   assetNotFound: 'BARUGA_ERR_ASSET_NOT_FOUND',
   unknownTimezone: 'BARUGA_ERR_UNKNOWN_TIMEZONE',
   brokerUnavailable: 'BARUGA_ERR_BROKER_UNAVAILABLE',
+  // Content library (docs/api.md, "Content library").
+  uploadMissingFile: 'BARUGA_ERR_UPLOAD_MISSING_FILE',
+  emptyFile: 'BARUGA_ERR_EMPTY_FILE',
+  badFileName: 'BARUGA_ERR_BAD_FILE_NAME',
+  unsupportedFileType: 'BARUGA_ERR_UNSUPPORTED_FILE_TYPE',
+  fileTypeMismatch: 'BARUGA_ERR_FILE_TYPE_MISMATCH',
+  corruptFile: 'BARUGA_ERR_CORRUPT_FILE',
+  pixelLimit: 'BARUGA_ERR_PIXEL_LIMIT',
+  unsupportedCodec: 'BARUGA_ERR_UNSUPPORTED_CODEC',
+  uploadInProgress: 'BARUGA_ERR_UPLOAD_IN_PROGRESS',
+  uploadNotFound: 'BARUGA_ERR_UPLOAD_NOT_FOUND',
+  contentNotFound: 'BARUGA_ERR_CONTENT_NOT_FOUND',
+  contentInUse: 'BARUGA_ERR_CONTENT_IN_USE',
+  streamUnreachable: 'BARUGA_ERR_STREAM_UNREACHABLE',
+  notAPlaylist: 'BARUGA_ERR_NOT_A_PLAYLIST',
+  renditionFailed: 'BARUGA_ERR_RENDITION_FAILED',
   internal: 'BARUGA_ERR_INTERNAL',
 } as const;
 

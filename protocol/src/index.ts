@@ -25,3 +25,24 @@ export {
   PlayerConfig,
 } from './api';
 export { canonicalJson } from './canonical-json';
+export {
+  UNSAFE_NAME_CHARS,
+  LibraryKind,
+  ItemName,
+  Tag,
+  HttpUrl,
+  ContentUsage,
+  RenditionFit,
+  RenditionView,
+  LibraryItem,
+  LibraryQuery,
+  LibraryPage,
+  UpdateLibraryItem,
+  UploadQuery,
+  UploadResult,
+  UploadPhase,
+  UploadProgress,
+  CreateStream,
+  TagCount,
+  GcReport,
+} from './library';
