@@ -18,6 +18,10 @@ export interface ControllerConfig {
   playerDir: string;
   seedDemo: boolean;
   logLevel: string;
+  /** BARUGA_MAX_UPLOAD_MB: the largest file POST /api/content takes. */
+  maxUploadBytes: number;
+  /** BARUGA_HLS_MIN_MB: H.264 videos at least this large are also packaged as HLS (VOD) for players. */
+  hlsMinBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -34,6 +38,16 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
     throw new ConfigError(`${name} must be a port number from 0 to 65535, got "${raw}"`);
   }
   return value;
+}
+
+function megabytes(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback * 1024 * 1024;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value > 1024 * 1024) {
+    throw new ConfigError(`${name} must be a size in megabytes above 0, got "${raw}"`);
+  }
+  return Math.round(value * 1024 * 1024);
 }
 
 function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | null {
@@ -64,5 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControllerConf
     playerDir: path.resolve(env.BARUGA_PLAYER_DIR || path.join(repoRoot, 'player', 'dist', 'renderer')),
     seedDemo: env.BARUGA_SEED_DEMO !== '0',
     logLevel: env.BARUGA_LOG_LEVEL || 'info',
+    maxUploadBytes: megabytes(env, 'BARUGA_MAX_UPLOAD_MB', 2048),
+    hlsMinBytes: megabytes(env, 'BARUGA_HLS_MIN_MB', 64),
   };
 }

@@ -10,11 +10,13 @@ import { type Repositories, createRepositories } from './db/repositories/index';
 import { authRoutes, installAuth } from './features/auth';
 import { contentFileRoutes } from './features/content-files';
 import { healthRoutes } from './features/health';
+import { libraryRoutes } from './features/library';
 import { playerRoutes } from './features/player';
 import { followPresence } from './features/presence';
 import { screenRoutes } from './features/screens';
 import { staticApps } from './features/static-apps';
 import { installErrorHandler } from './http-errors';
+import { createAssetDelivery } from './library/delivery';
 import { type Publisher, createPublisher } from './publisher';
 import { seedDemo } from './seed';
 import { BlobStore } from './store/blob-store';
@@ -74,12 +76,12 @@ export async function startController(config: ControllerConfig): Promise<Running
   }
 
   app.server.on('upgrade', (request, socket, head) => {
-    if ((request.url ?? '').split('?')[0] === '/mqtt')
-      upgrade.handleUpgrade(request, socket, head);
+    if ((request.url ?? '').split('?')[0] === '/mqtt') upgrade.handleUpgrade(request, socket, head);
     else socket.destroy();
   });
 
-  const publisher = createPublisher(db, repos, bus);
+  const delivery = createAssetDelivery(db, repos, store);
+  const publisher = createPublisher(db, repos, bus, delivery);
   installErrorHandler(app);
   await app.register(fastifyCookie);
   installAuth(app, { repos });
@@ -88,6 +90,7 @@ export async function startController(config: ControllerConfig): Promise<Running
   await app.register(screenRoutes, { repos, publisher });
   await app.register(playerRoutes, { repos, mqttWsUrl: config.mqttWsUrl });
   await app.register(contentFileRoutes, { repos, store });
+  await app.register(libraryRoutes, { db, repos, store, delivery, config });
   await app.register(staticApps, { consoleDir: config.consoleDir, playerDir: config.playerDir });
 
   const stopPresence = await followPresence(bus, repos, app.log);

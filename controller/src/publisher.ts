@@ -13,6 +13,7 @@ import type { Db } from './db/database';
 import type { Repositories } from './db/repositories/index';
 import { screenInfo } from './db/repositories/screens';
 import type { Bus } from './broker/bus';
+import type { AssetDelivery } from './library/delivery';
 import { topics } from '@baruga/protocol';
 
 /** How long a manifest is valid without a refresh; the player keeps playing past it while cut off. */
@@ -22,7 +23,7 @@ export const MANIFEST_TTL_MS = 7 * 24 * 60 * 60 * 1000;
  * Compiles a screen's manifest from the database, stores it (versions only grow) and publishes it
  * retained, so a player that connects later still gets it at once.
  */
-export function createPublisher(db: Db, repos: Repositories, bus: Bus) {
+export function createPublisher(db: Db, repos: Repositories, bus: Bus, delivery: AssetDelivery) {
   function compile(screenId: string, version: number, now: Date): Result<Manifest> {
     const screen = repos.screens.get(screenId);
     if (!screen) return err({ code: ErrorCode.screenNotFound, message: `no screen "${screenId}"` });
@@ -31,19 +32,18 @@ export function createPublisher(db: Db, repos: Repositories, bus: Bus) {
     for (const item of repos.loopItems.list(screenId)) {
       const parsed = parseContentProps(item.type, item.typeVersion, item.props);
       if (!parsed.ok) return parsed;
-      for (const sha256 of parsed.value.type.assets(parsed.value.props)) {
-        const blob = repos.blobs.get(sha256);
-        if (!blob) {
-          return err({ code: ErrorCode.assetNotFound, message: `item ${item.id} refers to missing asset ${sha256}` });
-        }
-        assets.set(sha256, { sha256, url: `/content/${sha256}`, size: blob.size, mime: blob.mime });
+      // This screen's renditions (exact pixel size) and a video's delivery form: library/delivery.ts.
+      const delivered = delivery.deliverItem(screen, parsed.value.type, parsed.value.props);
+      if (!delivered.ok) {
+        return err({ ...delivered.error, message: `item ${item.id}: ${delivered.error.message}` });
       }
+      for (const asset of delivered.value.assets) assets.set(asset.sha256, asset);
       loop.push({
         id: item.id,
         type: item.type,
         typeVersion: parsed.value.version,
         durationMs: item.durationMs,
-        props: parsed.value.props as Record<string, unknown>,
+        props: delivered.value.props as Record<string, unknown>,
         sample: item.sample,
       });
     }
@@ -69,6 +69,8 @@ export function createPublisher(db: Db, repos: Repositories, bus: Bus) {
   return {
     compile,
     async publish(screenId: string, now = new Date()): Promise<Result<Manifest>> {
+      const prepared = await delivery.prepare(() => compile(screenId, 1, now));
+      if (!prepared.ok) return prepared;
       const stored = db.transaction((): Result<Manifest> => {
         const compiled = compile(screenId, repos.manifests.latestVersion(screenId) + 1, now);
         if (compiled.ok) repos.manifests.save(compiled.value);

@@ -20,7 +20,10 @@ export async function contentFileRoutes(
   app.get('/content/:sha256', async (request, reply) => {
     const { sha256 } = parseWith(Params, request.params, 'path');
     const blob = repos.blobs.get(sha256);
-    if (!blob || !store.has(sha256)) throw new ApiError(404, ErrorCode.assetNotFound, `no content ${sha256}`);
+    // An image's original (camera metadata, GPS) is kept for renditions and never served.
+    if (!blob || blob.private || !store.has(sha256)) {
+      throw new ApiError(404, ErrorCode.assetNotFound, `no content ${sha256}`);
+    }
     reply.header('Content-Type', blob.mime);
     reply.header('X-Content-Type-Options', 'nosniff');
     return reply.sendFile(`${sha256.slice(0, 2)}/${sha256}`, store.root, {

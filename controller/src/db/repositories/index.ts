@@ -1,5 +1,6 @@
 import type { Db } from '../database';
 import { createBlobsRepository } from './blobs';
+import { createLibraryRepository } from './library';
 import { createLoopItemsRepository } from './loop-items';
 import { createManifestsRepository } from './manifests';
 import { createPresenceRepository } from './presence';
@@ -17,6 +18,7 @@ export function createRepositories(db: Db) {
     manifests: createManifestsRepository(db),
     presence: createPresenceRepository(db),
     blobs: createBlobsRepository(db),
+    library: createLibraryRepository(db),
     settings: {
       get: (key: string): string | null =>
         db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value ?? null,

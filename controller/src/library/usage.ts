@@ -1,0 +1,79 @@
+import { parseContentProps } from '@baruga/content';
+import type { ContentUsage } from '@baruga/protocol';
+import type { Repositories } from '../db/repositories/index';
+import type { LibraryRow } from '../db/repositories/library';
+
+interface Uses {
+  screens: Set<string>;
+  items: number;
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/**
+ * Who uses what, gathered once per request: every loop item's assets and URLs (through its content type, so
+ * new types count without changes here) and every published manifest's assets. New places that hold
+ * content items (playlists, layouts) add their items to `byKey` the same way.
+ */
+export function buildUsageIndex(repos: Repositories): (item: LibraryRow) => ContentUsage {
+  const byKey = new Map<string, Uses>();
+  const publishedBy = new Map<string, Set<string>>();
+
+  for (const screen of repos.screens.list()) {
+    for (const item of repos.loopItems.list(screen.id)) {
+      const parsed = parseContentProps(item.type, item.typeVersion, item.props);
+      if (!parsed.ok) continue;
+      const { type, props } = parsed.value;
+      for (const key of new Set([...type.assets(props), ...(type.urls?.(props) ?? [])])) {
+        const uses = byKey.get(key) ?? { screens: new Set(), items: 0 };
+        uses.screens.add(screen.id);
+        uses.items += 1;
+        byKey.set(key, uses);
+      }
+    }
+  }
+  for (const manifest of repos.manifests.all()) {
+    const keys = new Set(manifest.assets.map((a) => a.sha256));
+    for (const item of manifest.loop) {
+      const parsed = parseContentProps(item.type, item.typeVersion, item.props);
+      if (parsed.ok) for (const url of parsed.value.type.urls?.(parsed.value.props) ?? []) keys.add(url);
+    }
+    for (const key of keys) {
+      const screens = publishedBy.get(key) ?? new Set();
+      screens.add(manifest.screenId);
+      publishedBy.set(key, screens);
+    }
+  }
+
+  return (item) => {
+    // What props name (source, poster, stream URL) and what manifests carry (renditions, the delivery form).
+    const named = [item.sourceSha256, item.posterSha256, item.url].filter((k): k is string => !!k);
+    const carried = [
+      ...named,
+      item.deliverySha256,
+      ...(item.sourceSha256 ? repos.library.renditionsOf(item.sourceSha256).map((r) => r.sha256) : []),
+      ...(item.posterSha256 ? repos.library.renditionsOf(item.posterSha256).map((r) => r.sha256) : []),
+    ].filter((k): k is string => !!k);
+    const screens = new Set<string>();
+    let items = 0;
+    for (const key of named) {
+      const uses = byKey.get(key);
+      if (!uses) continue;
+      items += uses.items;
+      for (const s of uses.screens) screens.add(s);
+    }
+    const publishedOn = new Set<string>();
+    for (const key of carried) for (const s of publishedBy.get(key) ?? []) publishedOn.add(s);
+
+    const parts: string[] = [];
+    if (items > 0) parts.push(`used by ${plural(items, 'item')} on ${plural(screens.size, 'screen')}`);
+    if (publishedOn.size > 0) parts.push(`published on ${plural(publishedOn.size, 'screen')}`);
+    return {
+      inUse: items > 0 || publishedOn.size > 0,
+      screens: [...screens].sort(),
+      items,
+      publishedOn: [...publishedOn].sort(),
+      summary: parts.length > 0 ? parts.join('; ') : 'not used',
+    };
+  };
+}

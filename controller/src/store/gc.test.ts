@@ -1,0 +1,99 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { makePhoto } from '@baruga/content/fixtures';
+import { type UploadResult } from '@baruga/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningController } from '../controller';
+import { multipartBody } from '../testing/multipart';
+import { startTestController } from '../testing/test-controller';
+import { BlobStore } from './blob-store';
+import { collectGarbage, referencedBlobs } from './gc';
+
+let controller: RunningController;
+let dataDir: string;
+let auth: Record<string, string>;
+let store: BlobStore;
+
+beforeAll(async () => {
+  ({ controller, dataDir, auth } = await startTestController());
+  store = new BlobStore(dataDir);
+  await controller.app.inject({
+    method: 'POST',
+    url: '/api/screens',
+    headers: auth,
+    payload: { id: 'kiosk-1', name: 'Kiosk', width: 1080, height: 1920 },
+  });
+});
+afterAll(async () => {
+  await controller.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function uploadPhoto(name: string, seed: number) {
+  const body = multipartBody({ fileName: name, data: await makePhoto({ width: 400 + seed, height: 300 }) });
+  const response = await controller.app.inject({
+    method: 'POST',
+    url: '/api/content',
+    headers: { ...auth, ...body.headers },
+    payload: body.payload,
+  });
+  return response.json<UploadResult>().item;
+}
+
+const onDisk = (sha256: string) => fs.existsSync(store.pathOf(sha256));
+const gc = (graceMs = 0) => collectGarbage(controller.db, controller.repos, store, { graceMs, now: Date.now() + 1000 });
+
+describe('garbage collection', () => {
+  it('removes what nothing references, keeps everything a library item or a loop item needs', async () => {
+    // 1. Two photos in the library; one is placed on the kiosk.
+    const kept = await uploadPhoto('dipakai.jpg', 1);
+    const dropped = await uploadPhoto('dibuang.jpg', 2);
+    const added = await controller.app.inject({
+      method: 'POST',
+      url: '/api/screens/kiosk-1/items',
+      headers: auth,
+      payload: { type: 'image', props: { asset: kept.asset } },
+    });
+    expect(added.statusCode).toBe(201);
+    const keptRenditions = controller.repos.library.renditionsOf(kept.asset!).map((r) => r.sha256);
+    const droppedRenditions = controller.repos.library.renditionsOf(dropped.asset!).map((r) => r.sha256);
+    expect(keptRenditions).toHaveLength(1);
+
+    // 2. Leftovers of a crash: a file no row names, and a row for bytes nobody uses.
+    const orphanFile = await store.putBuffer(crypto.randomBytes(1000));
+    const orphanRow = await store.putBuffer(crypto.randomBytes(2000));
+    controller.repos.blobs.add({ sha256: orphanRow.sha256, size: orphanRow.size, mime: 'image/png' });
+
+    // 3. Inside the grace period nothing goes: an upload may be about to claim them.
+    const young = await gc(60 * 60 * 1000);
+    expect(young.removedBlobs).toBe(0);
+    expect(young.skippedYoung).toBeGreaterThanOrEqual(2);
+    expect(onDisk(orphanFile.sha256) && onDisk(orphanRow.sha256)).toBe(true);
+
+    // 4. Past it, the orphans go; the library's blobs stay.
+    const first = await gc();
+    expect(first.removedBlobs).toBe(2);
+    expect(first.freedBytes).toBe(3000);
+    expect(onDisk(orphanFile.sha256) || onDisk(orphanRow.sha256)).toBe(false);
+    expect(controller.repos.blobs.get(orphanRow.sha256)).toBeNull();
+    for (const sha of [kept.asset!, kept.thumbnail!, ...keptRenditions, dropped.asset!, dropped.thumbnail!]) {
+      expect(onDisk(sha), sha).toBe(true);
+    }
+
+    // 5. The unused photo is deleted: its original, thumbnail and renditions go at the next pass.
+    const deleted = await controller.app.inject({ method: 'DELETE', url: `/api/content/${dropped.id}`, headers: auth });
+    expect(deleted.statusCode).toBe(204);
+    const second = await gc();
+    expect(second.removedBlobs).toBe(2 + droppedRenditions.length);
+    for (const sha of [dropped.asset!, dropped.thumbnail!, ...droppedRenditions]) expect(onDisk(sha)).toBe(false);
+    expect(controller.repos.library.renditionsOf(dropped.asset!)).toEqual([]);
+
+    // 6. The photo in use survives even without its library item: the loop item still names it.
+    const refused = await controller.app.inject({ method: 'DELETE', url: `/api/content/${kept.id}`, headers: auth });
+    expect(refused.statusCode).toBe(409);
+    controller.db.prepare('DELETE FROM library_items WHERE id = ?').run(kept.id);
+    await gc();
+    expect(onDisk(kept.asset!)).toBe(true);
+    expect(referencedBlobs(controller.repos).has(kept.asset!)).toBe(true);
+  });
+});
