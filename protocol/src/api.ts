@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ManifestKey } from './delivery';
 import { DEFAULT_LOCALE, DEFAULT_TIMEZONE, IsoInstant, Locale, Slug, Timezone } from './ids';
 
 /** Bodies of the HTTP API (docs/api.md). The controller parses every request through these. */
@@ -79,5 +80,10 @@ export const PlayerConfig = z.object({
   mqttUrl: z.string().min(1),
   manifestTopic: z.string(),
   statusTopic: z.string(),
+  /** The key manifests are signed with (docs/delivery.md); an enrolled player checks it against its pinned one. */
+  manifestKey: ManifestKey,
+  heartbeatIntervalS: z.int().min(1).max(3600),
+  /** True when an enrolled player owns this screen: anonymous players are refused by the broker. */
+  claimed: z.boolean(),
 });
 export type PlayerConfig = z.infer<typeof PlayerConfig>;

@@ -10,7 +10,7 @@ export {
   DEFAULT_TIMEZONE,
   DEFAULT_LOCALE,
 } from './ids';
-export { TOPIC_ROOT, topics, parseScreenTopic } from './topics';
+export { TOPIC_ROOT, topics, parseScreenTopic, parsePlayerTopic } from './topics';
 export { MANIFEST_SCHEMA_VERSION, ScreenInfo, LoopItem, AssetRef, Manifest, parseManifest } from './manifest';
 export { PlayerStatus } from './status';
 export {
@@ -25,6 +25,49 @@ export {
   PlayerConfig,
 } from './api';
 export { canonicalJson } from './canonical-json';
+export {
+  KeyId,
+  ManifestKey,
+  SignedManifest,
+  manifestSigningInput,
+  PAIRING_ALPHABET,
+  PairingCode,
+  PlayerHostKind,
+  EnrollRequest,
+  EnrollResponse,
+  AssignedScreen,
+  PlayerSelf,
+  PairPlayer,
+  UpdatePlayer,
+  PlayerState,
+  PlayerView,
+  DEFAULT_HEARTBEAT_S,
+  ZoneNow,
+  HostInfo,
+  Rejection,
+  Heartbeat,
+  ControllerTime,
+  ScreenHealth,
+  screenHealth,
+  ScreenDelivery,
+  PlayRecord,
+  PlayBatch,
+  PlayAck,
+  PlayQuery,
+  PlaySummaryQuery,
+  PlayRecordView,
+  PlayPage,
+  PlaySummaryRow,
+  PlaySummary,
+  CommandName,
+  COMMAND_OK,
+  CommandParams,
+  IssueCommand,
+  Command,
+  CommandAck,
+  CommandState,
+  CommandView,
+} from './delivery';
 export {
   UNSAFE_NAME_CHARS,
   LibraryKind,
