@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type DeliveryConfig, loadDeliveryConfig } from './delivery/delivery-config';
 
 /** Everything the controller reads from its environment, parsed once at start. */
 export interface ControllerConfig {
@@ -18,6 +19,8 @@ export interface ControllerConfig {
   playerDir: string;
   seedDemo: boolean;
   logLevel: string;
+  /** Player delivery: anonymous players, heartbeat interval, proof-of-play retention. */
+  delivery: DeliveryConfig;
   /** BARUGA_MAX_UPLOAD_MB: the largest file POST /api/content takes. */
   maxUploadBytes: number;
   /** BARUGA_HLS_MIN_MB: H.264 videos at least this large are also packaged as HLS (VOD) for players. */
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControllerConf
     playerDir: path.resolve(env.BARUGA_PLAYER_DIR || path.join(repoRoot, 'player', 'dist', 'renderer')),
     seedDemo: env.BARUGA_SEED_DEMO !== '0',
     logLevel: env.BARUGA_LOG_LEVEL || 'info',
+    delivery: loadDeliveryConfig(env),
     maxUploadBytes: megabytes(env, 'BARUGA_MAX_UPLOAD_MB', 2048),
     hlsMinBytes: megabytes(env, 'BARUGA_HLS_MIN_MB', 64),
   };

@@ -6,9 +6,13 @@ import { type Bus, connectBus } from './broker/bus';
 import { type EmbeddedBroker, createWebSocketBridge, startEmbeddedBroker } from './broker/embedded-broker';
 import type { ControllerConfig } from './config';
 import { type Db, openDatabase } from './db/database';
+import { loadOrCreateManifestSigner } from './delivery/manifest-signer';
+import { createPlayerAccess } from './delivery/player-access';
+import { signManifests } from './delivery/signing-bus';
 import { type Repositories, createRepositories } from './db/repositories/index';
 import { authRoutes, installAuth } from './features/auth';
 import { contentFileRoutes } from './features/content-files';
+import { installDelivery } from './features/delivery';
 import { healthRoutes } from './features/health';
 import { libraryRoutes } from './features/library';
 import { playerRoutes } from './features/player';
@@ -43,6 +47,7 @@ export async function startController(config: ControllerConfig): Promise<Running
   const db = openDatabase(path.join(config.dataDir, 'baruga.sqlite'));
   const repos = createRepositories(db);
   const store = new BlobStore(config.dataDir);
+  const signer = loadOrCreateManifestSigner(config.dataDir);
 
   let initialAdminPassword: string | null = null;
   if (repos.users.count() === 0) {
@@ -65,7 +70,11 @@ export async function startController(config: ControllerConfig): Promise<Running
       bus = await connectBus(config.mqttUrl);
       upgrade = createWebSocketBridge(config.mqttUrl);
     } else {
-      broker = await startEmbeddedBroker({ port: config.mqttPort, host: config.host });
+      broker = await startEmbeddedBroker({
+        port: config.mqttPort,
+        host: config.host,
+        access: createPlayerAccess(repos.players, { allowAnonymous: config.delivery.anonymousPlayers }),
+      });
       bus = await connectBus(`mqtt://127.0.0.1:${broker.port}`, broker.controllerCredentials);
       upgrade = broker;
     }
@@ -81,23 +90,37 @@ export async function startController(config: ControllerConfig): Promise<Running
   });
 
   const delivery = createAssetDelivery(db, repos, store);
-  const publisher = createPublisher(db, repos, bus, delivery);
+  const publisher = createPublisher(db, repos, signManifests(bus, signer), delivery);
   installErrorHandler(app);
   await app.register(fastifyCookie);
   installAuth(app, { repos });
   await app.register(authRoutes, { repos });
   await app.register(healthRoutes);
   await app.register(screenRoutes, { repos, publisher });
-  await app.register(playerRoutes, { repos, mqttWsUrl: config.mqttWsUrl });
+  await app.register(playerRoutes, {
+    repos,
+    mqttWsUrl: config.mqttWsUrl,
+    manifestKey: signer.key,
+    heartbeatIntervalS: config.delivery.heartbeatIntervalS,
+  });
   await app.register(contentFileRoutes, { repos, store });
   await app.register(libraryRoutes, { db, repos, store, delivery, config });
   await app.register(staticApps, { consoleDir: config.consoleDir, playerDir: config.playerDir });
 
   const stopPresence = await followPresence(bus, repos, app.log);
+  const stopDelivery = await installDelivery(app, {
+    repos,
+    bus,
+    store,
+    signer,
+    config: config.delivery,
+    disconnectPlayer: (playerId) => broker?.disconnectPlayer(playerId),
+  });
 
   // WebSocket clients hold their sockets open; end them first so the HTTP server can close.
   app.addHook('preClose', async () => {
     stopPresence();
+    stopDelivery();
     await bus.close();
     // In embedded mode `upgrade` is the broker itself: close it once.
     await upgrade.close();

@@ -3,6 +3,8 @@ import { ErrorCode } from '@baruga/protocol';
 
 export interface Bus {
   publishRetained(topic: string, payload: string): Promise<void>;
+  /** Not retained: commands and acknowledgements matter only to whoever is connected now. */
+  publish(topic: string, payload: string): Promise<void>;
   /** Returns the function that unsubscribes. */
   subscribe(filter: string, handler: (topic: string, payload: Buffer) => void): Promise<() => void>;
   readonly connected: boolean;
@@ -54,6 +56,9 @@ export async function connectBus(
     },
     async publishRetained(topic, payload) {
       await client.publishAsync(topic, payload, { qos: 1, retain: true });
+    },
+    async publish(topic, payload) {
+      await client.publishAsync(topic, payload, { qos: 1, retain: false });
     },
     async subscribe(filter, handler) {
       let set = handlers.get(filter);

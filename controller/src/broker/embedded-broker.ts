@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { parseScreenTopic } from '@baruga/protocol';
 import { Aedes, type Client } from 'aedes';
+import type { PlayerAccess } from '../delivery/player-access';
 import { WebSocketServer, createWebSocketStream, type WebSocket } from 'ws';
 
 export interface EmbeddedBroker {
@@ -13,6 +14,8 @@ export interface EmbeddedBroker {
   controllerCredentials: { username: string; password: string };
   /** Hands an HTTP upgrade on /mqtt to the broker (MQTT over WebSocket on the HTTP port). */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Closes every connection of a player (it was revoked); its credentials are refused from then on. */
+  disconnectPlayer(playerId: string): number;
   close(): Promise<void>;
 }
 
@@ -28,9 +31,17 @@ function playerMaySubscribe(topic: string): boolean {
   return !!parsed && (parsed.kind === 'manifest' || parsed.kind === 'status') && !/[+#]/.test(topic);
 }
 
-export async function startEmbeddedBroker(options: { port: number; host?: string }): Promise<EmbeddedBroker> {
+export async function startEmbeddedBroker(options: {
+  port: number;
+  host?: string;
+  /** Per-player credentials and topic rules; without it, any client is an anonymous player. */
+  access?: PlayerAccess;
+}): Promise<EmbeddedBroker> {
   const password = crypto.randomBytes(24).toString('base64url');
   const controllers = new WeakSet<Client>();
+  const access = options.access;
+  /** Enrolled players' connections, by client, to apply their rules and to cut them off. */
+  const players = new Map<Client, string>();
   const broker = await Aedes.createBroker({
     authenticate(client, username, pass, done) {
       if (username === CONTROLLER_USERNAME) {
@@ -45,18 +56,45 @@ export async function startEmbeddedBroker(options: { port: number; host?: string
           const error = Object.assign(new Error('bad controller credentials'), { returnCode: 4 as const });
           return done(error, false);
         }
+        return done(null, true);
+      }
+      if (access && username) {
+        const result = access.authenticate(username, pass?.toString('utf8') ?? '');
+        if (result.ok) {
+          players.set(client, result.playerId);
+          return done(null, true);
+        }
+        // 5 "not authorized" for a revoked player, 4 "bad user name or password" for anything else.
+        const error = Object.assign(new Error('player credentials refused'), {
+          returnCode: result.revoked ? (5 as const) : (4 as const),
+        });
+        return done(error, false);
+      }
+      if (access && !access.allowAnonymous) {
+        return done(Object.assign(new Error('anonymous players are not allowed'), { returnCode: 5 as const }), false);
       }
       done(null, true);
     },
     authorizePublish(client, packet, callback) {
-      if (!client || controllers.has(client) || playerMayPublish(packet.topic)) return callback(null);
+      if (!client || controllers.has(client)) return callback(null);
+      const allowed = access
+        ? access.mayPublish(players.get(client) ?? null, packet.topic)
+        : playerMayPublish(packet.topic);
+      if (allowed) return callback(null);
       callback(new Error(`publish to ${packet.topic} not allowed`));
     },
     authorizeSubscribe(client, subscription, callback) {
-      if (controllers.has(client) || playerMaySubscribe(subscription.topic)) return callback(null, subscription);
+      if (controllers.has(client)) return callback(null, subscription);
+      const allowed = access
+        ? access.maySubscribe(players.get(client) ?? null, subscription.topic)
+        : playerMaySubscribe(subscription.topic);
+      if (allowed) return callback(null, subscription);
+      // A player asking for someone else's topic gets a refused SUBACK (0x80) and keeps its connection.
+      if (access) return callback(null, null);
       callback(new Error(`subscribe to ${subscription.topic} not allowed`));
     },
   });
+  broker.on('clientDisconnect', (client) => players.delete(client));
 
   const server = net.createServer(broker.handle);
   await new Promise<void>((resolve, reject) => {
@@ -79,6 +117,16 @@ export async function startEmbeddedBroker(options: { port: number; host?: string
     controllerCredentials: { username: CONTROLLER_USERNAME, password },
     handleUpgrade(request, socket, head) {
       wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    },
+    disconnectPlayer(playerId) {
+      let closed = 0;
+      for (const [client, id] of players) {
+        if (id !== playerId) continue;
+        players.delete(client);
+        client.close();
+        closed++;
+      }
+      return closed;
     },
     async close() {
       for (const ws of sockets) ws.terminate();

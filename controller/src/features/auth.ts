@@ -15,7 +15,16 @@ declare module 'fastify' {
 }
 
 /** Paths a player or a monitoring probe reaches without an operator's session. */
-const PUBLIC_API = [/^\/api\/health$/, /^\/api\/session$/, /^\/api\/player\/config$/];
+const PUBLIC_API = [
+  /^\/api\/health$/,
+  /^\/api\/session$/,
+  /^\/api\/player\/config$/,
+  // Player delivery: players authenticate themselves (HTTP Basic) or hold a command id (features/enrollment.ts, commands.ts).
+  /^\/api\/player\/time$/,
+  /^\/api\/players\/enroll$/,
+  /^\/api\/players\/self$/,
+  /^\/api\/commands\/[0-9a-f-]{36}\/screenshot$/,
+];
 
 function tokenOf(request: FastifyRequest): string | null {
   const header = request.headers.authorization;

@@ -1,4 +1,4 @@
-import { ErrorCode, type PlayerConfig, topics } from '@baruga/protocol';
+import { ErrorCode, type ManifestKey, type PlayerConfig, topics } from '@baruga/protocol';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Repositories } from '../db/repositories/index';
@@ -9,7 +9,12 @@ const Query = z.object({ screen: z.string().max(64) });
 /** What a player page asks before connecting: which broker URL and which topics are its own. */
 export async function playerRoutes(
   app: FastifyInstance,
-  { repos, mqttWsUrl }: { repos: Repositories; mqttWsUrl: string | null },
+  {
+    repos,
+    mqttWsUrl,
+    manifestKey,
+    heartbeatIntervalS,
+  }: { repos: Repositories; mqttWsUrl: string | null; manifestKey: ManifestKey; heartbeatIntervalS: number },
 ) {
   app.get('/api/player/config', async (request): Promise<PlayerConfig> => {
     const { screen } = parseWith(Query, request.query, 'query');
@@ -20,6 +25,9 @@ export async function playerRoutes(
       mqttUrl: mqttWsUrl ?? '/mqtt',
       manifestTopic: topics.manifest(screen),
       statusTopic: topics.status(screen),
+      manifestKey,
+      heartbeatIntervalS,
+      claimed: repos.players.isClaimed(screen),
     };
   });
 }

@@ -1,9 +1,13 @@
 import type { Db } from '../database';
 import { createBlobsRepository } from './blobs';
+import { createCommandsRepository } from './commands';
+import { createHeartbeatsRepository } from './heartbeats';
 import { createLibraryRepository } from './library';
 import { createLoopItemsRepository } from './loop-items';
 import { createManifestsRepository } from './manifests';
+import { createPlayersRepository } from './players';
 import { createPresenceRepository } from './presence';
+import { createProofOfPlayRepository } from './proof-of-play';
 import { createScreensRepository } from './screens';
 import { createSessionsRepository } from './sessions';
 import { createUsersRepository } from './users';
@@ -18,6 +22,10 @@ export function createRepositories(db: Db) {
     manifests: createManifestsRepository(db),
     presence: createPresenceRepository(db),
     blobs: createBlobsRepository(db),
+    players: createPlayersRepository(db),
+    heartbeats: createHeartbeatsRepository(db),
+    proofOfPlay: createProofOfPlayRepository(db),
+    commands: createCommandsRepository(db),
     library: createLibraryRepository(db),
     settings: {
       get: (key: string): string | null =>

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import type { Bus } from '../broker/bus';
+import type { Repositories } from '../db/repositories/index';
+import type { DeliveryConfig } from '../delivery/delivery-config';
+import type { ManifestSigner } from '../delivery/manifest-signer';
+import type { BlobStore } from '../store/blob-store';
+import { commandRoutes, followCommands } from './commands';
+import { enrollmentRoutes } from './enrollment';
+import { followProofOfPlay, proofOfPlayRoutes } from './proof-of-play';
+import { followHeartbeats, telemetryRoutes } from './telemetry';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Player delivery on the controller (docs/delivery.md): enrollment, telemetry, proof of play and remote
+ * commands, as routes plus the MQTT followers that feed them. Returns the function that stops the followers.
+ */
+export async function installDelivery(
+  app: FastifyInstance,
+  opts: {
+    repos: Repositories;
+    bus: Bus;
+    store: BlobStore;
+    signer: ManifestSigner;
+    config: DeliveryConfig;
+    /** Closes a revoked player's broker connections (embedded broker only). */
+    disconnectPlayer: (playerId: string) => void;
+  },
+): Promise<() => void> {
+  const { repos, bus, config } = opts;
+  await app.register(enrollmentRoutes, { repos, signer: opts.signer, disconnectPlayer: opts.disconnectPlayer });
+  await app.register(telemetryRoutes, { repos, heartbeatIntervalS: config.heartbeatIntervalS });
+  await app.register(proofOfPlayRoutes, { repos });
+  await app.register(commandRoutes, { repos, bus, store: opts.store });
+
+  const stops = [
+    await followHeartbeats(bus, repos, app.log),
+    await followProofOfPlay(bus, repos, app.log),
+    await followCommands(bus, repos, app.log),
+  ];
+
+  // Proof of play is kept for a bounded time (three months by default, as peers do).
+  const prune = () => {
+    const removed = repos.proofOfPlay.pruneBefore(new Date(Date.now() - config.popRetentionDays * DAY_MS));
+    if (removed > 0) app.log.info({ removed }, 'old proof-of-play records deleted');
+  };
+  prune();
+  const pruning = setInterval(prune, DAY_MS / 4);
+  pruning.unref();
+
+  return () => {
+    clearInterval(pruning);
+    for (const stop of stops) stop();
+  };
+}
