@@ -1,7 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { HostConfigError, parseHostArgs } from './host-contract';
+import { HostConfigError, parseHostArgs, placementsFor } from './host-contract';
 
 describe('host arguments', () => {
+  it('needs only the controller: without screens the player enrolls and is assigned its screens', () => {
+    expect(parseHostArgs(['--controller', 'http://10.20.0.5:8080'], {})).toEqual({
+      controllerUrl: 'http://10.20.0.5:8080',
+      screens: [],
+    });
+  });
+
+  it('places assigned screens at their own size unless the command line placed them', () => {
+    const placed = placementsFor(
+      [
+        { id: 'videotron-1', name: 'V', width: 1920, height: 640 },
+        { id: 'lobi-1', name: 'L', width: 1280, height: 720 },
+      ],
+      [{ screenId: 'videotron-1', x: 0, y: 1080, width: 1920, height: 640 }],
+    );
+    expect(placed).toEqual([
+      { screenId: 'videotron-1', x: 0, y: 1080, width: 1920, height: 640 },
+      { screenId: 'lobi-1', x: 0, y: 0, width: 1280, height: 720 },
+    ]);
+  });
+
   it('places a videotron at a desktop offset, pixel for pixel', () => {
     const config = parseHostArgs(
       ['--controller', 'http://10.20.0.5:8080/', '--screen', 'videotron-1@1920x640+0+1080'],
@@ -27,7 +48,6 @@ describe('host arguments', () => {
   it('says what is missing or malformed', () => {
     expect(() => parseHostArgs(['--screen', 'a'], {})).toThrow(HostConfigError);
     expect(() => parseHostArgs(['--controller', 'ftp://x', '--screen', 'a'], {})).toThrow(/http or https/);
-    expect(() => parseHostArgs(['--controller', 'http://x'], {})).toThrow(/at least one screen/);
     expect(() => parseHostArgs(['--controller', 'http://x', '--screen', 'A/B'], {})).toThrow(/bad screen placement/);
   });
 });

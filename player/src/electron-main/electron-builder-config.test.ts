@@ -36,6 +36,8 @@ describe('electron-builder.yml', () => {
     // Nothing at run time comes from node_modules, so packaging rebuilds no native module.
     expect(pkg.dependencies ?? {}).toEqual({});
     expect(config.files).toContain('dist-electron/**/*');
+    // The renderer is inside the app (served on baruga://), so a window boots with no network.
+    expect(config.files).toContain('dist/renderer/**/*');
     expect(config.linux.target.map((t) => t.target).sort()).toEqual(['AppImage', 'deb']);
     expect(config.linux.maintainer).toMatch(/<.+@.+>/);
   });

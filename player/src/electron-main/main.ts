@@ -1,21 +1,32 @@
 import path from 'node:path';
+import { AssignedScreen } from '@baruga/protocol';
 import { BrowserWindow, type Display, app, ipcMain, powerSaveBlocker, screen } from 'electron';
+import { z } from 'zod';
 import {
   type HostConfig,
   HostConfigError,
   type ScreenPlacement,
   type SystemInfo,
+  WATCHDOG_HANG_MS,
   parseHostArgs,
+  placementsFor,
 } from '../common/host-contract';
+import { RENDERER_ORIGIN, handleRendererScheme, registerRendererScheme } from './renderer-protocol';
 
 /**
  * The Electron kiosk host: one frameless, always-on-top window per screen (or wall tile), placed on
  * a display by id or at an exact desktop rectangle for LED senders, with a watchdog that reloads a
- * crashed or hung renderer and a power-save blocker that keeps the panels awake.
+ * crashed or hung renderer and a power-save blocker that keeps the panels awake. The renderer comes
+ * from the app itself on a privileged secure scheme (renderer-protocol.ts); without screens on the
+ * command line it enrolls (a pairing code on screen) and opens the screens the operator assigns.
  */
 
-const HANG_GRACE_MS = 10_000;
+/** The enrollment page's window, and one per screen. */
+const ENROLL = '';
 const windows = new Map<string, BrowserWindow>();
+let config: HostConfig;
+/** Where the open screens' windows belong, to put them back when displays change. */
+let current: ScreenPlacement[] = [];
 
 function bounds(placement: ScreenPlacement, displays: Display[]) {
   const display = placement.displayId !== undefined ? displays.find((d) => d.id === placement.displayId) : undefined;
@@ -23,7 +34,10 @@ function bounds(placement: ScreenPlacement, displays: Display[]) {
   return { x: origin.x + placement.x, y: origin.y + placement.y, width: placement.width, height: placement.height };
 }
 
-function openScreen(config: HostConfig, placement: ScreenPlacement): BrowserWindow {
+const pageUrl = (screenId: string) =>
+  `${RENDERER_ORIGIN}/player/${screenId === ENROLL ? '' : `?screen=${encodeURIComponent(screenId)}`}`;
+
+function openWindow(placement: ScreenPlacement, screenId: string): BrowserWindow {
   const win = new BrowserWindow({
     ...bounds(placement, screen.getAllDisplays()),
     frame: false,
@@ -42,10 +56,15 @@ function openScreen(config: HostConfig, placement: ScreenPlacement): BrowserWind
       sandbox: true,
       nodeIntegration: false,
       backgroundThrottling: false,
+      // The page is on the secure baruga:// scheme; its only plain-http connection is the MQTT WebSocket
+      // to a controller on http://10.x.y.z, which mixed-content rules would block. Everything arriving on
+      // it is signed or hashed and checked (docs/delivery.md), so it is allowed for http controllers only.
+      allowRunningInsecureContent: new URL(config.controllerUrl).protocol === 'http:',
+      additionalArguments: [`--baruga-controller=${config.controllerUrl}`],
     },
   });
   win.once('ready-to-show', () => win.show());
-  const url = `${config.controllerUrl}/player/?screen=${encodeURIComponent(placement.screenId)}`;
+  const url = pageUrl(screenId);
   void win.loadURL(url);
 
   // Watchdog: a crashed renderer is reloaded at once, a hung one after a grace period.
@@ -56,19 +75,31 @@ function openScreen(config: HostConfig, placement: ScreenPlacement): BrowserWind
   win.on('unresponsive', () => {
     hang = setTimeout(() => {
       if (!win.isDestroyed()) win.webContents.forcefullyCrashRenderer();
-    }, HANG_GRACE_MS);
+    }, WATCHDOG_HANG_MS);
   });
   win.on('responsive', () => clearTimeout(hang));
   win.on('closed', () => {
     clearTimeout(hang);
-    windows.delete(placement.screenId);
+    if (windows.get(screenId) === win) windows.delete(screenId);
   });
-  // The player never navigates away from its own page, nor opens windows.
+  // The player never navigates away from its own pages, nor opens windows.
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (event, target) => {
-    if (!target.startsWith(`${config.controllerUrl}/player/`)) event.preventDefault();
+    if (!target.startsWith(`${RENDERER_ORIGIN}/player/`)) event.preventDefault();
   });
   return win;
+}
+
+/** One window per placement; windows no longer wanted (the enrollment page among them) are closed. */
+function openScreens(placements: readonly ScreenPlacement[]): void {
+  const wanted = new Set(placements.map((p) => p.screenId));
+  for (const placement of placements) {
+    const existing = windows.get(placement.screenId);
+    if (existing && !existing.isDestroyed()) existing.setBounds(bounds(placement, screen.getAllDisplays()));
+    else windows.set(placement.screenId, openWindow(placement, placement.screenId));
+  }
+  for (const [id, win] of windows) if (!wanted.has(id) && !win.isDestroyed()) win.close();
+  current = [...placements];
 }
 
 async function systemInfo(): Promise<SystemInfo> {
@@ -81,8 +112,29 @@ async function systemInfo(): Promise<SystemInfo> {
   };
 }
 
+/** The bridge's handlers (preload.ts); every argument from a renderer is parsed, never trusted. */
+function installBridge(): void {
+  ipcMain.handle('baruga:system-info', () => systemInfo());
+  ipcMain.handle('baruga:screenshot', async (event) => {
+    const win = BrowserWindow.fromWebContents(event.sender);
+    if (!win) throw new Error('no window for this renderer');
+    return (await win.webContents.capturePage()).toPNG().toString('base64');
+  });
+  ipcMain.handle('baruga:restart', () => {
+    app.relaunch();
+    app.exit(0);
+  });
+  ipcMain.handle('baruga:open-screens', (_event, raw: unknown) => {
+    const screens = z.array(AssignedScreen).max(64).parse(raw);
+    openScreens(placementsFor(screens, config.screens));
+  });
+  ipcMain.handle('baruga:pairing-code', (_event, raw: unknown) => {
+    const code = z.string().max(20).parse(raw);
+    process.stdout.write(`baruga-player: kode pasangan / pairing code: ${code}\n`);
+  });
+}
+
 async function main() {
-  let config: HostConfig;
   try {
     config = parseHostArgs(process.argv.slice(app.isPackaged ? 1 : 2), process.env);
   } catch (error) {
@@ -98,14 +150,22 @@ async function main() {
     app.quit();
     return;
   }
+  registerRendererScheme();
   app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
   await app.whenReady();
+  // The renderer built by `npm run build` is packaged beside dist-electron (electron-builder.yml).
+  handleRendererScheme(path.join(__dirname, '..', 'dist', 'renderer'), config.controllerUrl);
   powerSaveBlocker.start('prevent-display-sleep');
-  ipcMain.handle('baruga:system-info', () => systemInfo());
-  for (const placement of config.screens) windows.set(placement.screenId, openScreen(config, placement));
+  installBridge();
+  if (config.screens.length > 0) openScreens(config.screens);
+  else {
+    // Enrollment: the page shows a pairing code, then asks for its screens through the bridge.
+    const primary = screen.getPrimaryDisplay().bounds;
+    windows.set(ENROLL, openWindow({ screenId: ENROLL, ...primary, x: 0, y: 0 }, ENROLL));
+  }
   // Displays come and go (a monitor power-cycles): put every window back where it belongs.
   screen.on('display-metrics-changed', () => {
-    for (const placement of config.screens)
+    for (const placement of current)
       windows.get(placement.screenId)?.setBounds(bounds(placement, screen.getAllDisplays()));
   });
   app.on('window-all-closed', () => app.quit());

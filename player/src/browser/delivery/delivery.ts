@@ -60,6 +60,7 @@ const wallClock: DeliveryTimers = {
 };
 
 const POP_SEND_MS = 5_000;
+const CONFIG_RETRY_MAX_MS = 10_000;
 const CHECKPOINT_MS = 5_000;
 const CLOCK_SYNC_MS = 5 * 60_000;
 const SELF_REFRESH_MS = 5 * 60_000;
@@ -132,19 +133,25 @@ export function startDelivery(
   };
 
   void (async () => {
+    // Marks for the cold-start benchmark (bench/delivery): delivery started, manifest from cache ready.
+    performance.mark('baruga:delivery-start');
     const db = await openPlayerDb();
     cleanups.push(() => db.close());
     if (disposed) return db.close();
     const store = createPlayerStore(db);
     const cache: AssetCache | null = secure ? createAssetCache({ db, assetUrl }) : null;
     const recorder = createPlayRecorder({ db, screenId, session, now: timers.now });
-    await recorder.recover();
 
-    const enrollment = await store.enrollment();
+    const [enrollment, pinned, blackout, saved] = await Promise.all([
+      store.enrollment(),
+      store.pinnedKey(),
+      store.blackout(screenId),
+      store.savedManifest(screenId),
+    ]);
     const enrolled =
       enrollment?.state === 'active' && enrollment.screens.some((s) => s.id === screenId) ? enrollment : null;
     const playerId = enrolled?.playerId ?? anonymousPlayerId();
-    let key: ManifestKey | null = enrolled?.manifestKey ?? (await store.pinnedKey());
+    let key: ManifestKey | null = enrolled?.manifestKey ?? pinned;
     let cryptoKey: CryptoKey | null = null;
 
     let active: { manifest: Manifest; signature: string; types: Map<string, string> } | null = null;
@@ -158,12 +165,9 @@ export function startDelivery(
     const clock = createClockOffset({ url: apiUrl('api/player/time'), now: timers.now });
     const host = hostInfo();
 
-    if (await store.blackout(screenId)) {
-      setView({ blackout: true });
-      await recorder.pause();
-    } else {
-      setView({});
-    }
+    // A blacked-out screen stays black across a reboot until an operator restores it.
+    setView({ blackout });
+    if (blackout) void recorder.pause();
 
     const report = (error: GateRejection | (Rejection & { version: number | null })) => {
       lastRejection = {
@@ -178,23 +182,24 @@ export function startDelivery(
 
     const isStale = () => active !== null && Date.parse(active.manifest.expiresAt) <= timers.now();
 
-    async function activate(manifest: Manifest, signature: string, payload: string, evict: boolean) {
+    /** On screen now; `fromWire`: also kept as the last good manifest, and what it no longer needs evicted. */
+    async function activate(manifest: Manifest, signature: string, payload: string, fromWire: boolean) {
       active = { manifest, signature, types: itemTypes(manifest) };
-      await store.saveManifest(screenId, payload);
-      await store.setNeeds(screenId, { active: assetsOf(manifest).map((a) => a.sha256), pending: [] });
       document.body.dataset.manifestStale = String(isStale());
       setView({ pendingVersion: null, stale: isStale() });
       events.onManifest(manifest);
       connection?.reportStatus({ manifestVersion: manifest.version });
       void sendHeartbeat();
-      if (evict && cache) await cache.evictExcept(await store.allNeeded());
+      if (!fromWire) return;
+      await store.saveManifest(screenId, payload);
+      await store.setNeeds(screenId, { active: assetsOf(manifest).map((a) => a.sha256), pending: [] });
+      if (cache) await cache.evictExcept(await store.allNeeded());
     }
 
     // ── Boot: the last good manifest, verified again, before any network. ──────────────────────────
     if (secure && key) {
       try {
         cryptoKey = await importManifestKey(key);
-        const saved = await store.savedManifest(screenId);
         if (saved) {
           const outcome = await checkManifest(saved, {
             screenId,
@@ -204,14 +209,18 @@ export function startDelivery(
             now: timers.now(),
             allowExpired: true,
           });
-          if (outcome.kind === 'accept') await activate(outcome.manifest, outcome.envelope.signature, saved, false);
-          else if (outcome.kind === 'reject') report(outcome.error);
+          if (outcome.kind === 'accept') {
+            performance.mark('baruga:boot-manifest');
+            await activate(outcome.manifest, outcome.envelope.signature, saved, false);
+          } else if (outcome.kind === 'reject') report(outcome.error);
         }
       } catch (error) {
         report({ code: ErrorCode.manifestSignature, message: `cannot verify: ${String(error)}`, version: null });
       }
     }
     if (disposed) return;
+    // What a crashed or reloaded page left open is closed now, after the screen has content again.
+    await recorder.recover();
 
     // ── Manifests from the wire, one at a time. ────────────────────────────────────────────────────
     let chain: Promise<void> = Promise.resolve();
@@ -417,8 +426,10 @@ export function startDelivery(
       } catch (error) {
         if (disposed) return;
         if (error instanceof ConfigFetchError && error.status === 404) setView({ problem: 'unknownScreen' });
-        // Controller unreachable: play on from the cache and try again, backing off to 30 s.
-        later(Math.min(30_000, 1000 * 2 ** attempt), () => void connect(attempt + 1));
+        // Controller unreachable: play on from the cache and try again, backing off to 10 s, with jitter so
+        // a province of players does not knock all at once when it comes back.
+        const delay = Math.min(CONFIG_RETRY_MAX_MS, 1000 * 2 ** attempt) * (0.8 + 0.4 * Math.random());
+        later(delay, () => void connect(attempt + 1));
         return;
       }
       if (disposed) return;

@@ -21,6 +21,8 @@ export interface ShownItem {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** No item plays shorter than this (LoopItem.durationMs in protocol/src/manifest.ts). */
+const MIN_ITEM_MS = 1000;
 
 /**
  * Writes proof of play to IndexedDB as items change on screen (delivery.ts feeds it from telemetry's
@@ -66,6 +68,16 @@ export function createPlayRecorder(deps: { db: PlayerDb; screenId: string; sessi
   return {
     /** An item reached the screen in its zone: the zone's previous record ends here. */
     shown(item: ShownItem): Promise<void> {
+      // The same item reported again within the shortest item duration is one appearance, not two.
+      const previous = latest.get(item.zoneId);
+      if (
+        previous &&
+        previous.itemId === item.itemId &&
+        previous.manifestVersion === item.manifestVersion &&
+        item.at - previous.at < MIN_ITEM_MS
+      ) {
+        return queue;
+      }
       latest.set(item.zoneId, item);
       if (paused) return queue;
       return enqueue(async () => {
