@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Slug } from './ids';
-import { LoopItem } from './manifest';
+import { LoopItem } from './loop-item';
 
 const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0b3d91');
 

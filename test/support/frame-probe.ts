@@ -26,7 +26,8 @@ declare global {
 
 function probeScript() {
   const loadedFrames = new WeakSet<EventTarget>();
-  window.addEventListener('load', (e) => e.target && loadedFrames.add(e.target), true);
+  // An element's load event stops at the document (it never reaches window), so listen there.
+  document.addEventListener('load', (e) => e.target && loadedFrames.add(e.target), true);
   let frames = 0;
   let blankFrames = 0;
   let blanks: { zone: string; at: number; why: string }[] = [];
@@ -48,7 +49,10 @@ function probeScript() {
       if (!img.complete || img.naturalWidth === 0) return 'image not decoded';
     }
     for (const video of slot.querySelectorAll('video')) {
-      if (video.readyState < 2) return 'video has no current frame';
+      // A video that has presented a frame keeps it painted while it loops or rebuffers.
+      if (video.readyState < 2 && video.getVideoPlaybackQuality().totalVideoFrames === 0) {
+        return 'video has no current frame';
+      }
     }
     for (const frame of slot.querySelectorAll('iframe')) {
       if (getComputedStyle(frame).visibility !== 'hidden' && !loadedFrames.has(frame)) return 'page not loaded';
@@ -72,20 +76,25 @@ function probeScript() {
       const zoneId = zone.getAttribute('data-zone-id') ?? '?';
       let ok = false;
       let why = 'no item';
-      for (const slot of zone.querySelectorAll(':scope > .bg-slot')) {
-        if (opacityOf(slot) < 0.99) continue;
+      // What a person sees is the topmost opaque item: walk down the stacking order.
+      const slots = [...zone.querySelectorAll(':scope > .bg-slot')]
+        .map((slot, order) => ({ slot, order, z: Number(getComputedStyle(slot).zIndex) || 0 }))
+        .sort((a, b) => b.z - a.z || b.order - a.order);
+      for (const { slot } of slots) {
+        if (opacityOf(slot) < 0.99) continue; // fading in: what is under it shows through
         const problem = paintable(slot);
-        if (problem === null) {
-          ok = true;
-          const id = slot.getAttribute('data-item-id') ?? '?';
-          const seq = (sequence[zoneId] ??= []);
-          if (seq[seq.length - 1] !== id) {
-            seq.push(id);
-            if (seq.length > 5000) seq.splice(0, seq.length - 2500);
-          }
+        if (problem !== null) {
+          why = problem; // an opaque item that cannot paint hides whatever is beneath it
           break;
         }
-        why = problem;
+        ok = true;
+        const id = slot.getAttribute('data-item-id') ?? '?';
+        const seq = (sequence[zoneId] ??= []);
+        if (seq[seq.length - 1] !== id) {
+          seq.push(id);
+          if (seq.length > 5000) seq.splice(0, seq.length - 2500);
+        }
+        break;
       }
       if (!ok) {
         blank = true;

@@ -58,7 +58,11 @@ export function playlistProgramme(
   };
 }
 
-export function layoutProgramme(layout: Layout, manifest: Manifest, reject: (reason: string) => void): Programme {
+export function layoutProgramme(
+  layout: Omit<Layout, 'background'> & { background: string },
+  manifest: Manifest,
+  reject: (reason: string) => void,
+): Programme {
   const assets = new Map<string, AssetRef>(manifest.assets.map((a) => [a.sha256, a]));
   return {
     id: layout.id,
@@ -87,4 +91,15 @@ export function startIndexFor(previous: readonly PlayableItem[] | undefined, nex
   const before = new Map(previous.map((p) => [p.item.id, JSON.stringify(p.item)]));
   const changed = next.findIndex((p) => before.get(p.item.id) !== JSON.stringify(p.item));
   return changed >= 0 ? changed : 0;
+}
+
+/** The screen's overlay zones as one transparent programme above everything scheduled, or null. */
+export function overlayProgramme(manifest: Manifest, reject: (reason: string) => void): Programme | null {
+  if (manifest.overlays.length === 0) return null;
+  const { width, height } = manifest.screen;
+  return layoutProgramme(
+    { id: 'overlays', name: 'overlays', width, height, background: 'transparent', zones: manifest.overlays },
+    manifest,
+    reject,
+  );
 }

@@ -1,7 +1,8 @@
 import type { Manifest } from '@baruga/protocol';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LayoutView } from './layout-view';
-import { type Programme, playlistProgramme } from './programme';
+import { playlistAt } from '@baruga/schedules';
+import { type Programme, layoutProgramme, overlayProgramme, playlistProgramme } from './programme';
 import { Switcher } from './switcher';
 import type { Timers } from './timers';
 
@@ -20,12 +21,17 @@ export interface ProgrammeChoice {
   nextChangeAt: number | null;
 }
 
-export function chooseProgramme(manifest: Manifest, _now: number, reject: (reason: string) => void): ProgrammeChoice {
-  return {
-    id: 'default',
-    programme: playlistProgramme('default', manifest.loop, manifest, reject),
-    nextChangeAt: null,
-  };
+/**
+ * Asks the schedule engine (the same code the controller previews with) what plays now; a layout id
+ * fills the screen with its zones, a playlist id with one full-screen zone.
+ */
+export function chooseProgramme(manifest: Manifest, now: number, reject: (reason: string) => void): ProgrammeChoice {
+  const at = playlistAt(manifest, now);
+  const layout = manifest.layouts[at.playlistId];
+  const programme = layout
+    ? layoutProgramme(layout, manifest, reject)
+    : playlistProgramme(at.playlistId, at.items, manifest, reject);
+  return { id: at.playlistId, programme, nextChangeAt: Number.isFinite(at.until) ? at.until : null };
 }
 
 /**
@@ -47,22 +53,40 @@ export function ScreenPlayer({ manifest, assetUrl, timers, onShown, onRejected }
     (itemId: string, reason: string) => onRejected(`item ${itemId}: ${reason}`),
     [onRejected],
   );
+  const overlays = useMemo(() => overlayProgramme(manifest, onRejected), [manifest, onRejected]);
   return (
-    <Switcher
-      // By programme only: a new manifest updates the layout in place and each zone swaps what changed.
-      targetKey={choice.id}
-      target={choice.programme}
-      render={(programme, onLive) => (
-        <LayoutView
-          programme={programme}
-          screen={manifest.screen}
-          assetUrl={assetUrl}
-          timers={timers}
-          onLive={onLive}
-          onShown={onShown}
-          onFailed={onFailed}
-        />
-      )}
-    />
+    <>
+      <Switcher
+        // By programme only: a new manifest updates the layout in place and each zone swaps what changed.
+        targetKey={choice.id}
+        target={choice.programme}
+        render={(programme, onLive) => (
+          <LayoutView
+            programme={programme}
+            screen={manifest.screen}
+            assetUrl={assetUrl}
+            timers={timers}
+            onLive={onLive}
+            onShown={onShown}
+            onFailed={onFailed}
+          />
+        )}
+      />
+      {overlays ? (
+        <div className="bg-overlays">
+          <LayoutView
+            programme={overlays}
+            screen={manifest.screen}
+            assetUrl={assetUrl}
+            timers={timers}
+            onLive={noop}
+            onShown={onShown}
+            onFailed={onFailed}
+          />
+        </div>
+      ) : null}
+    </>
   );
 }
+
+const noop = () => {};

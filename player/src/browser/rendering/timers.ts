@@ -6,6 +6,8 @@ export interface Timers {
   now(): number;
   /** Calls `fn` after `ms`; the returned function cancels it. */
   after(ms: number, fn: () => void): () => void;
+  /** How much faster than real time `after` runs (1 unless accelerated); network timeouts undo it. */
+  speed?: number;
 }
 
 export const realTimers: Timers = {
@@ -18,5 +20,5 @@ export const realTimers: Timers = {
 
 /** A timer source whose durations are divided by `factor`: an accelerated day for soak tests. */
 export function acceleratedTimers(factor: number, base: Timers = realTimers): Timers {
-  return { now: base.now, after: (ms, fn) => base.after(ms / factor, fn) };
+  return { now: base.now, after: (ms, fn) => base.after(ms / factor, fn), speed: factor * (base.speed ?? 1) };
 }

@@ -1,0 +1,190 @@
+import { useEffect, useMemo, useRef } from 'react';
+import {
+  AmbientLight,
+  BoxGeometry,
+  Color,
+  DirectionalLight,
+  Group,
+  Mesh,
+  MeshStandardMaterial,
+  PerspectiveCamera,
+  Scene,
+  WebGLRenderer,
+} from 'three';
+import { useDataTable } from '../../browser/data-feeds';
+import type { ContentViewProps } from '../../browser/view-props';
+import type { Chart3dProps } from './index';
+
+/** Bars ease to new values over this long when their rows change. */
+const EASE_MS = 800;
+
+interface Bar {
+  label: string;
+  value: number;
+}
+
+function barsOf(props: Chart3dProps, table: Chart3dProps['table']): Bar[] {
+  return table.rows.map((row) => ({
+    label: String(row[props.labelKey] ?? ''),
+    value: typeof row[props.valueKey] === 'number' ? (row[props.valueKey] as number) : 0,
+  }));
+}
+
+/**
+ * A turning 3D bar chart. Rotation is a function of shared time (every tile of a wall agrees), bar
+ * heights ease toward new rows, and on unmount every geometry, material and the WebGL context itself
+ * are released: a player mounts thousands of these over a month.
+ */
+export function Chart3dView({ props, onReady, onError, active = true, now }: ContentViewProps<Chart3dProps>) {
+  const host = useRef<HTMLDivElement>(null);
+  const table = useDataTable(props.table, props.feedId);
+  const bars = useMemo(() => barsOf(props, table), [props, table]);
+  const target = useRef(bars);
+  useEffect(() => {
+    target.current = bars;
+  }, [bars]);
+  const clock = now ?? Date.now;
+  const format = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    let renderer: WebGLRenderer;
+    try {
+      renderer = new WebGLRenderer({ antialias: true, alpha: false, powerPreference: 'low-power' });
+    } catch (error) {
+      onError(`WebGL unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    const width = el.clientWidth || 1;
+    const height = el.clientHeight || 1;
+    renderer.setPixelRatio(1);
+    renderer.setSize(width, height, false);
+    renderer.domElement.style.width = '100%';
+    renderer.domElement.style.height = '100%';
+    el.appendChild(renderer.domElement);
+
+    const scene = new Scene();
+    scene.background = new Color(props.background);
+    const camera = new PerspectiveCamera(40, width / height, 0.1, 100);
+    camera.position.set(0, 6, 14);
+    camera.lookAt(0, 1.5, 0);
+    scene.add(new AmbientLight(0xffffff, 0.6));
+    const sun = new DirectionalLight(0xffffff, 1.2);
+    sun.position.set(5, 10, 7);
+    scene.add(sun);
+
+    const group = new Group();
+    scene.add(group);
+    const geometry = new BoxGeometry(0.8, 1, 0.8);
+    const material = new MeshStandardMaterial({ color: new Color(props.color), roughness: 0.5, metalness: 0.1 });
+    const meshes: Mesh[] = [];
+    const shown: number[] = [];
+    let changedAt = clock();
+    let from: number[] = [];
+
+    const layout = () => {
+      const n = target.current.length;
+      while (meshes.length < n) {
+        const mesh = new Mesh(geometry, material);
+        group.add(mesh);
+        meshes.push(mesh);
+        shown.push(0);
+      }
+      while (meshes.length > n) {
+        const mesh = meshes.pop();
+        if (mesh) group.remove(mesh);
+        shown.pop();
+      }
+      meshes.forEach((mesh, i) => {
+        mesh.position.x = (i - (n - 1) / 2) * 1.2;
+      });
+    };
+
+    let frame = 0;
+    let lastTarget = target.current;
+    const draw = () => {
+      const t = clock();
+      if (lastTarget !== target.current) {
+        lastTarget = target.current;
+        from = [...shown];
+        changedAt = t;
+        layout();
+      }
+      const max = Math.max(1, ...target.current.map((b) => Math.abs(b.value)));
+      const k = Math.min(1, (t - changedAt) / EASE_MS);
+      const ease = k < 0.5 ? 2 * k * k : 1 - (-2 * k + 2) ** 2 / 2;
+      meshes.forEach((mesh, i) => {
+        const goal = (Math.abs(target.current[i]?.value ?? 0) / max) * 5;
+        const start = from[i] ?? 0;
+        const h = Math.max(0.02, start + (goal - start) * ease);
+        shown[i] = h;
+        mesh.scale.y = h;
+        mesh.position.y = h / 2;
+      });
+      group.rotation.y = (((t / 1000) * props.rotateDegPerS) % 360) * (Math.PI / 180);
+      renderer.render(scene, camera);
+    };
+    layout();
+    draw();
+    onReady?.();
+    const loop = () => {
+      draw();
+      frame = requestAnimationFrame(loop);
+    };
+    if (active) frame = requestAnimationFrame(loop);
+
+    return () => {
+      cancelAnimationFrame(frame);
+      geometry.dispose();
+      material.dispose();
+      renderer.dispose();
+      // Give the context back now: browsers cap live WebGL contexts, and a kiosk runs for months.
+      renderer.forceContextLoss();
+      renderer.domElement.remove();
+    };
+    // The scene is rebuilt only for what changes its setup; rows flow in through `target`.
+  }, [props.background, props.color, props.rotateDegPerS, active, clock, onReady, onError]);
+
+  return (
+    <div
+      className="bg-chart3d"
+      data-content-type="chart-3d"
+      style={{ position: 'absolute', inset: 0, background: props.background }}
+    >
+      <div ref={host} style={{ position: 'absolute', inset: 0 }} />
+      {props.title ? (
+        <div
+          className="bg-chart3d__title"
+          style={{ position: 'absolute', left: '4%', top: '4%', fontSize: '6cqmin', fontWeight: 700 }}
+        >
+          <span lang="id">{props.title}</span>
+          {props.titleEn ? (
+            <span lang="en" style={{ display: 'block', fontSize: '0.6em', fontWeight: 400, opacity: 0.8 }}>
+              {props.titleEn}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      <ol
+        className="bg-chart3d__legend"
+        style={{
+          position: 'absolute',
+          right: '4%',
+          top: '4%',
+          margin: 0,
+          fontSize: '3.2cqmin',
+          listStyle: 'none',
+          textAlign: 'right',
+        }}
+      >
+        {bars.map((bar) => (
+          <li key={bar.label}>
+            {bar.label}: <b>{format.format(bar.value)}</b>
+            {props.unit ? ` ${props.unit}` : ''}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

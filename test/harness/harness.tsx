@@ -1,0 +1,70 @@
+/**
+ * The player's rendering, alone: the real ScreenPlayer and content views in a page a test drives
+ * directly with manifests, without a controller, broker or signatures. Tests and benchmarks use it to
+ * watch transitions frame by frame, to mount and unmount views by the thousand, and to run a day of
+ * playback with accelerated timers. It is built only for tests (test/harness/vite.config.ts).
+ */
+import type { DataTable } from '@baruga/content';
+import { createDataFeeds, DataFeedsContext } from '@baruga/content/browser';
+import { type Manifest, parseManifest } from '@baruga/protocol';
+import { createRoot, type Root } from 'react-dom/client';
+import { ScreenPlayer } from '../../player/src/browser/rendering/screen-player';
+import { acceleratedTimers, realTimers } from '../../player/src/browser/rendering/timers';
+import { Stage } from '../../player/src/browser/stage';
+import '../../player/src/browser/styles.css';
+
+const params = new URLSearchParams(location.search);
+const timers = acceleratedTimers(Number(params.get('speed') ?? '1'), realTimers);
+const feeds = createDataFeeds();
+const shown: { itemId: string; zoneId: string; at: number }[] = [];
+const rejected: string[] = [];
+let root: Root | null = null;
+
+const assetUrl = (sha256: string) => `/content/${sha256}`;
+
+function render(manifest: Manifest) {
+  root ??= createRoot(document.getElementById('root') as HTMLElement);
+  root.render(
+    <DataFeedsContext.Provider value={feeds}>
+      <Stage width={manifest.screen.width} height={manifest.screen.height}>
+        <ScreenPlayer
+          manifest={manifest}
+          assetUrl={assetUrl}
+          timers={timers}
+          onShown={(itemId, zoneId) => {
+            shown.push({ itemId, zoneId, at: performance.now() });
+            if (shown.length > 50_000) shown.splice(0, 25_000);
+          }}
+          onRejected={(reason) => rejected.push(reason)}
+        />
+      </Stage>
+    </DataFeedsContext.Provider>,
+  );
+}
+
+declare global {
+  interface Window {
+    harness: {
+      show(manifest: unknown): void;
+      unmount(): void;
+      feed(feedId: string, table: DataTable): void;
+      shown: typeof shown;
+      rejected: string[];
+    };
+  }
+}
+
+window.harness = {
+  show(raw) {
+    const parsed = parseManifest(raw);
+    if (!parsed.ok) throw new Error(`harness: ${parsed.error.message} ${JSON.stringify(parsed.error.details)}`);
+    render(parsed.value);
+  },
+  unmount() {
+    root?.unmount();
+    root = null;
+  },
+  feed: (feedId, table) => feeds.publish(feedId, table),
+  shown,
+  rejected,
+};
