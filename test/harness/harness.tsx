@@ -48,6 +48,7 @@ declare global {
       show(manifest: unknown): void;
       unmount(): void;
       feed(feedId: string, table: DataTable): void;
+      cycles(manifest: unknown, count: number): Promise<number>;
       shown: typeof shown;
       rejected: string[];
     };
@@ -65,6 +66,25 @@ window.harness = {
     root = null;
   },
   feed: (feedId, table) => feeds.publish(feedId, table),
+  async cycles(raw, count) {
+    // Mount, wait until the item is on screen, unmount: what a month of playback does to each view.
+    const parsed = parseManifest(raw);
+    if (!parsed.ok) throw new Error(`harness: ${parsed.error.message}`);
+    const started = performance.now();
+    for (let i = 0; i < count; i++) {
+      const before = shown.length;
+      render(parsed.value);
+      const deadline = performance.now() + 20_000;
+      while (shown.length === before) {
+        if (rejected.length > 0) throw new Error(`harness: ${rejected.join('; ')}`);
+        if (performance.now() > deadline) throw new Error(`harness: cycle ${i} never showed its item`);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      root?.unmount();
+      root = null;
+    }
+    return performance.now() - started;
+  },
   shown,
   rejected,
 };

@@ -107,6 +107,7 @@ declare global {
       show(manifest: unknown): void;
       unmount(): void;
       feed(feedId: string, table: unknown): void;
+      cycles(manifest: unknown, count: number): Promise<number>;
       shown: { itemId: string; zoneId: string; at: number }[];
       rejected: string[];
     };
