@@ -1,6 +1,7 @@
 import { parseContentProps } from '@baruga/content';
 import {
   type AssetRef,
+  EMPTY_SCHEDULE,
   ErrorCode,
   type LoopItem,
   MANIFEST_SCHEMA_VERSION,
@@ -55,6 +56,9 @@ export function createPublisher(db: Db, repos: Repositories, bus: Bus, delivery:
       expiresAt: new Date(now.getTime() + MANIFEST_TTL_MS).toISOString(),
       screen: screenInfo(screen),
       loop,
+      // Until events are published with it (schedules feature), nothing is scheduled: the loop plays.
+      playlists: {},
+      schedule: EMPTY_SCHEDULE,
       assets: [...assets.values()],
     });
     if (!manifest.success) {

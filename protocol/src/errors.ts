@@ -18,6 +18,18 @@ export const ErrorCode = {
   assetNotFound: 'BARUGA_ERR_ASSET_NOT_FOUND',
   unknownTimezone: 'BARUGA_ERR_UNKNOWN_TIMEZONE',
   brokerUnavailable: 'BARUGA_ERR_BROKER_UNAVAILABLE',
+  // Schedules (docs/api.md#schedules)
+  invalidRrule: 'BARUGA_ERR_INVALID_RRULE',
+  invalidWindow: 'BARUGA_ERR_INVALID_WINDOW',
+  invalidRange: 'BARUGA_ERR_INVALID_RANGE',
+  eventNotFound: 'BARUGA_ERR_EVENT_NOT_FOUND',
+  playlistNotFound: 'BARUGA_ERR_PLAYLIST_NOT_FOUND',
+  playlistExists: 'BARUGA_ERR_PLAYLIST_EXISTS',
+  playlistInUse: 'BARUGA_ERR_PLAYLIST_IN_USE',
+  daypartNotFound: 'BARUGA_ERR_DAYPART_NOT_FOUND',
+  daypartExists: 'BARUGA_ERR_DAYPART_EXISTS',
+  daypartInUse: 'BARUGA_ERR_DAYPART_IN_USE',
+  wallNotFound: 'BARUGA_ERR_WALL_NOT_FOUND',
   // Content library (docs/api.md, "Content library").
   uploadMissingFile: 'BARUGA_ERR_UPLOAD_MISSING_FILE',
   emptyFile: 'BARUGA_ERR_EMPTY_FILE',

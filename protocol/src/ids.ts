@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCode } from './errors';
 
 /**
  * Identifiers that appear in MQTT topics and URLs. Lowercase slugs only, so they can never carry
@@ -20,7 +21,11 @@ export function isKnownTimezone(zone: string): boolean {
   }
 }
 
-export const Timezone = z.string().min(1).max(64).refine(isKnownTimezone, 'unknown IANA timezone');
+export const Timezone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isKnownTimezone, { message: 'unknown IANA timezone', params: { code: ErrorCode.unknownTimezone } });
 
 export const Locale = z.enum(['id-ID', 'en-US']);
 export type Locale = z.infer<typeof Locale>;

@@ -11,7 +11,50 @@ export {
   DEFAULT_LOCALE,
 } from './ids';
 export { TOPIC_ROOT, topics, parseScreenTopic, parsePlayerTopic } from './topics';
-export { MANIFEST_SCHEMA_VERSION, ScreenInfo, LoopItem, AssetRef, Manifest, parseManifest } from './manifest';
+export {
+  MANIFEST_SCHEMA_VERSION,
+  ScreenInfo,
+  LoopItem,
+  AssetRef,
+  ManifestPlaylists,
+  Manifest,
+  parseManifest,
+} from './manifest';
+export {
+  DEFAULT_PLAYLIST_ID,
+  EMPTY_SCHEDULE,
+  issueErrorCode,
+  LocalDateTime,
+  parseLocalDateTime,
+  TimeOfDay,
+  Weekday,
+  DaypartWindow,
+  Daypart,
+  DaypartInput,
+  EventTargets,
+  ShareOfVoice,
+  EventInput,
+  ScheduleEvent,
+  ManifestSchedule,
+  ScheduleWarningCode,
+  ScheduleWarning,
+  SegmentSource,
+  HiddenEvent,
+  TimelineSegmentView,
+  TimelineView,
+  ResolutionView,
+  WallNowView,
+  TimelineQuery,
+  NowQuery,
+  CreatePlaylist,
+  UpdatePlaylist,
+  PlaylistItemView,
+  PlaylistView,
+  ScreenGroups,
+  EventView,
+  EventSummary,
+  EventWriteResult,
+} from './schedule';
 export { PlayerStatus } from './status';
 export {
   SessionRequest,

@@ -47,6 +47,24 @@ describe('manifest', () => {
   });
 });
 
+describe('manifest schema versions', () => {
+  it('migrates v1 to v2: the loop stays the default playlist, nothing is scheduled', () => {
+    const parsed = parseManifest(manifest);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.schemaVersion).toBe(2);
+    expect(parsed.value.loop).toEqual(manifest.loop);
+    expect(parsed.value.playlists).toEqual({});
+    expect(parsed.value.schedule).toEqual({ wallId: null, groups: [], events: [], dayparts: [] });
+  });
+
+  it('refuses a v2 manifest that names "default" as a playlist: that id is the loop', () => {
+    const v2 = { ...manifest, schemaVersion: 2, schedule: { wallId: null, groups: [], events: [], dayparts: [] } };
+    expect(parseManifest({ ...v2, playlists: {} }).ok).toBe(true);
+    expect(parseManifest({ ...v2, playlists: { default: [] } }).ok).toBe(false);
+  });
+});
+
 describe('topics', () => {
   it('round-trips screen topics and rejects others', () => {
     expect(parseScreenTopic(topics.manifest('videotron-1'))).toEqual({ screenId: 'videotron-1', kind: 'manifest' });

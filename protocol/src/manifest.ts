@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { IsoInstant, Locale, Sha256Hex, Slug, Timezone } from './ids';
 import { type Result, err, ok } from './result';
 import { ErrorCode } from './errors';
+import { DEFAULT_PLAYLIST_ID, EMPTY_SCHEDULE, ManifestSchedule } from './schedule';
 
-export const MANIFEST_SCHEMA_VERSION = 1;
+/** 2: adds `playlists` and `schedule`, so a player resolves its own schedule offline (docs/schedules.md). */
+export const MANIFEST_SCHEMA_VERSION = 2;
 
 export const ScreenInfo = z.object({
   id: Slug,
@@ -40,6 +42,13 @@ export const AssetRef = z.object({
 });
 export type AssetRef = z.infer<typeof AssetRef>;
 
+/** The playlists this screen's events name, by id; `default` is never one of them (it is `loop`). */
+export const ManifestPlaylists = z
+  .record(Slug, z.array(LoopItem).max(500))
+  .refine((p) => Object.keys(p).length <= 500, 'at most 500 playlists')
+  .refine((p) => !(DEFAULT_PLAYLIST_ID in p), `"${DEFAULT_PLAYLIST_ID}" is the screen's own loop, not a playlist`);
+export type ManifestPlaylists = z.infer<typeof ManifestPlaylists>;
+
 export const Manifest = z.object({
   schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
   screenId: Slug,
@@ -48,7 +57,10 @@ export const Manifest = z.object({
   issuedAt: IsoInstant,
   expiresAt: IsoInstant,
   screen: ScreenInfo,
+  /** The screen's always-on default playlist (id `default`): what plays when nothing is scheduled. */
   loop: z.array(LoopItem).max(500),
+  playlists: ManifestPlaylists,
+  schedule: ManifestSchedule,
   assets: z.array(AssetRef).max(5000),
 });
 export type Manifest = z.infer<typeof Manifest>;
@@ -65,9 +77,14 @@ export function parseManifest(raw: unknown): Result<Manifest> {
       message: `manifest schemaVersion ${version} is newer than this player understands (${MANIFEST_SCHEMA_VERSION})`,
     });
   }
-  const parsed = Manifest.safeParse(raw);
+  const parsed = Manifest.safeParse(version === 1 && typeof raw === 'object' && raw !== null ? migrateV1(raw) : raw);
   if (!parsed.success) {
     return err({ code: ErrorCode.validation, message: 'invalid manifest', details: z.treeifyError(parsed.error) });
   }
   return ok(parsed.data);
+}
+
+/** v1 had only the loop: it becomes a v2 manifest with nothing scheduled, so the loop plays as before. */
+function migrateV1(raw: object): unknown {
+  return { playlists: {}, schedule: EMPTY_SCHEDULE, ...raw, schemaVersion: 2 };
 }

@@ -1,0 +1,237 @@
+import { type BarugaError, type ScheduleEvent, type ScheduleWarning, parseLocalDateTime } from '@baruga/protocol';
+import type { CompiledDaypart } from './dayparts';
+import { type IntervalSet, intersect, normalize } from './intervals';
+import { type Recurrence, compileRecurrence } from './recurrence';
+import { HOUR_MS, MINUTE_MS, floatingToUtc, offsetPieces } from './zoned-time';
+
+/** Local times in [W0, W1) lie within this much of it in any zone (the tz database's widest offsets are LMT ones). */
+export const ZONE_MARGIN_MS = 16 * HOUR_MS;
+/** More slots than this per hour and an interrupt's playlist loops inside each slot instead. */
+export const MAX_SLOTS_PER_HOUR = 360;
+
+/** How an interrupt spends its share of each hour. */
+export interface SlotPlan {
+  shareMs: number;
+  slotsPerHour: number;
+  slotMs: number;
+}
+
+/** An event ready for the hot path: rule parsed, daypart and playlist looked up, caches attached. */
+export interface CompiledEvent {
+  readonly event: ScheduleEvent;
+  readonly id: string;
+  readonly name: string;
+  readonly priority: number;
+  readonly playlistId: string;
+  /** One pass of the playlist, in ms; 0 when the playlist is unknown or empty (the event then never plays). */
+  readonly playlistMs: number;
+  /** Null: local to each screen. */
+  readonly zone: string | null;
+  readonly interrupt: SlotPlan | null;
+  readonly maxPlaysPerHour: number | null;
+  /** False when the event cannot play at all (disabled, no playlist, broken rule); see `problems`. */
+  readonly playable: boolean;
+  /** What is wrong or infeasible about the event on its own. */
+  readonly problems: readonly ScheduleWarning[];
+  /** Why the RRULE was refused, when it was (the API answers this with a 4xx). */
+  readonly ruleError: BarugaError | null;
+  /** How far ahead a search for the event's next occurrence may look (finer rules: less). */
+  readonly scanHorizonMs: number;
+  /** Instants in [w0, w1) at which the event is active on a clock of `zone`. */
+  active(zone: string, w0: number, w1: number): IntervalSet;
+  /** Wall-clock intervals in [from, to) at which the event is active. */
+  floatingActive(from: number, to: number): IntervalSet;
+}
+
+export interface EventContext {
+  dayparts: ReadonlyMap<string, CompiledDaypart>;
+  /** One pass of each playlist, in ms, by id (`default` included). */
+  playlistMs: (id: string) => number | undefined;
+}
+
+/** A few recent windows' results: one timeline asks for the same window for every screen. */
+class WindowCache<V> {
+  private readonly keys: number[] = [];
+  private readonly values: V[] = [];
+  private next = 0;
+  constructor(private readonly size: number) {}
+  get(w0: number, w1: number, make: () => V): V {
+    for (let i = 0; i < this.values.length; i++) {
+      if (this.keys[2 * i] === w0 && this.keys[2 * i + 1] === w1) return this.values[i] as V;
+    }
+    const value = make();
+    const slot = this.next;
+    this.next = (this.next + 1) % this.size;
+    this.keys[2 * slot] = w0;
+    this.keys[2 * slot + 1] = w1;
+    this.values[slot] = value;
+    return value;
+  }
+}
+
+function warning(code: ScheduleWarning['code'], event: ScheduleEvent, message: string): ScheduleWarning {
+  return { code, message: `"${event.name}": ${message}`, eventIds: [event.id] };
+}
+
+export function compileEvent(event: ScheduleEvent, ctx: EventContext): CompiledEvent {
+  const problems: ScheduleWarning[] = [];
+  let playable = event.enabled;
+  const startF = parseLocalDateTime(event.start) ?? Number.POSITIVE_INFINITY;
+  const endF = event.end === null ? Number.POSITIVE_INFINITY : (parseLocalDateTime(event.end) ?? startF);
+  const durationMs = (event.durationMinutes ?? 0) * MINUTE_MS;
+
+  let rule: Recurrence | null = null;
+  let ruleError: BarugaError | null = null;
+  if (event.rrule !== null) {
+    const compiled = compileRecurrence(event.rrule, startF);
+    if (!compiled.ok) ruleError = compiled.error;
+    if (compiled.ok) {
+      rule = compiled.value;
+      if (rule.countNotReached) {
+        problems.push(
+          warning('count-not-reached', event, 'COUNT is not reached within the scan horizon; the rule ends there'),
+        );
+      }
+    } else {
+      playable = false;
+      problems.push(warning('invalid-event', event, compiled.error.message));
+    }
+  }
+  const exdates = new Set(event.exdates.map((d) => parseLocalDateTime(d)));
+
+  let daypart: CompiledDaypart | null = null;
+  if (event.daypartId !== null) {
+    daypart = ctx.dayparts.get(event.daypartId) ?? null;
+    if (!daypart) {
+      playable = false;
+      problems.push(
+        warning('unknown-daypart', event, `daypart "${event.daypartId}" does not exist; the event never plays`),
+      );
+    }
+  }
+
+  const playlistMs = ctx.playlistMs(event.playlistId);
+  if (playlistMs === undefined) {
+    playable = false;
+    problems.push(
+      warning('unknown-playlist', event, `playlist "${event.playlistId}" does not exist; the event never plays`),
+    );
+  } else if (playlistMs <= 0) {
+    playable = false;
+    problems.push(warning('empty-playlist', event, `playlist "${event.playlistId}" is empty; the event never plays`));
+  }
+  const passMs = playable ? (playlistMs ?? 0) : 0;
+
+  let interrupt: SlotPlan | null = null;
+  if (event.interrupt && passMs > 0) {
+    const shareMs =
+      'secondsPerHour' in event.interrupt ? event.interrupt.secondsPerHour * 1000 : event.interrupt.percent * 36_000;
+    const wanted = Math.max(1, Math.round(shareMs / passMs));
+    const capped = Math.min(wanted, MAX_SLOTS_PER_HOUR);
+    const slotsPerHour = Math.min(capped, event.maxPlaysPerHour ?? capped);
+    // Capped by plays per hour: each slot is one pass, and the share is not met (a warning says so).
+    const slotMs = Math.floor(slotsPerHour < capped ? passMs : shareMs / slotsPerHour);
+    interrupt = { shareMs, slotsPerHour, slotMs };
+    if (slotsPerHour < capped) {
+      problems.push(
+        warning(
+          'plays-per-hour-cannot-fit',
+          event,
+          `a share of ${shareMs / 1000} s per hour needs ${wanted} passes of ${passMs / 1000} s, but max plays per hour is ${slotsPerHour}`,
+        ),
+      );
+    }
+    if (shareMs < passMs) {
+      problems.push(
+        warning(
+          'share-shorter-than-playlist',
+          event,
+          `a share of ${shareMs / 1000} s per hour is shorter than one pass of its playlist (${passMs / 1000} s): each pass is cut short`,
+        ),
+      );
+    }
+  }
+  const maxPlaysPerHour = event.interrupt ? null : event.maxPlaysPerHour;
+  if (maxPlaysPerHour !== null && passMs > 0 && maxPlaysPerHour * passMs > HOUR_MS) {
+    problems.push(
+      warning(
+        'plays-per-hour-cannot-fit',
+        event,
+        `${maxPlaysPerHour} passes of ${passMs / 1000} s do not fit in an hour; it plays without a break`,
+      ),
+    );
+  }
+
+  const floatingCache = new WindowCache<IntervalSet>(4);
+  // Per window, per zone: most screens share a handful of zones.
+  const utcCache = new WindowCache<Map<string, IntervalSet>>(4);
+
+  function floatingActive(from: number, to: number): IntervalSet {
+    return floatingCache.get(from, to, () => {
+      let set: IntervalSet = [Math.max(startF, from), Math.min(endF, to)];
+      if ((set[0] as number) >= (set[1] as number)) return [];
+      if (rule) {
+        const pairs: number[] = [];
+        for (const start of rule.between(Math.max(startF, from - durationMs), Math.min(to, endF) - 1)) {
+          if (!exdates.has(start)) pairs.push(start, start + durationMs);
+        }
+        set = intersect(normalize(pairs), set);
+      } else if (durationMs > 0) {
+        // A one-off with a length: one occurrence from start.
+        set = intersect([startF, startF + durationMs], set);
+      }
+      if (daypart && set.length > 0) set = intersect(set, daypart.floating(from, to));
+      return set;
+    });
+  }
+
+  function active(zone: string, w0: number, w1: number): IntervalSet {
+    if (!playable) return [];
+    const byZone = utcCache.get(w0, w1, () => new Map());
+    let out = byZone.get(zone);
+    if (out) return out;
+    out = [];
+    const floating = floatingActive(w0 - ZONE_MARGIN_MS, w1 + ZONE_MARGIN_MS);
+    if (floating.length > 0) {
+      const pieces = offsetPieces(zone, w0, w1);
+      for (let i = 0; i < floating.length; i += 2)
+        floatingToUtc(pieces, floating[i] as number, floating[i + 1] as number, out);
+      // Across a fall-back overlap one wall-clock interval maps to two runs of instants, out of order.
+      if (pieces.length > 1) out = normalize(out);
+      if (maxPlaysPerHour !== null && out.length > 0) out = intersect(out, playSlots(w0, w1, maxPlaysPerHour, passMs));
+    }
+    byZone.set(zone, out);
+    return out;
+  }
+
+  return {
+    event,
+    id: event.id,
+    name: event.name,
+    priority: event.priority,
+    playlistId: event.playlistId,
+    playlistMs: passMs,
+    zone: event.timezone,
+    interrupt,
+    maxPlaysPerHour,
+    playable,
+    problems,
+    ruleError,
+    scanHorizonMs: rule?.scanHorizonMs ?? 4 * 366 * 86_400_000,
+    active,
+    floatingActive,
+  };
+}
+
+/** `plays` passes of `passMs` per clock hour, evenly spaced from the top of the hour. */
+function playSlots(w0: number, w1: number, plays: number, passMs: number): IntervalSet {
+  const pairs: number[] = [];
+  const spacing = HOUR_MS / plays;
+  for (let h = Math.floor(w0 / HOUR_MS) * HOUR_MS - HOUR_MS; h < w1; h += HOUR_MS) {
+    for (let k = 0; k < plays; k++) {
+      const s = h + Math.floor(k * spacing);
+      pairs.push(s, s + passMs);
+    }
+  }
+  return normalize(pairs);
+}

@@ -1,0 +1,29 @@
+export {
+  type ScheduleInput,
+  type ScreenContext,
+  type Schedule,
+  type ScreenSchedule,
+  createSchedule,
+  forScreen,
+  matchesScreen,
+} from './schedule';
+export { type Segment, type Timeline, type Resolution, timeline, resolve, explain } from './timeline';
+export {
+  type PlaylistAt,
+  playlistAt,
+  scheduleInputFromManifest,
+  screenScheduleFromManifest,
+} from './manifest-schedule';
+export { type EventCheck, checkEvent } from './feasibility';
+export { type Recurrence, compileRecurrence } from './recurrence';
+export {
+  type OffsetPiece,
+  type Disambiguation,
+  offsetAt,
+  toFloating,
+  fromFloating,
+  floatingToUtc,
+  offsetPieces,
+  localDayBounds,
+  formatFloating,
+} from './zoned-time';
