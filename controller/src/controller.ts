@@ -16,6 +16,7 @@ import { installDelivery } from './features/delivery';
 import { healthRoutes } from './features/health';
 import { libraryRoutes } from './features/library';
 import { playerRoutes } from './features/player';
+import { scheduleRoutes } from './features/schedules';
 import { followPresence } from './features/presence';
 import { screenRoutes } from './features/screens';
 import { staticApps } from './features/static-apps';
@@ -97,6 +98,7 @@ export async function startController(config: ControllerConfig): Promise<Running
   await app.register(authRoutes, { repos });
   await app.register(healthRoutes);
   await app.register(screenRoutes, { repos, publisher });
+  await app.register(scheduleRoutes, { repos, publisher });
   await app.register(playerRoutes, {
     repos,
     mqttWsUrl: config.mqttWsUrl,

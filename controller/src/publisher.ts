@@ -1,7 +1,6 @@
 import { parseContentProps } from '@baruga/content';
 import {
   type AssetRef,
-  EMPTY_SCHEDULE,
   ErrorCode,
   type LoopItem,
   MANIFEST_SCHEMA_VERSION,
@@ -13,9 +12,12 @@ import {
 import type { Db } from './db/database';
 import type { Repositories } from './db/repositories/index';
 import { screenInfo } from './db/repositories/screens';
+import { scheduleSource } from './schedule-block';
 import type { Bus } from './broker/bus';
 import type { AssetDelivery } from './library/delivery';
 import { topics } from '@baruga/protocol';
+
+type StoredItem = Pick<LoopItem, 'id' | 'type' | 'typeVersion' | 'durationMs' | 'props' | 'sample'>;
 
 /** How long a manifest is valid without a refresh; the player keeps playing past it while cut off. */
 export const MANIFEST_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -28,9 +30,9 @@ export function createPublisher(db: Db, repos: Repositories, bus: Bus, delivery:
   function compile(screenId: string, version: number, now: Date): Result<Manifest> {
     const screen = repos.screens.get(screenId);
     if (!screen) return err({ code: ErrorCode.screenNotFound, message: `no screen "${screenId}"` });
-    const loop: LoopItem[] = [];
     const assets = new Map<string, AssetRef>();
-    for (const item of repos.loopItems.list(screenId)) {
+    /** One content item as this screen gets it; the loop and every scheduled playlist go through here. */
+    const deliver = (item: StoredItem): Result<LoopItem> => {
       const parsed = parseContentProps(item.type, item.typeVersion, item.props);
       if (!parsed.ok) return parsed;
       // This screen's renditions (exact pixel size) and a video's delivery form: library/delivery.ts.
@@ -39,7 +41,7 @@ export function createPublisher(db: Db, repos: Repositories, bus: Bus, delivery:
         return err({ ...delivered.error, message: `item ${item.id}: ${delivered.error.message}` });
       }
       for (const asset of delivered.value.assets) assets.set(asset.sha256, asset);
-      loop.push({
+      return ok({
         id: item.id,
         type: item.type,
         typeVersion: parsed.value.version,
@@ -47,6 +49,26 @@ export function createPublisher(db: Db, repos: Repositories, bus: Bus, delivery:
         props: delivered.value.props as Record<string, unknown>,
         sample: item.sample,
       });
+    };
+    const loop: LoopItem[] = [];
+    for (const item of repos.loopItems.list(screenId)) {
+      const delivered = deliver(item);
+      if (!delivered.ok) return delivered;
+      loop.push(delivered.value);
+    }
+    // The events that target this screen and what they play: the player resolves them itself (docs/schedules.md).
+    const source = scheduleSource(repos, screen);
+    const playlists: Record<string, LoopItem[]> = {};
+    for (const playlist of source.playlists) {
+      const items: LoopItem[] = [];
+      for (const item of playlist.items) {
+        const delivered = deliver(item);
+        if (!delivered.ok) {
+          return err({ ...delivered.error, message: `playlist ${playlist.id}: ${delivered.error.message}` });
+        }
+        items.push(delivered.value);
+      }
+      playlists[playlist.id] = items;
     }
     const manifest = Manifest.safeParse({
       schemaVersion: MANIFEST_SCHEMA_VERSION,
@@ -56,9 +78,8 @@ export function createPublisher(db: Db, repos: Repositories, bus: Bus, delivery:
       expiresAt: new Date(now.getTime() + MANIFEST_TTL_MS).toISOString(),
       screen: screenInfo(screen),
       loop,
-      // Until events are published with it (schedules feature), nothing is scheduled: the loop plays.
-      playlists: {},
-      schedule: EMPTY_SCHEDULE,
+      playlists,
+      schedule: source.schedule,
       assets: [...assets.values()],
     });
     if (!manifest.success) {

@@ -8,6 +8,7 @@ import { createManifestsRepository } from './manifests';
 import { createPlayersRepository } from './players';
 import { createPresenceRepository } from './presence';
 import { createProofOfPlayRepository } from './proof-of-play';
+import { createSchedulesRepository } from './schedules';
 import { createScreensRepository } from './screens';
 import { createSessionsRepository } from './sessions';
 import { createUsersRepository } from './users';
@@ -27,6 +28,7 @@ export function createRepositories(db: Db) {
     proofOfPlay: createProofOfPlayRepository(db),
     commands: createCommandsRepository(db),
     library: createLibraryRepository(db),
+    schedules: createSchedulesRepository(db),
     settings: {
       get: (key: string): string | null =>
         db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value ?? null,
