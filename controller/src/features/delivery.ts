@@ -1,3 +1,4 @@
+import { type PlayerStatus, topics } from '@baruga/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { Bus } from '../broker/bus';
 import type { Repositories } from '../db/repositories/index';
@@ -7,7 +8,7 @@ import type { BlobStore } from '../store/blob-store';
 import { commandRoutes, followCommands } from './commands';
 import { enrollmentRoutes } from './enrollment';
 import { followProofOfPlay, proofOfPlayRoutes } from './proof-of-play';
-import { followHeartbeats, telemetryRoutes } from './telemetry';
+import { type Departures, followHeartbeats, telemetryRoutes } from './telemetry';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -28,13 +29,26 @@ export async function installDelivery(
   },
 ): Promise<() => void> {
   const { repos, bus, config } = opts;
-  await app.register(enrollmentRoutes, { repos, signer: opts.signer, disconnectPlayer: opts.disconnectPlayer });
-  await app.register(telemetryRoutes, { repos, heartbeatIntervalS: config.heartbeatIntervalS });
+  const departures: Departures = new Map();
+
+  /** A revoked player is cut off now, and its screens say so (retained, as its last will would). */
+  const revoked = (playerId: string) => {
+    opts.disconnectPlayer(playerId);
+    for (const screenId of repos.players.screensOf(playerId)) {
+      const status: PlayerStatus = { state: 'offline', playerId, at: new Date().toISOString() };
+      bus.publishRetained(topics.status(screenId), JSON.stringify(status)).catch((error: unknown) => {
+        app.log.warn({ err: error, screen: screenId }, 'offline status after revocation not published');
+      });
+    }
+  };
+
+  await app.register(enrollmentRoutes, { repos, signer: opts.signer, revoked });
+  await app.register(telemetryRoutes, { repos, heartbeatIntervalS: config.heartbeatIntervalS, departures });
   await app.register(proofOfPlayRoutes, { repos });
   await app.register(commandRoutes, { repos, bus, store: opts.store });
 
   const stops = [
-    await followHeartbeats(bus, repos, app.log),
+    await followHeartbeats(bus, repos, departures, app.log),
     await followProofOfPlay(bus, repos, app.log),
     await followCommands(bus, repos, app.log),
   ];

@@ -63,7 +63,12 @@ export function authenticatePlayer(request: FastifyRequest, repos: Repositories)
  */
 export async function enrollmentRoutes(
   app: FastifyInstance,
-  opts: { repos: Repositories; signer: ManifestSigner; disconnectPlayer: (playerId: string) => void },
+  opts: {
+    repos: Repositories;
+    signer: ManifestSigner;
+    /** Cuts a just-revoked player off (features/delivery.ts). */
+    revoked: (playerId: string) => void;
+  },
 ) {
   const { repos, signer } = opts;
 
@@ -153,7 +158,7 @@ export async function enrollmentRoutes(
     const { id } = parseWith(PlayerParams, request.params, 'path');
     playerOr404(id);
     if (repos.players.revoke(id)) {
-      opts.disconnectPlayer(id);
+      opts.revoked(id);
       request.log.info({ player: id, by: request.user?.username }, 'player revoked');
     }
     return playerView(playerOr404(id));

@@ -1,6 +1,7 @@
 import {
   type ControllerTime,
   Heartbeat,
+  PlayerStatus,
   type ScreenDelivery,
   parseScreenTopic,
   screenHealth,
@@ -10,13 +11,30 @@ import type { FastifyInstance } from 'fastify';
 import type { Bus } from '../broker/bus';
 import type { Repositories } from '../db/repositories/index';
 
-/** Follows players' heartbeats into screen_heartbeats (the newest per screen). */
+/**
+ * When each screen was last heard going away (a last will, a clean disconnect, a revocation), on the
+ * controller's clock: a screen gone after its newest heartbeat is offline now, not merely late.
+ */
+export type Departures = Map<string, number>;
+
+/** Follows players' heartbeats into screen_heartbeats (the newest per screen), and their departures. */
 export async function followHeartbeats(
   bus: Bus,
   repos: Repositories,
+  departures: Departures,
   log: FastifyInstance['log'],
 ): Promise<() => void> {
-  return bus.subscribe(topics.allHeartbeats, (topic, payload) => {
+  const stopStatus = await bus.subscribe(topics.allStatus, (topic, payload) => {
+    const screen = parseScreenTopic(topic);
+    if (!screen || payload.length === 0) return;
+    try {
+      const status = PlayerStatus.safeParse(JSON.parse(payload.toString('utf8')));
+      if (status.success && status.data.state === 'offline') departures.set(screen.screenId, Date.now());
+    } catch {
+      // Not JSON: presence.ts reports it.
+    }
+  });
+  const stopBeats = await bus.subscribe(topics.allHeartbeats, (topic, payload) => {
     const screen = parseScreenTopic(topic);
     if (!screen) return;
     let json: unknown;
@@ -33,12 +51,20 @@ export async function followHeartbeats(
     }
     repos.heartbeats.record(heartbeat.data);
   });
+  return () => {
+    stopStatus();
+    stopBeats();
+  };
 }
 
 /** What the console shows per screen: online, late or offline, the last heartbeat, the last screenshot. */
 export async function telemetryRoutes(
   app: FastifyInstance,
-  { repos, heartbeatIntervalS }: { repos: Repositories; heartbeatIntervalS: number },
+  {
+    repos,
+    heartbeatIntervalS,
+    departures,
+  }: { repos: Repositories; heartbeatIntervalS: number; departures: Departures },
 ) {
   app.get('/api/delivery/screens', async (): Promise<ScreenDelivery[]> => {
     const now = Date.now();
@@ -48,10 +74,16 @@ export async function telemetryRoutes(
       const presence = repos.presence.get(screen.id);
       const shot = repos.commands.latestScreenshot(screen.id);
       const received = beat ? Date.parse(beat.receivedAt) : null;
-      // The last will (or a clean disconnect) says gone now, not merely late, unless a heartbeat arrived
-      // since (another window of the same screen is still alive).
+      // Gone now (last will, clean disconnect, revocation) unless a heartbeat arrived since: another window
+      // of the same screen is still alive. Departures before a controller restart are not known: then a
+      // heartbeat older than one interval decides.
+      const departed = departures.get(screen.id);
       const disconnected =
-        presence !== null && !presence.connected && (received === null || now - received > heartbeatIntervalS * 1000);
+        presence !== null &&
+        !presence.connected &&
+        (departed !== undefined
+          ? received === null || departed >= received
+          : received === null || now - received > heartbeatIntervalS * 1000);
       return {
         screenId: screen.id,
         health: screenHealth(received, now, heartbeatIntervalS, disconnected),

@@ -35,7 +35,10 @@ export function playerId(): string {
   const key = 'baruga.playerId';
   let id = localStorage.getItem(key);
   if (!id) {
-    id = `web-${crypto.randomUUID()}`;
+    // crypto.randomUUID exists only in secure contexts; getRandomValues everywhere (a player on plain
+    // http still connects, to report that it cannot verify anything).
+    const hex = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0'));
+    id = `web-${hex.join('')}`;
     localStorage.setItem(key, id);
   }
   return id;

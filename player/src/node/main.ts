@@ -4,7 +4,8 @@ import { ChromiumHost, DEFAULT_CHROMIUM, defaultUserDataDir } from './chromium-h
 
 /**
  * `npx baruga-player --controller URL [--screen id@WxH+X+Y …] [--headless] [--windowed]
- * [--chromium PATH] [--data DIR]`: the Chromium host. Without `--screen` it shows a pairing code (on
+ * [--chromium PATH] [--data DIR]`: the Chromium host (environment: BARUGA_CONTROLLER, BARUGA_SCREENS,
+ * BARUGA_CHROMIUM, BARUGA_PLAYER_DATA, BARUGA_HEADLESS=1, BARUGA_CHROMIUM_ARGS). Without `--screen` it shows a pairing code (on
  * screen and here) and opens the screens the operator assigns in the console.
  */
 const argv = process.argv.slice(2);
@@ -45,6 +46,8 @@ const host = new ChromiumHost({
   userDataDir: dataDir ? `${dataDir}/chromium` : defaultUserDataDir(),
   headless: flag('--headless') || process.env.BARUGA_HEADLESS === '1',
   kiosk: !flag('--windowed'),
+  // More Chromium switches, space-separated (e.g. --no-sandbox where the player must run as root).
+  extraArgs: (process.env.BARUGA_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean),
   log: say,
 });
 

@@ -103,9 +103,13 @@ export function startDelivery(
   let disposed = false;
   let view: DeliveryView = { ...INITIAL_VIEW, problem: secure ? null : 'insecure' };
   const setView = (patch: Partial<DeliveryView>) => {
-    view = { ...view, ...patch };
+    const next = { ...view, ...patch };
+    // Only real changes re-render the screen (a reconnect attempt every second while offline is not one).
+    if ((Object.keys(next) as (keyof DeliveryView)[]).every((k) => next[k] === view[k])) return;
+    view = next;
     if (!disposed) events.onView(view);
   };
+  events.onView(view);
   /** One-shot timers still to fire; each forgets itself when it fires, so months of retries leave nothing. */
   const pending = new Set<() => void>();
   const later = (ms: number, fn: () => void): (() => void) => {
@@ -196,6 +200,21 @@ export function startDelivery(
       if (cache) await cache.evictExcept(await store.allNeeded());
     }
 
+    // Listening before the boot manifest goes on screen: its very first frame is a play too.
+    cleanups.push(
+      onShown((shown) => {
+        if (disposed) return;
+        void recorder.shown({
+          itemId: shown.itemId,
+          itemType: active?.types.get(shown.itemId) ?? 'unknown',
+          zoneId: shown.zoneId,
+          manifestVersion: shown.manifestVersion || (active?.manifest.version ?? 1),
+          at: Date.now(),
+        });
+        connection?.reportStatus({ currentItemId: shown.itemId });
+      }),
+    );
+
     // ── Boot: the last good manifest, verified again, before any network. ──────────────────────────
     if (secure && key) {
       try {
@@ -283,19 +302,6 @@ export function startDelivery(
       now: timers.now,
       publish: (payload) => connection?.publish(topics.pop(screenId), payload) ?? false,
     });
-    cleanups.push(
-      onShown((shown) => {
-        if (disposed) return;
-        void recorder.shown({
-          itemId: shown.itemId,
-          itemType: active?.types.get(shown.itemId) ?? 'unknown',
-          zoneId: shown.zoneId,
-          manifestVersion: shown.manifestVersion || (active?.manifest.version ?? 1),
-          at: Date.now(),
-        });
-        connection?.reportStatus({ currentItemId: shown.itemId });
-      }),
-    );
     const onPageHide = () => void recorder.closeAll();
     window.addEventListener('pagehide', onPageHide);
     cleanups.push(() => window.removeEventListener('pagehide', onPageHide));
