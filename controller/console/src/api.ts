@@ -20,7 +20,12 @@ export class ApiFailure extends Error {
 
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
-async function call<S extends z.ZodType>(schema: S, method: string, url: string, body?: unknown): Promise<z.infer<S>> {
+export async function call<S extends z.ZodType>(
+  schema: S,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<z.infer<S>> {
   const response = await fetch(url, {
     method,
     credentials: 'same-origin',

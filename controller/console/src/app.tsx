@@ -1,7 +1,10 @@
-import type { Screen } from '@baruga/protocol';
+import type { Screen, ScreenDelivery } from '@baruga/protocol';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiFailure, api } from './api';
+import { deliveryApi } from './delivery-api';
 import { type Lang, LangContext, dictionary } from './i18n';
+import { PlayersPanel } from './players-panel';
+import { ProofOfPlayReport } from './proof-of-play-report';
 import { SignIn } from './sign-in';
 import { ScreenList } from './screen-list';
 import { ScreenPanel } from './screen-panel';
@@ -12,6 +15,7 @@ export function App() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'id'));
   const [user, setUser] = useState<string | null | undefined>(undefined);
   const [screens, setScreens] = useState<Screen[]>([]);
+  const [delivery, setDelivery] = useState<ScreenDelivery[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
 
   useEffect(() => {
@@ -29,9 +33,13 @@ export function App() {
 
   const refresh = useCallback(
     () =>
-      api.screens().then(setScreens, (error: unknown) => {
-        if (error instanceof ApiFailure && error.status === 401) setUser(null);
-      }),
+      Promise.all([
+        api.screens().then(setScreens, (error: unknown) => {
+          if (error instanceof ApiFailure && error.status === 401) setUser(null);
+        }),
+        // Online, late or offline from the players' heartbeats (docs/delivery.md).
+        deliveryApi.screens().then(setDelivery, () => undefined),
+      ]),
     [],
   );
 
@@ -68,14 +76,21 @@ export function App() {
         <SignIn onSignedIn={setUser} />
       ) : (
         <main className="bc-main">
-          <ScreenList screens={screens} selected={selected} onSelect={setSelected} />
+          <ScreenList screens={screens} delivery={delivery} selected={selected} onSelect={setSelected} />
           <ScreenPanel
             key={selected ?? 'none'}
             screen={screens.find((s) => s.id === selected) ?? null}
+            delivery={delivery.find((d) => d.screenId === selected) ?? null}
             onChanged={refresh}
           />
         </main>
       )}
+      {user ? (
+        <div className="bc-section">
+          <PlayersPanel screens={screens} />
+          <ProofOfPlayReport screens={screens} />
+        </div>
+      ) : null}
     </LangContext.Provider>
   );
 }

@@ -1,7 +1,13 @@
-import type { Screen } from '@baruga/protocol';
+import type { Screen, ScreenDelivery } from '@baruga/protocol';
 import { useT } from './i18n';
+import { HealthBadge } from './screen-delivery';
 
-export function ScreenList(props: { screens: Screen[]; selected: string | null; onSelect: (id: string) => void }) {
+export function ScreenList(props: {
+  screens: Screen[];
+  delivery: ScreenDelivery[];
+  selected: string | null;
+  onSelect: (id: string) => void;
+}) {
   const t = useT();
   const groups = [
     { label: t('wall'), screens: props.screens.filter((s) => s.wallId) },
@@ -28,7 +34,8 @@ export function ScreenList(props: { screens: Screen[]; selected: string | null; 
                   />
                   <span className="bc-screen__name">{s.name}</span>
                   <span className="bc-screen__meta">
-                    {s.width}×{s.height} · {s.connected ? t('online') : t('offline')}
+                    {s.width}×{s.height} · {s.connected ? t('online') : t('offline')}{' '}
+                    <HealthBadge health={props.delivery.find((d) => d.screenId === s.id)?.health ?? 'unknown'} />
                   </span>
                 </button>
               </li>

@@ -1,9 +1,10 @@
 import { getContentType } from '@baruga/content';
-import type { LoopItemView, Screen } from '@baruga/protocol';
+import type { LoopItemView, Screen, ScreenDelivery } from '@baruga/protocol';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiFailure, api } from './api';
 import { AnnouncementForm } from './announcement-form';
 import { useLang, useT } from './i18n';
+import { ScreenDeliveryPanel } from './screen-delivery';
 
 function summary(item: LoopItemView): string {
   const props = item.props;
@@ -14,7 +15,15 @@ function summary(item: LoopItemView): string {
   return item.type;
 }
 
-export function ScreenPanel({ screen, onChanged }: { screen: Screen | null; onChanged: () => void }) {
+export function ScreenPanel({
+  screen,
+  delivery,
+  onChanged,
+}: {
+  screen: Screen | null;
+  delivery: ScreenDelivery | null;
+  onChanged: () => void;
+}) {
   const t = useT();
   const lang = useLang();
   const [items, setItems] = useState<LoopItemView[]>([]);
@@ -65,6 +74,7 @@ export function ScreenPanel({ screen, onChanged }: { screen: Screen | null; onCh
         {screen.id} · {screen.width}×{screen.height} · {screen.timezone} ·{' '}
         {screen.publishedVersion ? `${t('published')} ${screen.publishedVersion}` : t('notPublished')}
       </p>
+      <ScreenDeliveryPanel screenId={screen.id} delivery={delivery} />
 
       <h3>{t('loop')}</h3>
       {items.length === 0 ? <p className="bc-muted">{t('emptyLoop')}</p> : null}
