@@ -23,6 +23,7 @@ export async function signIn(baseUrl: string) {
     return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
   };
   return {
+    token,
     call,
     async announce(screenId: string, body: string, extra: Record<string, unknown> = {}) {
       const added = await call('POST', `/api/screens/${screenId}/items`, {

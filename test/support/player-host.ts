@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from '@playwright/test';
+import type { Page } from 'playwright-core';
+import type { ScreenPlacement } from '../../player/src/common/host-contract';
+import { ChromiumHost } from '../../player/src/node/chromium-host';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+
+export interface TestPlayer {
+  host: ChromiumHost;
+  /** Chromium's profile: keep it to start the same player again (a reboot). */
+  userDataDir: string;
+  /** The page of a screen, once the host has opened it. */
+  page(screenId: string): Promise<Page>;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The Chromium host (`npx baruga-player`) in headless Debian Chromium, as the tests run it: its own
+ * profile, the test's Chromium switches, and the host's log kept for assertions.
+ */
+export async function startPlayer(
+  controllerUrl: string,
+  options: { screens?: ScreenPlacement[]; userDataDir?: string; extraArgs?: string[] } = {},
+): Promise<TestPlayer> {
+  const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'baruga-player-'));
+  const output: string[] = [];
+  const host = new ChromiumHost({
+    executablePath: CHROMIUM_PATH,
+    userDataDir,
+    headless: true,
+    kiosk: false,
+    // Playwright's own headless switch is the one that counts; the rest keep Chromium quiet and offline.
+    extraArgs: [...CHROMIUM_ARGS.filter((a) => a !== '--headless'), ...(options.extraArgs ?? [])],
+    log: (line) => output.push(line),
+  });
+  await host.start({ controllerUrl, screens: options.screens ?? [] });
+  return {
+    host,
+    userDataDir,
+    output,
+    async page(screenId) {
+      await expect.poll(() => host.page(screenId) !== undefined, { timeout: 15_000 }).toBe(true);
+      return host.page(screenId) as Page;
+    },
+    stop: () => host.dispose(),
+  };
+}
