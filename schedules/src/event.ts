@@ -37,7 +37,11 @@ export interface CompiledEvent {
   readonly ruleError: BarugaError | null;
   /** How far ahead a search for the event's next occurrence may look (finer rules: less). */
   readonly scanHorizonMs: number;
-  /** Instants in [w0, w1) at which the event is active on a clock of `zone`. */
+  /** Position in the schedule's priority order (0 first); kept by the schedule that holds the event. */
+  rank: number;
+  /** Unique within the schedule that holds it, new on every edit: the key of the schedule's window caches. */
+  ordinal: number;
+  /** Instants in [w0, w1) at which the event is active on a clock of `zone` (not cached: see Schedule.active). */
   active(zone: string, w0: number, w1: number): IntervalSet;
   /** Wall-clock intervals in [from, to) at which the event is active. */
   floatingActive(from: number, to: number): IntervalSet;
@@ -163,8 +167,6 @@ export function compileEvent(event: ScheduleEvent, ctx: EventContext): CompiledE
   }
 
   const floatingCache = new WindowCache<IntervalSet>(4);
-  // Per window, per zone: most screens share a handful of zones.
-  const utcCache = new WindowCache<Map<string, IntervalSet>>(4);
 
   function floatingActive(from: number, to: number): IntervalSet {
     return floatingCache.get(from, to, () => {
@@ -187,20 +189,16 @@ export function compileEvent(event: ScheduleEvent, ctx: EventContext): CompiledE
 
   function active(zone: string, w0: number, w1: number): IntervalSet {
     if (!playable) return [];
-    const byZone = utcCache.get(w0, w1, () => new Map());
-    let out = byZone.get(zone);
-    if (out) return out;
-    out = [];
     const floating = floatingActive(w0 - ZONE_MARGIN_MS, w1 + ZONE_MARGIN_MS);
-    if (floating.length > 0) {
-      const pieces = offsetPieces(zone, w0, w1);
-      for (let i = 0; i < floating.length; i += 2)
-        floatingToUtc(pieces, floating[i] as number, floating[i + 1] as number, out);
-      // Across a fall-back overlap one wall-clock interval maps to two runs of instants, out of order.
-      if (pieces.length > 1) out = normalize(out);
-      if (maxPlaysPerHour !== null && out.length > 0) out = intersect(out, playSlots(w0, w1, maxPlaysPerHour, passMs));
+    if (floating.length === 0) return [];
+    const pieces = offsetPieces(zone, w0, w1);
+    let out: number[] = [];
+    for (let i = 0; i < floating.length; i += 2) {
+      floatingToUtc(pieces, floating[i] as number, floating[i + 1] as number, out);
     }
-    byZone.set(zone, out);
+    // Across a fall-back overlap one wall-clock interval maps to two runs of instants, out of order.
+    if (pieces.length > 1) out = normalize(out);
+    if (maxPlaysPerHour !== null && out.length > 0) out = intersect(out, playSlots(w0, w1, maxPlaysPerHour, passMs));
     return out;
   }
 
@@ -218,6 +216,8 @@ export function compileEvent(event: ScheduleEvent, ctx: EventContext): CompiledE
     problems,
     ruleError,
     scanHorizonMs: rule?.scanHorizonMs ?? 4 * 366 * 86_400_000,
+    rank: 0,
+    ordinal: 0,
     active,
     floatingActive,
   };

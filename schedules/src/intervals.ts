@@ -54,6 +54,25 @@ export function intersect(a: IntervalSet, b: IntervalSet): IntervalSet {
   return out;
 }
 
+/** What of `a` is not in `b`. */
+export function subtract(a: IntervalSet, b: IntervalSet): IntervalSet {
+  const out: IntervalSet = [];
+  let j = 0;
+  for (let i = 0; i < a.length; i += 2) {
+    let s = a[i] as number;
+    const e = a[i + 1] as number;
+    while (j < b.length && (b[j + 1] as number) <= s) j += 2;
+    let k = j;
+    while (k < b.length && (b[k] as number) < e) {
+      if ((b[k] as number) > s) out.push(s, b[k] as number);
+      s = Math.max(s, b[k + 1] as number);
+      k += 2;
+    }
+    if (s < e) out.push(s, e);
+  }
+  return out;
+}
+
 export function clip(a: IntervalSet, from: number, to: number): IntervalSet {
   return intersect(a, [from, to]);
 }

@@ -7,6 +7,7 @@ import {
 } from '@baruga/protocol';
 import { type CompiledDaypart, compileDaypart } from './dayparts';
 import { type CompiledEvent, type EventContext, compileEvent } from './event';
+import type { IntervalSet } from './intervals';
 
 /** What the engine needs: the events, the dayparts they name, and how long one pass of each playlist lasts. */
 export interface ScheduleInput {
@@ -39,6 +40,11 @@ export interface Schedule {
   removeEvent(id: string): boolean;
   /** The events whose targets match the screen, highest priority first, ties by id. */
   relevant(screen: ScreenContext): readonly CompiledEvent[];
+  /**
+   * An event's active instants in [w0, w1) on a clock of `zone`, cached per window and zone: screens in the same
+   * zone asking about the same window share one conversion.
+   */
+  active(event: CompiledEvent, zone: string, w0: number, w1: number): IntervalSet;
 }
 
 /** A schedule bound to one screen: what `resolve` and `timeline` take. */
@@ -77,6 +83,17 @@ export function createSchedule(input: ScheduleInput): Schedule {
   const byGroup = new Map<string, Set<CompiledEvent>>();
   const forAll = new Set<CompiledEvent>();
   let version = 0;
+  let nextOrdinal = 0;
+  let rankedAt = -1;
+  // A few recent windows (a timeline's, resolve()'s local days): per zone, results by event ordinal.
+  const windows: { w0: number; w1: number; byZone: Map<string, (IntervalSet | undefined)[]> }[] = [];
+
+  /** Ranks follow priority order; recomputed once per change, so relevant() sorts numbers, not names. */
+  function rank(): void {
+    if (rankedAt === version) return;
+    [...compiled.values()].sort(byPriority).forEach((ce, i) => (ce.rank = i));
+    rankedAt = version;
+  }
 
   const add = (index: Map<string, Set<CompiledEvent>>, key: string, ce: CompiledEvent) => {
     let set = index.get(key);
@@ -96,6 +113,7 @@ export function createSchedule(input: ScheduleInput): Schedule {
     const previous = compiled.get(event.id);
     if (previous) unindex(previous);
     const ce = compileEvent(event, ctx);
+    ce.ordinal = nextOrdinal++;
     compiled.set(event.id, ce);
     for (const s of event.targets.screens) add(byScreen, s, ce);
     for (const w of event.targets.walls) add(byWall, w, ce);
@@ -123,11 +141,25 @@ export function createSchedule(input: ScheduleInput): Schedule {
       return true;
     },
     relevant(screen) {
-      const found = new Set<CompiledEvent>(forAll);
-      for (const ce of byScreen.get(screen.id) ?? []) found.add(ce);
-      if (screen.wallId !== null) for (const ce of byWall.get(screen.wallId) ?? []) found.add(ce);
-      for (const g of screen.groups) for (const ce of byGroup.get(g) ?? []) found.add(ce);
-      return [...found].sort(byPriority);
+      rank();
+      const found: CompiledEvent[] = [...forAll];
+      for (const ce of byScreen.get(screen.id) ?? []) found.push(ce);
+      if (screen.wallId !== null) for (const ce of byWall.get(screen.wallId) ?? []) found.push(ce);
+      for (const g of screen.groups) for (const ce of byGroup.get(g) ?? []) found.push(ce);
+      found.sort((a, b) => a.rank - b.rank);
+      // An event reached twice (its screen and its group) appears twice, side by side: keep one.
+      return found.filter((ce, i) => i === 0 || found[i - 1] !== ce);
+    },
+    active(event, zone, w0, w1) {
+      let win = windows.find((w) => w.w0 === w0 && w.w1 === w1);
+      if (!win) {
+        win = { w0, w1, byZone: new Map() };
+        windows.unshift(win);
+        if (windows.length > 4) windows.pop();
+      }
+      let byEvent = win.byZone.get(zone);
+      if (!byEvent) win.byZone.set(zone, (byEvent = []));
+      return (byEvent[event.ordinal] ??= event.active(zone, w0, w1));
     },
   };
 }

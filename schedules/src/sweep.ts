@@ -7,6 +7,9 @@ import type { IntervalSet } from './intervals';
  *
  * Cost: one sort of the endpoints and a small insert or delete per endpoint; a screen has a few hundred.
  */
+/** Reused between calls (the engine is synchronous): a screen's endpoints need no fresh array each time. */
+let scratch = new Float64Array(4096);
+
 export function sweep(
   sets: readonly IntervalSet[],
   from: number,
@@ -19,7 +22,8 @@ export function sweep(
   let mult = 2;
   while (mult < 2 * sets.length + 2) mult *= 2;
   const packable = (to - from) * mult < 2 ** 52;
-  const keys = packable ? new Float64Array(n) : null;
+  if (packable && scratch.length < n) scratch = new Float64Array(Math.max(n, 2 * scratch.length));
+  const keys = packable ? scratch : null;
   const loose: [number, number][] = [];
   let k = 0;
   for (let i = 0; i < sets.length; i++) {

@@ -1,8 +1,9 @@
 import { DEFAULT_PLAYLIST_ID, type HiddenEvent, type ScheduleWarning, type SegmentSource } from '@baruga/protocol';
-import type { CompiledEvent } from './event';
+import { type SlotSeg, type SlotTrack, interruptSource, planSlots, slotLayer } from './interrupts';
 import { overlaps } from './intervals';
 import type { ScreenSchedule } from './schedule';
 import { sweep } from './sweep';
+import { type Track, Warnings, hiddenAs } from './tracks';
 import { HOUR_MS, localDayBounds } from './zoned-time';
 
 /** One stretch of a screen's timeline: which playlist plays, where it comes from, and what it hides. */
@@ -32,114 +33,9 @@ export interface Resolution extends Segment {
   explanation: string;
 }
 
-interface Track {
-  ce: CompiledEvent;
-  /** Active instants (for an interrupt: while its event is on, not just its slots). */
-  iv: number[];
-  activeInRange: boolean;
-  hidden: Partial<Record<HiddenEvent['reason'], HiddenEvent>>;
-  source: SegmentSource | null;
-  /** Whether it played anywhere in [from, to), and what first hid it (for "hidden throughout"). */
-  played: boolean;
-  hiddenBy: Track | null;
-}
-
-interface SlotTrack {
-  track: Track;
-  /** Slot intervals and, in parallel, each one's number within its hour. */
-  iv: number[];
-  slot: number[];
-  cursor: number;
-  sources: SegmentSource[];
-}
-
 const DEFAULT_SOURCE: SegmentSource = { kind: 'default' };
 const NOTHING_HIDDEN: readonly HiddenEvent[] = [];
-
-function hiddenAs(t: Track, reason: HiddenEvent['reason']): HiddenEvent {
-  return (t.hidden[reason] ??= {
-    eventId: t.ce.id,
-    name: t.ce.name,
-    priority: t.ce.priority,
-    kind: t.ce.interrupt ? 'interrupt' : 'event',
-    reason,
-  });
-}
-
-class Warnings {
-  private readonly same = new Set<ScheduleWarning>();
-  private readonly seen = new Map<string, ScheduleWarning>();
-  /** An event's own problems are the same objects for every screen: those dedupe by identity, cheaply. */
-  addStatic(w: ScheduleWarning): void {
-    this.same.add(w);
-  }
-  add(w: ScheduleWarning): void {
-    const key = `${w.code}|${w.eventIds.join(',')}`;
-    if (!this.seen.has(key)) this.seen.set(key, w);
-  }
-  list(): ScheduleWarning[] {
-    const out = [...this.same];
-    for (const w of this.seen.values()) out.push(w);
-    return out;
-  }
-}
-
-/**
- * The interrupt slots of each hour: the interrupts active in that hour, in priority order, each spread evenly
- * over the hour, and each offset by the slots of those before it so they take turns rather than collide.
- */
-function planSlots(interrupts: Track[], w0: number, w1: number, warnings: Warnings): SlotTrack[] {
-  const out: SlotTrack[] = interrupts.map((track) => ({ track, iv: [], slot: [], cursor: 0, sources: [] }));
-  const cursors = out.map(() => 0);
-  for (let h = w0; h < w1; h += HOUR_MS) {
-    let phase = 0;
-    let share = 0;
-    let ids: string[] | null = null;
-    for (let t = 0; t < out.length; t++) {
-      const st = out[t] as SlotTrack;
-      const plan = st.track.ce.interrupt;
-      const on = st.track.iv;
-      if (!plan || !overlaps(on, h, h + HOUR_MS)) continue;
-      const spacing = HOUR_MS / plan.slotsPerHour;
-      const offset = phase % spacing;
-      let c = cursors[t] as number;
-      for (let k = 0; k < plan.slotsPerHour; k++) {
-        const s = h + Math.floor(offset + k * spacing);
-        const e = s + plan.slotMs;
-        while (c < on.length && (on[c + 1] as number) <= s) c += 2;
-        // The slot, where the interrupt's event is on.
-        for (let j = c; j < on.length && (on[j] as number) < e; j += 2) {
-          const ps = Math.max(on[j] as number, s);
-          const pe = Math.min(on[j + 1] as number, e);
-          if (ps >= pe) continue;
-          const n = st.iv.length;
-          // A slot spilling past the hour yields to the next hour's own slots.
-          if (n > 0 && (st.iv[n - 1] as number) > ps) {
-            st.iv[n - 1] = ps;
-            if ((st.iv[n - 1] as number) <= (st.iv[n - 2] as number)) {
-              st.iv.length -= 2;
-              st.slot.length -= 1;
-            }
-          }
-          st.iv.push(ps, pe);
-          st.slot.push(k);
-        }
-      }
-      cursors[t] = c;
-      phase += plan.slotMs;
-      share += plan.shareMs;
-      (ids ??= []).push(st.track.ce.id);
-    }
-    if (share > HOUR_MS && ids) {
-      warnings.add({
-        code: 'share-over-100',
-        message: `interrupts ${ids.map((i) => `"${i}"`).join(', ')} ask for ${Math.round(share / 36_000)} % of an hour together; their slots collide and the lower priority ones lose time`,
-        eventIds: ids,
-      });
-    }
-  }
-  return out;
-}
+const NO_TRACKS: Track[] = [];
 
 interface NormalSeg {
   end: number;
@@ -149,12 +45,6 @@ interface NormalSeg {
   /** Built once per stretch and shared by its segments. */
   hides: readonly HiddenEvent[] | null;
   hidesUnder: Map<SlotTrack, readonly HiddenEvent[]> | null;
-}
-
-interface SlotSeg {
-  end: number;
-  st: SlotTrack | null;
-  slot: number;
 }
 
 /** The segments of [from, to) for a screen; `timeline` and `resolve` both come here. */
@@ -177,16 +67,18 @@ export function computeSegments(
   for (const ce of ss.schedule.relevant(ss.screen)) {
     for (const p of ce.problems) warnings.addStatic(p);
     if (!ce.playable) continue;
-    const iv = ce.active(ce.zone ?? zone, w0, w1);
+    const iv = ss.schedule.active(ce, ce.zone ?? zone, w0, w1);
     if (iv.length === 0) continue;
     const track: Track = {
       ce,
       iv,
       activeInRange: overlaps(iv, from, to),
-      hidden: {},
+      hidden: { priority: null, tie: null, interrupted: null },
       source: null,
       played: false,
       hiddenBy: null,
+      tiedWith: null,
+      tieChecked: null,
     };
     all.push(track);
     if (ce.interrupt) interrupts.push(track);
@@ -199,57 +91,38 @@ export function computeSegments(
     from,
     to,
     (_start, end, active) => {
-      const tracks = active.map((i) => all[i] as Track);
+      if (active.length === 0) {
+        normalSegs.push({ end, active: NO_TRACKS, winner: null, hides: null, hidesUnder: null });
+        return;
+      }
+      // One pass: the active tracks in priority order, the first scheduled event among them (the winner), and
+      // for the ones after it, what hides them and whether it is a tie.
+      const tracks: Track[] = new Array<Track>(active.length);
       let winner: Track | null = null;
-      for (const t of tracks) {
-        if (!t.ce.interrupt) {
+      let before = 0;
+      for (let k = 0; k < active.length; k++) {
+        const t = all[active[k] as number] as Track;
+        tracks[k] = t;
+        if (winner) {
+          t.hiddenBy ??= winner;
+          if (t.tieChecked !== winner && !t.ce.interrupt && t.ce.priority === winner.ce.priority) {
+            t.tieChecked = winner;
+            tie(warnings, winner, t);
+          }
+        } else if (!t.ce.interrupt) {
           winner = t;
-          break;
+          before = k;
         }
       }
-      if (winner) for (const t of tracks) if (t !== winner && t.hiddenBy === null) t.hiddenBy = winner;
+      // Interrupts above the winner are held back by nothing, but name it if they never play.
+      if (winner) for (let k = 0; k < before; k++) (tracks[k] as Track).hiddenBy ??= winner;
       normalSegs.push({ end, active: tracks, winner, hides: null, hidesUnder: null });
     },
   );
 
   // 2. Interrupt slots: which interrupt holds the screen, hour by hour.
   const slotTracks = planSlots(interrupts, w0, w1, warnings);
-  const slotSegs: SlotSeg[] = [];
-  const only = slotTracks.length === 1 ? (slotTracks[0] as SlotTrack) : null;
-  if (slotTracks.length === 0) {
-    slotSegs.push({ end: to, st: null, slot: -1 });
-  } else if (only) {
-    // One interrupt: its slots, and the gaps between them.
-    let at = from;
-    for (let i = 0; i < only.iv.length; i += 2) {
-      const s = Math.max(only.iv[i] as number, from);
-      const e = Math.min(only.iv[i + 1] as number, to);
-      if (s >= e) continue;
-      if (s > at) slotSegs.push({ end: s, st: null, slot: -1 });
-      const slot = only.slot[i / 2] as number;
-      const prev = slotSegs[slotSegs.length - 1];
-      if (prev && prev.st === only && prev.slot === slot && s === at) prev.end = e;
-      else slotSegs.push({ end: e, st: only, slot });
-      at = e;
-    }
-    if (at < to) slotSegs.push({ end: to, st: null, slot: -1 });
-  } else
-    sweep(
-      slotTracks.map((s) => s.iv),
-      from,
-      to,
-      (start, end, active) => {
-        const st = active.length > 0 ? (slotTracks[active[0] as number] as SlotTrack) : null;
-        let slot = -1;
-        if (st) {
-          while ((st.iv[st.cursor + 1] as number) <= start) st.cursor += 2;
-          slot = st.slot[st.cursor / 2] as number;
-        }
-        const prev = slotSegs[slotSegs.length - 1];
-        if (prev && prev.st === st && prev.slot === slot) prev.end = end;
-        else slotSegs.push({ end, st, slot });
-      },
-    );
+  const slotSegs = slotLayer(slotTracks, from, to);
 
   // 3. Both together: an interrupt slot plays unless a scheduled event of higher priority is on.
   const segments: Segment[] = [];
@@ -279,24 +152,6 @@ export function computeSegments(
     if (sl.end === end) si++;
   }
 
-  // Warnings that only a sweep can see.
-  for (const ns of normalSegs) {
-    let first: Track | null = null;
-    for (const t of ns.active) {
-      if (t.ce.interrupt) continue;
-      if (!first) first = t;
-      else {
-        if (first.ce.priority === t.ce.priority) {
-          warnings.add({
-            code: 'same-priority-overlap',
-            message: `"${first.ce.name}" and "${t.ce.name}" overlap at priority ${first.ce.priority}; "${first.ce.name}" plays (id order). Give one a higher priority.`,
-            eventIds: [first.ce.id, t.ce.id],
-          });
-        }
-        break;
-      }
-    }
-  }
   for (const t of all) {
     if (t.activeInRange && !t.played) {
       const by = t.hiddenBy ? ` by "${t.hiddenBy.ce.name}"` : '';
@@ -310,21 +165,16 @@ export function computeSegments(
   return { segments, warnings: warnings.list() };
 }
 
-function interruptSource(st: SlotTrack, slot: number): SegmentSource {
-  let source = st.sources[slot];
-  if (!source) {
-    const ce = st.track.ce;
-    source = {
-      kind: 'interrupt',
-      eventId: ce.id,
-      name: ce.name,
-      priority: ce.priority,
-      slot,
-      slotsPerHour: ce.interrupt?.slotsPerHour ?? 1,
-    };
-    st.sources[slot] = source;
-  }
-  return source;
+/** Two events on together at the same priority: warned once per pair. */
+function tie(warnings: Warnings, first: Track, other: Track): void {
+  const seen = (first.tiedWith ??= new Set());
+  if (seen.has(other)) return;
+  seen.add(other);
+  warnings.add({
+    code: 'same-priority-overlap',
+    message: `"${first.ce.name}" and "${other.ce.name}" overlap at priority ${first.ce.priority}; "${first.ce.name}" plays (id order). Give one a higher priority.`,
+    eventIds: [first.ce.id, other.ce.id],
+  });
 }
 
 function buildSegment(start: number, end: number, ns: NormalSeg, st: SlotTrack | null, slot: number): Segment {
