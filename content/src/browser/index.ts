@@ -1,2 +1,4 @@
 export { contentViews } from './views';
 export type { ContentViewProps } from './view-props';
+export { contentEditors } from './editors';
+export type { ContentEditorProps, PickedAsset } from './editor-props';

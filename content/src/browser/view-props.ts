@@ -8,4 +8,6 @@ export interface ContentViewProps<P> {
   assetUrl: (sha256: string) => string;
   /** Called once when the view could not render (a missing asset, a decode failure). */
   onError: (reason: string) => void;
+  /** The controller-synchronised clock in ms since the epoch (DESIGN.md, "One clock"); Date.now when absent. */
+  now?: () => number;
 }

@@ -1,7 +1,11 @@
 import type { ComponentType } from 'react';
 import { ClockView } from '../types/clock/view';
+import { HlsView } from '../types/hls/view';
 import { ImageView } from '../types/image/view';
+import { RunningTextView } from '../types/running-text/view';
 import { TextView } from '../types/text/view';
+import { VideoView } from '../types/video/view';
+import { WebPageView } from '../types/web-page/view';
 import type { ContentViewProps } from './view-props';
 
 /** The player view of each content type, keyed by the type's id (see ../registry.ts). */
@@ -9,4 +13,8 @@ export const contentViews: Readonly<Record<string, ComponentType<ContentViewProp
   text: TextView,
   image: ImageView,
   clock: ClockView,
+  video: VideoView,
+  hls: HlsView,
+  'web-page': WebPageView,
+  'running-text': RunningTextView,
 };

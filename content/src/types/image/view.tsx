@@ -7,7 +7,11 @@ export function ImageView({ props, assetUrl, onError }: ContentViewProps<ImagePr
       <img
         src={assetUrl(props.asset)}
         alt={props.alt}
-        style={{ objectFit: props.fit }}
+        style={{
+          objectFit: props.fit,
+          // The rendition already has the screen's exact size; this only matters for a stored original.
+          objectPosition: props.focal ? `${props.focal.x * 100}% ${props.focal.y * 100}%` : undefined,
+        }}
         decoding="sync"
         onError={() => onError(`image ${props.asset} failed to load`)}
       />

@@ -1,0 +1,149 @@
+import { type ReactNode, useState } from 'react';
+import type { PickedAsset } from './editor-props';
+
+/** Small labelled inputs the content editors share; labels are "Indonesian · English". */
+
+export function Field({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) {
+  return (
+    <label className="bg-field">
+      <span className="bg-field__label">{label}</span>
+      {children}
+      {hint ? <small className="bg-field__hint">{hint}</small> : null}
+    </label>
+  );
+}
+
+export function TextInput(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  maxLength?: number;
+  multiline?: boolean;
+  placeholder?: string;
+  type?: 'text' | 'url';
+  hint?: string;
+}) {
+  const common = {
+    value: props.value,
+    maxLength: props.maxLength,
+    placeholder: props.placeholder,
+    onChange: (e: { target: { value: string } }) => props.onChange(e.target.value),
+  };
+  return (
+    <Field label={props.label} hint={props.hint}>
+      {props.multiline ? <textarea rows={3} {...common} /> : <input type={props.type ?? 'text'} {...common} />}
+    </Field>
+  );
+}
+
+export function NumberInput(props: {
+  label: string;
+  value: number;
+  onChange: (value: number) => void;
+  min: number;
+  max: number;
+  step?: number;
+  hint?: string;
+}) {
+  return (
+    <Field label={props.label} hint={props.hint}>
+      <input
+        type="number"
+        value={props.value}
+        min={props.min}
+        max={props.max}
+        step={props.step ?? 1}
+        onChange={(e) => {
+          const n = e.target.valueAsNumber;
+          if (Number.isFinite(n)) props.onChange(Math.min(props.max, Math.max(props.min, n)));
+        }}
+      />
+    </Field>
+  );
+}
+
+export function Toggle(props: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label className="bg-field bg-field--toggle">
+      <input type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+      <span className="bg-field__label">{props.label}</span>
+    </label>
+  );
+}
+
+export function Choice<T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <Field label={props.label}>
+      <select
+        value={props.value}
+        onChange={(e) => {
+          const picked = props.options.find((o) => o.value === e.target.value);
+          if (picked) props.onChange(picked.value);
+        }}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export function ColourInput(props: { label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <Field label={props.label}>
+      <input type="color" value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+    </Field>
+  );
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** A library asset: the console's picker when it offers one, else the digest itself. */
+export function AssetInput(props: {
+  label: string;
+  kind: 'image' | 'video';
+  value: string;
+  onPicked: (picked: PickedAsset) => void;
+  pickAsset?: (kind: 'image' | 'video') => Promise<PickedAsset | null>;
+  assetUrl?: (sha256: string) => string;
+}) {
+  const { pickAsset, assetUrl } = props;
+  const [preview, setPreview] = useState<string | null>(null);
+  return (
+    <Field label={props.label}>
+      {assetUrl && preview && SHA256.test(preview) ? (
+        <img className="bg-field__preview" src={assetUrl(preview)} alt="" width={160} />
+      ) : null}
+      {pickAsset ? (
+        <button
+          type="button"
+          onClick={() => {
+            void pickAsset(props.kind).then((picked) => {
+              if (!picked) return;
+              setPreview(picked.thumbnail ?? null);
+              props.onPicked(picked);
+            });
+          }}
+        >
+          Pilih dari pustaka · Choose from library
+        </button>
+      ) : (
+        <input
+          type="text"
+          value={props.value}
+          pattern="[0-9a-f]{64}"
+          spellCheck={false}
+          onChange={(e) => props.onPicked({ asset: e.target.value.trim().toLowerCase() })}
+        />
+      )}
+    </Field>
+  );
+}
