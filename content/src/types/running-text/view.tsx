@@ -8,12 +8,6 @@ export function runningOffset(nowMs: number, speedPxPerS: number, unitPx: number
   return ((nowMs / 1000) * speedPxPerS) % unitPx;
 }
 
-/** Enough repetitions to cover the screen and one more while the first slides out. */
-export function repetitionsFor(screenWidth: number, text: string, fontPx: number): number {
-  const estimatedUnit = Math.max(fontPx, text.length * fontPx * 0.45);
-  return Math.min(64, Math.ceil(screenWidth / estimatedUnit) + 2);
-}
-
 export function RunningTextView({ props, now, onReady, active = true }: ContentViewProps<RunningTextProps>) {
   const track = useRef<HTMLDivElement>(null);
   const clock = now ?? Date.now;

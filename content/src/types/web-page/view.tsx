@@ -26,15 +26,17 @@ export function WebPageView({ props, onReady }: ContentViewProps<WebPageProps>) 
   const [shown, setShown] = useState(0);
   const [loading, setLoading] = useState<number | null>(null);
   const generations = useRef(0);
-  const readyOnce = useRef(onReady);
+  const latestOnReady = useRef(onReady);
+  const reported = useRef(false);
   useEffect(() => {
-    readyOnce.current = onReady;
+    latestOnReady.current = onReady;
   });
   const firstLoad = () => {
-    // Cross-origin pages cannot report their own errors; a loaded frame is as ready as it gets.
-    const ready = readyOnce.current;
-    readyOnce.current = undefined;
-    ready?.();
+    // Cross-origin pages cannot report their own errors; a loaded frame is as ready as it gets. Once only:
+    // a page that navigates itself fires load again.
+    if (reported.current) return;
+    reported.current = true;
+    latestOnReady.current?.();
   };
   useEffect(() => {
     if (props.refreshS <= 0) return;
