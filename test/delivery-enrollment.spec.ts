@@ -127,7 +127,20 @@ test.describe('enrollment and remote commands', () => {
     const restored = await screenshotColour(console);
     expect(restored.b).toBeGreaterThan(restored.r + 30);
 
-    // 7. Revoked from the console: its connection is cut (the console shows it offline at once) and
+    // 7. The blackout ended the announcement's record: it is in the proof-of-play report for today.
+    const report = console.getByRole('region', { name: 'Bukti tayang' });
+    await expect
+      .poll(
+        async () => {
+          await report.getByRole('button', { name: 'Tampilkan' }).click();
+          return report.getByTestId('pop-report').locator('tbody tr', { hasText: SCREEN.id }).count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0);
+    await expect(report.getByRole('link', { name: 'Unduh CSV' })).toHaveAttribute('href', /format=csv/);
+
+    // 8. Revoked from the console: its connection is cut (the console shows it offline at once) and
     //    the box goes back to pairing, with a new code.
     await players.getByRole('button', { name: 'Cabut' }).click();
     await expect(tile.locator('[data-health]')).toHaveAttribute('data-health', 'offline', { timeout: 10_000 });

@@ -72,7 +72,9 @@ export async function telemetryRoutes(
     return repos.screens.list().map((screen) => {
       const beat = beats.get(screen.id) ?? null;
       const presence = repos.presence.get(screen.id);
-      const shot = repos.commands.latestScreenshot(screen.id);
+      // The content library's garbage collector may have removed an old screenshot's blob meanwhile.
+      const latest = repos.commands.latestScreenshot(screen.id);
+      const shot = latest && repos.blobs.get(latest.sha256) ? latest : null;
       const received = beat ? Date.parse(beat.receivedAt) : null;
       // Gone now (last will, clean disconnect, revocation) unless a heartbeat arrived since: another window
       // of the same screen is still alive. Departures before a controller restart are not known: then a

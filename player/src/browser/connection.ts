@@ -9,6 +9,8 @@ export interface PlayerConnection {
   reportStatus(status: Omit<PlayerStatus, 'state' | 'playerId' | 'at'>): void;
   /** Publishes now when connected (false when not: the caller keeps the message and tries later). */
   publish(topic: string, payload: string, qos?: 0 | 1): boolean;
+  /** Resolves true once the broker has the message (QoS 1 PUBACK), false when not connected or after `timeoutMs`. */
+  publishConfirmed(topic: string, payload: string, timeoutMs: number): Promise<boolean>;
   readonly connected: boolean;
   dispose(): void;
 }
@@ -120,6 +122,16 @@ export function connectPlayer(
       if (!client.connected) return false;
       client.publish(topic, payload, { qos, retain: false });
       return true;
+    },
+    publishConfirmed(topic, payload, timeoutMs) {
+      if (!client.connected) return Promise.resolve(false);
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(false), timeoutMs);
+        client.publish(topic, payload, { qos: 1, retain: false }, (error) => {
+          clearTimeout(timer);
+          resolve(!error);
+        });
+      });
     },
     get connected() {
       return client.connected;

@@ -126,6 +126,7 @@ export class ChromiumHost implements PlayerHost {
       ],
     });
     this.context = context;
+    this.log(`chromium ${context.browser()?.version() ?? ''} started for ${this.origin}`);
     await context.exposeBinding(BINDING, ({ page, frame }, method: unknown, arg: unknown) => {
       if (frame !== page.mainFrame() || new URL(page.url()).origin !== this.origin) {
         throw new Error('the host bridge is only for the player page itself');
@@ -134,6 +135,7 @@ export class ChromiumHost implements PlayerHost {
     });
     await context.addInitScript(bridgeScript(this.origin));
     context.on('close', () => {
+      this.log('chromium closed');
       if (this.stopping || this.restarting) return;
       // The browser went away (crashed, killed): start it again with the same windows.
       this.log('chromium closed unexpectedly; starting it again');
@@ -150,6 +152,7 @@ export class ChromiumHost implements PlayerHost {
       case 'screenshot':
         return Buffer.from(await page.screenshot({ type: 'png' })).toString('base64');
       case 'restart':
+        this.log(`restart asked by ${page.url()}`);
         // Answer first: the page that asked is about to close.
         setTimeout(() => void this.restart().catch((e: unknown) => this.log(`restart failed: ${String(e)}`)), 100);
         return null;
@@ -200,8 +203,10 @@ export class ChromiumHost implements PlayerHost {
     this.pages.set(key, page);
     await this.place(page, placement);
     page.on('crash', () => {
+      // Only the page still serving this screen: a browser closing for a restart takes old pages with it.
+      if (this.pages.get(key) !== page) return;
       this.log(`renderer of ${key || 'enrollment'} crashed; reopening`);
-      void this.reopen(key, placement);
+      void this.reopen(key, page, placement);
     });
     page.on('pageerror', (error) => this.log(`page error (${key || 'enrollment'}): ${error.message}`));
     await page.goto(this.pageUrl(key), { waitUntil: 'commit' }).catch((e: unknown) => this.log(String(e)));
@@ -220,19 +225,20 @@ export class ChromiumHost implements PlayerHost {
       ]);
       if (!answered && this.pages.get(key) === page) {
         this.log(`renderer of ${key || 'enrollment'} hung for ${WATCHDOG_HANG_MS} ms; reopening`);
-        await this.reopen(key, placement);
+        await this.reopen(key, page, placement);
       }
     }, WATCHDOG_HANG_MS);
     timer.unref();
     this.watchdogs.set(key, timer);
   }
 
-  private async reopen(key: string, placement: ScreenPlacement): Promise<void> {
-    const old = this.pages.get(key);
+  /** Replaces `old` (crashed or hung) with a new page for the same screen, unless it was replaced already. */
+  private async reopen(key: string, old: Page, placement: ScreenPlacement): Promise<void> {
+    if (this.pages.get(key) !== old) return;
     this.pages.delete(key);
     clearInterval(this.watchdogs.get(key));
-    await old?.close({ runBeforeUnload: false }).catch(() => undefined);
-    if (!this.stopping) await this.openPage(key, placement);
+    await old.close({ runBeforeUnload: false }).catch(() => undefined);
+    if (!this.stopping && !this.restarting && this.context) await this.openPage(key, placement);
   }
 
   async openScreens(placements: readonly ScreenPlacement[]): Promise<void> {

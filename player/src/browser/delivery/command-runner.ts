@@ -26,15 +26,17 @@ const DoneIds = z.array(z.string()).max(200);
 
 /**
  * Runs remote commands once each (a command sent again after a reconnect, or to every window of a player,
- * runs once per screen) and acknowledges each with a stable code. Reload and restart acknowledge first:
- * after them there is no one left to answer.
+ * runs once per screen) and acknowledges each with a stable code. Reload and restart acknowledge first and
+ * wait until the broker has the acknowledgement: after them there is no one left to answer, and a command
+ * left pending would be sent again to the page that comes back.
  */
 export function createCommandRunner(deps: {
   db: PlayerDb;
   screenId: string;
   playerId: string;
   now: () => number;
-  ack: (ack: CommandAck) => boolean;
+  /** Publishes an acknowledgement; resolves once the broker has it (or it could not be sent). */
+  ack: (ack: CommandAck) => Promise<boolean>;
   actions: CommandActions;
 }) {
   const { db, screenId, actions } = deps;
@@ -63,7 +65,7 @@ export function createCommandRunner(deps: {
   async function run(name: CommandName, command: Command): Promise<void> {
     switch (name) {
       case 'reload':
-        answer(command.id, true, COMMAND_OK, 'reloading');
+        await answer(command.id, true, COMMAND_OK, 'reloading');
         return actions.reload();
       case 'screenshot': {
         const shot = await actions.screenshot(command.id);
@@ -93,7 +95,7 @@ export function createCommandRunner(deps: {
           answer(command.id, false, ErrorCode.commandUnsupported, 'no host to restart: a plain browser tab');
           return;
         }
-        answer(command.id, true, COMMAND_OK, 'restarting the host');
+        await answer(command.id, true, COMMAND_OK, 'restarting the host');
         return actions.restartHost();
       default:
         missingCase(name);

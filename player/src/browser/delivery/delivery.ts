@@ -311,7 +311,8 @@ export function startDelivery(
       screenId,
       playerId,
       now: timers.now,
-      ack: (ack) => connection?.publish(topics.acks(screenId), JSON.stringify(ack)) ?? false,
+      ack: (ack) =>
+        connection?.publishConfirmed(topics.acks(screenId), JSON.stringify(ack), 2000) ?? Promise.resolve(false),
       actions: {
         reload: () => void later(300, () => window.location.reload()),
         screenshot: (commandId) => screenshot(commandId),
