@@ -6,6 +6,8 @@ export {
   defineContentType,
 } from './content-type';
 export { HexColour, MediaFit, HLS_MIME } from './common-props';
+export { DataColumn, DataTable } from './data-table';
+export { Chart3dProps, chart3dType } from './types/chart-3d';
 export { contentTypes, getContentType, parseContentProps, type ParsedProps } from './registry';
 export { TextProps, textType, TEXT_BODY_MAX, TEXT_TITLE_MAX } from './types/text';
 export { ImageProps, FocalPoint, imageType } from './types/image';

@@ -1,6 +1,7 @@
 import { ErrorCode, type Result, err, ok } from '@baruga/protocol';
 import { z } from 'zod';
 import type { ContentTypeDefinition } from './content-type';
+import { chart3dType } from './types/chart-3d';
 import { clockType } from './types/clock';
 import { hlsType } from './types/hls';
 import { imageType } from './types/image';
@@ -18,6 +19,7 @@ export const contentTypes: readonly ContentTypeDefinition<unknown>[] = [
   hlsType,
   webPageType,
   runningTextType,
+  chart3dType,
 ];
 
 const byId = new Map(contentTypes.map((t) => [t.id, t]));

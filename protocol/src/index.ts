@@ -55,6 +55,7 @@ export {
   EventSummary,
   EventWriteResult,
 } from './schedule';
+export { Transition, Zone, Layout } from './layout';
 export { PlayerStatus } from './status';
 export {
   SessionRequest,

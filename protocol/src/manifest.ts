@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { IsoInstant, Locale, Sha256Hex, Slug, Timezone } from './ids';
 import { type Result, err, ok } from './result';
 import { ErrorCode } from './errors';
+import { Layout, Zone } from './layout';
+import { LoopItem } from './loop-item';
+
+export { LoopItem };
 import { DEFAULT_PLAYLIST_ID, EMPTY_SCHEDULE, ManifestSchedule } from './schedule';
 
 /** 2: adds `playlists` and `schedule`, so a player resolves its own schedule offline (docs/schedules.md). */
@@ -17,21 +21,6 @@ export const ScreenInfo = z.object({
   public: z.boolean(),
 });
 export type ScreenInfo = z.infer<typeof ScreenInfo>;
-
-/**
- * One item of a screen's loop. `props` stays opaque here: each content type (content/) owns its
- * props schema and migrations, keyed by `type` and `typeVersion`.
- */
-export const LoopItem = z.object({
-  id: z.string().min(1).max(64),
-  type: Slug,
-  typeVersion: z.int().min(1),
-  durationMs: z.int().min(1000).max(3_600_000),
-  props: z.record(z.string(), z.unknown()),
-  /** Demo or sample content: the player labels it on screen so nobody mistakes it for real data. */
-  sample: z.boolean(),
-});
-export type LoopItem = z.infer<typeof LoopItem>;
 
 export const AssetRef = z.object({
   sha256: Sha256Hex,
@@ -61,6 +50,10 @@ export const Manifest = z.object({
   loop: z.array(LoopItem).max(500),
   playlists: ManifestPlaylists,
   schedule: ManifestSchedule,
+  /** Zoned layouts, scheduled by id like playlists: an event naming a layout fills the screen with its zones. */
+  layouts: z.record(Slug, Layout).default({}),
+  /** Zones painted above whatever is scheduled (running text over everything), in screen pixels. */
+  overlays: z.array(Zone).max(8).default([]),
   assets: z.array(AssetRef).max(5000),
 });
 export type Manifest = z.infer<typeof Manifest>;

@@ -17,6 +17,7 @@ const params = new URLSearchParams(location.search);
 const timers = acceleratedTimers(Number(params.get('speed') ?? '1'), realTimers);
 const feeds = createDataFeeds();
 const shown: { itemId: string; zoneId: string; at: number }[] = [];
+let shownTotal = 0;
 const rejected: string[] = [];
 let root: Root | null = null;
 
@@ -33,6 +34,7 @@ function render(manifest: Manifest) {
           timers={timers}
           onShown={(itemId, zoneId) => {
             shown.push({ itemId, zoneId, at: performance.now() });
+            shownTotal += 1;
             if (shown.length > 50_000) shown.splice(0, 25_000);
           }}
           onRejected={(reason) => rejected.push(reason)}
@@ -49,6 +51,8 @@ declare global {
       unmount(): void;
       feed(feedId: string, table: DataTable): void;
       cycles(manifest: unknown, count: number): Promise<number>;
+      /** Items shown since the page loaded (the shown list itself is bounded). */
+      shownTotal(): number;
       shown: typeof shown;
       rejected: string[];
     };
@@ -87,4 +91,5 @@ window.harness = {
   },
   shown,
   rejected,
+  shownTotal: () => shownTotal,
 };

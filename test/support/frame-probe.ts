@@ -119,7 +119,8 @@ function probeScript() {
 }
 
 export async function installFrameProbe(page: Page): Promise<void> {
-  await page.addInitScript(probeScript);
+  // Sent as source text; tools that transpile with keepNames (tsx) wrap functions in `__name`, so define it.
+  await page.addInitScript({ content: `globalThis.__name ??= (f) => f;\n(${probeScript.toString()})();` });
 }
 
 export async function frameReport(page: Page): Promise<FrameProbeReport> {

@@ -108,6 +108,7 @@ declare global {
       unmount(): void;
       feed(feedId: string, table: unknown): void;
       cycles(manifest: unknown, count: number): Promise<number>;
+      shownTotal(): number;
       shown: { itemId: string; zoneId: string; at: number }[];
       rejected: string[];
     };

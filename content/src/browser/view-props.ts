@@ -6,6 +6,17 @@ export interface ContentViewProps<P> {
   screen: ScreenInfo;
   /** Resolves a stored blob's digest to the URL the player fetches (and caches) it from. */
   assetUrl: (sha256: string) => string;
+  /**
+   * False while the player prepares the view out of sight (preloading the next item): media stays paused
+   * at its first frame and animations hold still. True once it is on screen.
+   */
+  active?: boolean;
+  /**
+   * Called once when the view can be shown without a blank frame: images decoded, a video's first frame
+   * available, a page loaded. Every view calls it (views that are ready at once, such as text, call it on
+   * mount); the player shows an item only after it, and skips one that never gets there.
+   */
+  onReady?: () => void;
   /** Called once when the view could not render (a missing asset, a decode failure). */
   onError: (reason: string) => void;
   /** The controller-synchronised clock in ms since the epoch (DESIGN.md, "One clock"); Date.now when absent. */

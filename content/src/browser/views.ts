@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { Chart3dView } from '../types/chart-3d/view';
 import { ClockView } from '../types/clock/view';
 import { HlsView } from '../types/hls/view';
 import { ImageView } from '../types/image/view';
@@ -17,4 +18,5 @@ export const contentViews: Readonly<Record<string, ComponentType<ContentViewProp
   hls: HlsView,
   'web-page': WebPageView,
   'running-text': RunningTextView,
+  'chart-3d': Chart3dView,
 };

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useReadyOnMount } from '../../browser/use-ready';
 import type { ContentViewProps } from '../../browser/view-props';
 import type { ClockProps } from './index';
 
@@ -10,20 +11,22 @@ const ZONE_LABELS: Readonly<Record<string, string>> = {
   'Asia/Jayapura': 'WIT',
 };
 
-export function ClockView({ props, screen }: ContentViewProps<ClockProps>) {
-  const [now, setNow] = useState(() => Date.now());
+export function ClockView({ props, screen, onReady, now: clock }: ContentViewProps<ClockProps>) {
+  useReadyOnMount(onReady);
+  const read = clock ?? Date.now;
+  const [now, setNow] = useState(() => read());
   useEffect(() => {
     // Tick on the wall-clock boundary so every screen flips its digits together.
     const period = props.showSeconds ? 1000 : 60_000;
     let timer = setTimeout(
       function tick() {
-        setNow(Date.now());
-        timer = setTimeout(tick, period - (Date.now() % period) + 5);
+        setNow(read());
+        timer = setTimeout(tick, period - (read() % period) + 5);
       },
-      period - (Date.now() % period) + 5,
+      period - (read() % period) + 5,
     );
     return () => clearTimeout(timer);
-  }, [props.showSeconds]);
+  }, [props.showSeconds, read]);
 
   const time = new Intl.DateTimeFormat(screen.locale, {
     hour: '2-digit',

@@ -1,7 +1,7 @@
 import type { ContentViewProps } from '../../browser/view-props';
 import type { ImageProps } from './index';
 
-export function ImageView({ props, assetUrl, onError }: ContentViewProps<ImageProps>) {
+export function ImageView({ props, assetUrl, onError, onReady }: ContentViewProps<ImageProps>) {
   return (
     <div className="bg-image" style={{ background: props.background }} data-content-type="image">
       <img
@@ -13,6 +13,13 @@ export function ImageView({ props, assetUrl, onError }: ContentViewProps<ImagePr
           objectPosition: props.focal ? `${props.focal.x * 100}% ${props.focal.y * 100}%` : undefined,
         }}
         decoding="sync"
+        // Ready only once decoded: the switch must never paint a half-loaded picture.
+        onLoad={(event) => {
+          event.currentTarget.decode().then(
+            () => onReady?.(),
+            () => onError(`image ${props.asset} could not be decoded`),
+          );
+        }}
         onError={() => onError(`image ${props.asset} failed to load`)}
       />
     </div>
