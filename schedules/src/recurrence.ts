@@ -1,7 +1,7 @@
 import { ErrorCode, type Result, err, ok } from '@baruga/protocol';
 import { RRule, type RRuleOptions, Weekday } from './rrule-lib';
 import { type Expander, type RuleShape, dayExpander, subDailyExpander } from './calendar';
-import { DAY_MS } from './zoned-time';
+import { DAY_MS, weekdayOf } from './zoned-time';
 
 /**
  * RFC 5545 recurrence rules: parsed by rrule, expanded near the query window, never from DTSTART.
@@ -167,18 +167,21 @@ export function compileRecurrence(text: string, dtstart: number): Result<Recurre
   const parsed = parseRule(text);
   if (!parsed.ok) return parsed;
   const { count, ...rest } = parsed.value;
-  let base: RRule;
-  try {
-    base = new RRule({ ...rest, dtstart: toDate(dtstart) }, true);
-  } catch (error) {
-    return invalid(error instanceof Error ? error.message : String(error));
+  const freq = rest.freq as Freq;
+  const interval = rest.interval ?? 1;
+  let until = rest.until ? rest.until.getTime() : Number.POSITIVE_INFINITY;
+  let expandPeriods: Expander;
+  if (CALENDAR.has(freq)) {
+    expandPeriods = calendarExpander(rest, freq, dtstart);
+  } else {
+    let base: RRule;
+    try {
+      base = new RRule({ ...rest, dtstart: toDate(dtstart) }, true);
+    } catch (error) {
+      return invalid(error instanceof Error ? error.message : String(error));
+    }
+    expandPeriods = periodExpander(explicitOptions(base), freq, interval, dtstart);
   }
-  const options = explicitOptions(base);
-  const freq = options.freq as Freq;
-  const interval = options.interval ?? 1;
-  let until = options.until ? options.until.getTime() : Number.POSITIVE_INFINITY;
-
-  const expandPeriods = calendarExpander(options, freq, dtstart) ?? periodExpander(options, freq, interval, dtstart);
 
   function expand(after: number, before: number, limit: number): number[] {
     const lo = Math.max(after, dtstart);
@@ -238,21 +241,33 @@ const numbers = (v: unknown): number[] | null => {
   return list && list.length > 0 ? (list as number[]) : null;
 };
 
-/** DAILY, WEEKLY, HOURLY and MINUTELY rules by calendar arithmetic; null for MONTHLY and YEARLY. */
-function calendarExpander(o: Parsed, freq: Freq, dtstart: number): Expander | null {
-  if (freq !== Freq.DAILY && freq !== Freq.WEEKLY && freq !== Freq.HOURLY && freq !== Freq.MINUTELY) return null;
+const CALENDAR: ReadonlySet<Freq> = new Set([Freq.DAILY, Freq.WEEKLY, Freq.HOURLY, Freq.MINUTELY]);
+
+/**
+ * DAILY, WEEKLY, HOURLY and MINUTELY rules by calendar arithmetic, from the parsed rule and the defaults RFC 5545
+ * (and rrule) take from DTSTART: its weekday for a WEEKLY rule without BYDAY, its time of day for whatever finer
+ * parts the rule leaves out.
+ */
+function calendarExpander(o: Parsed, freq: Freq, dtstart: number): Expander {
+  const start = new Date(dtstart);
   const weekdays = (asList(o.byweekday) ?? []) as InstanceType<typeof Weekday>[];
+  const wkst = o.wkst as unknown;
   const shape: RuleShape = {
     freq,
     interval: o.interval ?? 1,
-    wkst: typeof o.wkst === 'number' ? o.wkst : 0,
-    byhour: numbers(o.byhour),
-    byminute: numbers(o.byminute),
-    bysecond: numbers(o.bysecond),
+    wkst: typeof wkst === 'number' ? wkst : wkst instanceof Weekday ? wkst.weekday : 0,
+    byhour: numbers(o.byhour) ?? (freq < Freq.HOURLY ? [start.getUTCHours()] : null),
+    byminute: numbers(o.byminute) ?? (freq < Freq.MINUTELY ? [start.getUTCMinutes()] : null),
+    bysecond: numbers(o.bysecond) ?? [start.getUTCSeconds()],
     bymonth: numbers(o.bymonth),
     bymonthday: numbers(o.bymonthday),
     byyearday: numbers(o.byyearday),
-    byweekday: weekdays.length > 0 ? weekdays.map((d) => d.weekday) : null,
+    byweekday:
+      weekdays.length > 0
+        ? weekdays.map((d) => d.weekday)
+        : freq === Freq.WEEKLY && !o.bymonthday && !o.byyearday
+          ? [weekdayOf(dtstart)]
+          : null,
     bysetpos: numbers(o.bysetpos),
   };
   return freq === Freq.HOURLY || freq === Freq.MINUTELY
