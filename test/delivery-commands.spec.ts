@@ -20,7 +20,7 @@ test.describe('remote commands on the host', () => {
   });
 
   test('clear cache downloads the screen’s assets again; restart host brings the whole browser back', async () => {
-    test.setTimeout(60_000);
+    test.setTimeout(90_000);
     controller = await startControllerProcess({ env: { BARUGA_SEED_DEMO: '0' } });
     const api = await signIn(controller.url);
     expect((await api.call('POST', '/api/screens', SCREEN)).status).toBe(201);

@@ -23,7 +23,7 @@ test.describe('offline schedules', () => {
   });
 
   test('with the controller and broker gone, the player switches at a daypart boundary and back', async () => {
-    test.setTimeout(60_000);
+    test.setTimeout(90_000);
     // 1. Office hours open three minutes from now (WITA) and last an hour; outside them, the screen's loop.
     controller = await startControllerProcess({ env: { BARUGA_SEED_DEMO: '0' } });
     const api = await signIn(controller.url);
