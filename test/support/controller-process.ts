@@ -9,6 +9,8 @@ export interface ControllerProcess {
   url: string;
   mqttPort: number | null;
   dataDir: string;
+  /** The controller's own process (node with tsx loaded in-process), e.g. to read its memory. */
+  pid: number | undefined;
   output(): string;
   /** SIGTERM and wait; resolves with the exit code (0 means a clean, drained shutdown). */
   stop(): Promise<number | null>;
@@ -65,6 +67,7 @@ export async function startControllerProcess(
   return {
     ...ready,
     dataDir,
+    pid: child.pid,
     output: () => out,
     stop: () =>
       new Promise((resolve) => {

@@ -38,6 +38,18 @@ export interface ImageIngestOptions {
   maxPixels?: number;
 }
 
+/** Runs jobs one (or a few) at a time; see `IngestStages`. */
+export type Limit = <T>(job: () => Promise<T>) => Promise<T>;
+
+/**
+ * A server ingests pictures as a two-stage pipeline: one picture decoding while the one before it is cut into
+ * its outputs. Both cores stay busy, and no more than one decode (the memory-hungry stage) runs at a time.
+ */
+export interface IngestStages {
+  decode: Limit;
+  cut: Limit;
+}
+
 const corrupt = (what: string, error: unknown): Result<never> =>
   err({
     code: ErrorCode.corruptFile,
@@ -52,9 +64,13 @@ function open(path: string, maxPixels: number): Sharp {
   return sharp(path, { autoOrient: true, failOn: 'error', limitInputPixels: maxPixels, sequentialRead: true });
 }
 
-/** The controller cuts each picture once and never again: libvips' operation cache would only hold memory. */
-export function disableSharpCache(): void {
+/**
+ * For a long-running server that cuts each picture once: no operation cache (it would only hold memory), and
+ * `threads` libvips threads per pipeline (parallelism then comes from the pipeline stages, see IngestStages).
+ */
+export function configureSharpForServer(threads: number): void {
   sharp.cache(false);
+  sharp.concurrency(Math.max(1, threads));
 }
 
 /** Reads the header only: size, orientation, alpha. Cheap, and refuses bombs before decoding. */
@@ -211,39 +227,37 @@ export interface IngestedImage {
   renditions: { spec: RenditionSpec; image: EncodedImage }[];
 }
 
+const direct: Limit = (job) => job();
+
 /** Checks an uploaded picture and makes its thumbnail and the renditions asked for, from one decode. */
 export async function ingestImage(
   path: string,
   format: ImageFormat,
   targets: readonly RenditionSpec[],
-  options: ImageIngestOptions & { onStep?: (step: string) => void } = {},
+  options: ImageIngestOptions & { onStep?: (step: string) => void; stages?: IngestStages } = {},
 ): Promise<Result<IngestedImage>> {
   const probed = await probeImage(path, format, options);
   if (!probed.ok) return probed;
   const probe = probed.value;
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_IMAGE_PIXELS;
   // Decoding also proves the file whole: a truncated or damaged picture stops here.
-  const decoded = await decodeForOutputs(path, probe, targets, maxPixels);
+  const stages = options.stages ?? { decode: direct, cut: direct };
+  const decoded = await stages.decode(() => decodeForOutputs(path, probe, targets, maxPixels));
   if (!decoded.ok) return decoded;
   const source: ImageSource = decoded.value ?? path;
-  const [thumbnail, renditions] = await Promise.all([
-    renderThumbnail(source, options).then((image) => {
-      options.onStep?.('thumbnail');
-      return image;
-    }),
-    Promise.all(
-      targets.map(async (spec) => {
-        const image = await renderRendition(source, probe, spec, options);
-        options.onStep?.(`rendition ${spec.width}×${spec.height}`);
-        return { spec, image };
-      }),
-    ),
-  ]);
-  if (!thumbnail.ok) return thumbnail;
-  const out: IngestedImage['renditions'] = [];
-  for (const r of renditions) {
-    if (!r.image.ok) return r.image;
-    out.push({ spec: r.spec, image: r.image.value });
-  }
-  return ok({ probe, thumbnail: thumbnail.value, renditions: out });
+  // One output after another: libvips spreads each over the cores, and fewer pipelines alive at once keep
+  // a server's memory flat (glibc keeps what many threads allocated in parallel).
+  return stages.cut(async (): Promise<Result<IngestedImage>> => {
+    const thumbnail = await renderThumbnail(source, options);
+    if (!thumbnail.ok) return thumbnail;
+    options.onStep?.('thumbnail');
+    const out: IngestedImage['renditions'] = [];
+    for (const spec of targets) {
+      const image = await renderRendition(source, probe, spec, options);
+      if (!image.ok) return image;
+      out.push({ spec, image: image.value });
+      options.onStep?.(`rendition ${spec.width}×${spec.height}`);
+    }
+    return ok({ probe, thumbnail: thumbnail.value, renditions: out });
+  });
 }

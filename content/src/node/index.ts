@@ -15,7 +15,7 @@ export {
   renderRendition,
   renditionMime,
   ingestImage,
-  disableSharpCache,
+  configureSharpForServer,
   DEFAULT_MAX_IMAGE_PIXELS,
   THUMBNAIL_SIZE,
   type ImageProbe,
@@ -25,6 +25,8 @@ export {
   type ImageIngestOptions,
   type DecodedImage,
   type ImageSource,
+  type IngestStages,
+  type Limit,
 } from './image-ingest';
 export {
   probeVideo,

@@ -6,6 +6,7 @@ import {
   type EncodedImage,
   type ImageIngestOptions,
   type ImageProbe,
+  type IngestStages,
   type RenditionSpec,
   ingestImage,
   renderThumbnail,
@@ -85,6 +86,8 @@ export interface IngestOptions extends ImageIngestOptions {
   /** Videos at least this large also get an HLS (VOD) package. */
   hlsMinBytes: number;
   tools?: VideoTools;
+  /** Pictures: decode and cut as a two-stage pipeline (see IngestStages); everything at once without. */
+  stages?: IngestStages;
   /** Processing steps, for progress: called once with the total, then after each step. */
   onPlan?: (steps: number) => void;
   onStep?: (step: string) => void;

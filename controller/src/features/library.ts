@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
-import os from 'node:os';
-import { checkLiveStream, disableSharpCache } from '@baruga/content/node';
+import { checkLiveStream, configureSharpForServer } from '@baruga/content/node';
 import {
   type ContentUsage,
   CreateStream,
@@ -72,8 +71,12 @@ export async function libraryRoutes(app: FastifyInstance, options: LibraryOption
   const { db, repos, store, config } = options;
   const checkStream = options.checkStream ?? checkLiveStream;
   const tracker = new UploadTracker();
-  const limit = createLimit(Math.max(1, Math.min(4, os.availableParallelism())));
-  disableSharpCache();
+  // Uploads keep streaming in; their processing waits its turn. Pictures go through a two-stage pipeline,
+  // one decoding while the one before it is cut (both cores busy, one memory-hungry decode at a time);
+  // videos one at a time (ffmpeg is bound by the disk).
+  const stages = { decode: createLimit(1), cut: createLimit(1) };
+  const limits = { image: createLimit(2), video: createLimit(1) };
+  configureSharpForServer(1);
 
   await app.register(fastifyMultipart, {
     // The file streams to disk: only the parser's small buffers live in memory, whatever the file size.
@@ -168,7 +171,7 @@ export async function libraryRoutes(app: FastifyInstance, options: LibraryOption
       let outcome;
       try {
         outcome = await acceptUpload(
-          { db, repos, store, hlsMinBytes: config.hlsMinBytes, limit },
+          { db, repos, store, hlsMinBytes: config.hlsMinBytes, limits, stages },
           {
             file: part.file,
             fileName: part.filename,

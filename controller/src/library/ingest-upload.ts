@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import {
+  type IngestStages,
   type IngestedUpload,
   type RenditionSpec,
   checkFileName,
@@ -27,8 +28,9 @@ export interface UploadContext {
   repos: Repositories;
   store: BlobStore;
   hlsMinBytes: number;
-  /** Limits concurrent processing (decoding is memory- and CPU-heavy); receiving is not limited. */
-  limit: <T>(job: () => Promise<T>) => Promise<T>;
+  /** Limits concurrent processing per kind (decoding is memory- and CPU-heavy); receiving is not limited. */
+  limits: Record<'image' | 'video', <T>(job: () => Promise<T>) => Promise<T>>;
+  stages: IngestStages;
 }
 
 export interface UploadInput {
@@ -99,13 +101,14 @@ export async function acceptUpload(
     const existing = ctx.repos.library.byUpload(received.sha256);
     if (existing) return ok({ item: existing, deduplicated: true });
 
-    return await ctx.limit(async () => {
+    return await ctx.limits[identified.value.kind](async () => {
       workDir = await ctx.store.makeWorkDir();
       const targets = identified.value.kind === 'image' ? uploadTargets(ctx.repos) : [];
       const ingested = await ingestUpload(received.tmpPath, identified.value, {
         targets,
         workDir,
         hlsMinBytes: ctx.hlsMinBytes,
+        stages: ctx.stages,
         onPlan: (steps) => progress.processing(steps),
         onStep: (step) => progress.step(step),
       });
