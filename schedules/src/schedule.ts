@@ -84,15 +84,43 @@ export function createSchedule(input: ScheduleInput): Schedule {
   const forAll = new Set<CompiledEvent>();
   let version = 0;
   let nextOrdinal = 0;
-  let rankedAt = -1;
+  // Every event in priority order; an event's rank is its place here. Kept in order on each edit (a binary
+  // search and one splice), so an edit does not re-sort ten thousand events by name.
+  let ordered: CompiledEvent[] | null = null;
   // A few recent windows (a timeline's, resolve()'s local days): per zone, results by event ordinal.
   const windows: { w0: number; w1: number; byZone: Map<string, (IntervalSet | undefined)[]> }[] = [];
 
-  /** Ranks follow priority order; recomputed once per change, so relevant() sorts numbers, not names. */
-  function rank(): void {
-    if (rankedAt === version) return;
-    [...compiled.values()].sort(byPriority).forEach((ce, i) => (ce.rank = i));
-    rankedAt = version;
+  function rank(): CompiledEvent[] {
+    if (!ordered) {
+      ordered = [...compiled.values()].sort(byPriority);
+      renumber(ordered, 0);
+    }
+    return ordered;
+  }
+
+  function renumber(list: CompiledEvent[], from: number): void {
+    for (let i = from; i < list.length; i++) (list[i] as CompiledEvent).rank = i;
+  }
+
+  function unorder(ce: CompiledEvent): void {
+    if (!ordered) return;
+    const i = ordered.indexOf(ce);
+    if (i < 0) return;
+    ordered.splice(i, 1);
+    renumber(ordered, i);
+  }
+
+  function order(ce: CompiledEvent): void {
+    if (!ordered) return;
+    let lo = 0;
+    let hi = ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byPriority(ordered[mid] as CompiledEvent, ce) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    ordered.splice(lo, 0, ce);
+    renumber(ordered, lo);
   }
 
   const add = (index: Map<string, Set<CompiledEvent>>, key: string, ce: CompiledEvent) => {
@@ -111,10 +139,14 @@ export function createSchedule(input: ScheduleInput): Schedule {
 
   function upsertEvent(event: ScheduleEvent): CompiledEvent {
     const previous = compiled.get(event.id);
-    if (previous) unindex(previous);
+    if (previous) {
+      unindex(previous);
+      unorder(previous);
+    }
     const ce = compileEvent(event, ctx);
     ce.ordinal = nextOrdinal++;
     compiled.set(event.id, ce);
+    order(ce);
     for (const s of event.targets.screens) add(byScreen, s, ce);
     for (const w of event.targets.walls) add(byWall, w, ce);
     for (const g of event.targets.groups) add(byGroup, g, ce);
@@ -136,6 +168,7 @@ export function createSchedule(input: ScheduleInput): Schedule {
       const previous = compiled.get(id);
       if (!previous) return false;
       unindex(previous);
+      unorder(previous);
       compiled.delete(id);
       version++;
       return true;
