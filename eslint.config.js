@@ -42,6 +42,8 @@ export default tseslint.config(
       'test-results/**',
       'bench/results/**',
       'release/**',
+      // Scratch folders engineers keep locally (.gitignore'd).
+      '**/.tmp-*/**',
     ],
   },
   js.configs.recommended,

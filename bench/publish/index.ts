@@ -54,7 +54,7 @@ export const benchmark: Benchmark = {
         const context = await browser.newContext({ viewport: { width: SCREEN.width, height: SCREEN.height } });
         const page = await context.newPage();
         await page.goto(`${controller.url}/player/?screen=${SCREEN.id}`);
-        await page.waitForFunction(() => (window.baruga?.shown.length ?? 0) > 0, null, { timeout: 10_000 });
+        await page.waitForFunction(() => (window.baruga?.shown.length ?? 0) > 0, null, { timeout: 30_000 });
         firstFrames.push(await page.evaluate(() => (window.baruga?.shown[0]?.at ?? NaN) - performance.timeOrigin));
         await context.close();
       }
@@ -66,8 +66,10 @@ export const benchmark: Benchmark = {
       const arrivals = new Map<number, number>();
       await bare.subscribeAsync(`baruga/v1/screens/${SCREEN.id}/manifest`, { qos: 1 });
       bare.on('message', (_topic, payload) => {
-        const version = (JSON.parse(payload.toString()) as { version: number }).version;
-        if (!arrivals.has(version)) arrivals.set(version, Date.now());
+        // The wire message is the signed envelope { manifest, signature, keyId }.
+        const message = JSON.parse(payload.toString()) as { manifest?: { version: number }; version?: number };
+        const version = message.manifest?.version ?? message.version;
+        if (version !== undefined && !arrivals.has(version)) arrivals.set(version, Date.now());
       });
 
       const onScreen: number[] = [];
