@@ -33,11 +33,13 @@ export const ContentUsage = z.object({
   inUse: z.boolean(),
   /** Screens whose loop holds an item that uses this content. */
   screens: z.array(Slug),
-  /** How many loop items use it. */
+  /** How many items (in screens' loops and in playlists) use it. */
   items: z.int().min(0),
+  /** Playlists holding an item that uses it (events put them on screens). */
+  playlists: z.array(z.string()),
   /** Screens whose currently published manifest still carries it (republish to release it). */
   publishedOn: z.array(Slug),
-  /** "used by 3 items on 2 screens", for the console to show as is. */
+  /** "used by 3 items on 2 screens and in 1 playlist", for the console to show as is. */
   summary: z.string(),
 });
 export type ContentUsage = z.infer<typeof ContentUsage>;

@@ -5,32 +5,41 @@ import type { LibraryRow } from '../db/repositories/library';
 
 interface Uses {
   screens: Set<string>;
+  playlists: Set<string>;
   items: number;
 }
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /**
- * Who uses what, gathered once per request: every loop item's assets and URLs (through its content type, so
- * new types count without changes here) and every published manifest's assets. New places that hold
- * content items (playlists, layouts) add their items to `byKey` the same way.
+ * Who uses what, gathered once per request: every loop item's and playlist item's assets and URLs (through
+ * its content type, so new types count without changes here) and every published manifest's assets. A new
+ * place that holds content items adds them through `count` the same way.
  */
 export function buildUsageIndex(repos: Repositories): (item: LibraryRow) => ContentUsage {
   const byKey = new Map<string, Uses>();
   const publishedBy = new Map<string, Set<string>>();
 
-  for (const screen of repos.screens.list()) {
-    for (const item of repos.loopItems.list(screen.id)) {
-      const parsed = parseContentProps(item.type, item.typeVersion, item.props);
-      if (!parsed.ok) continue;
-      const { type, props } = parsed.value;
-      for (const key of new Set([...type.assets(props), ...(type.urls?.(props) ?? [])])) {
-        const uses = byKey.get(key) ?? { screens: new Set(), items: 0 };
-        uses.screens.add(screen.id);
-        uses.items += 1;
-        byKey.set(key, uses);
-      }
+  const count = (
+    item: { type: string; typeVersion: number; props: unknown },
+    where: { screen?: string; playlist?: string },
+  ) => {
+    const parsed = parseContentProps(item.type, item.typeVersion, item.props);
+    if (!parsed.ok) return;
+    const { type, props } = parsed.value;
+    for (const key of new Set([...type.assets(props), ...(type.urls?.(props) ?? [])])) {
+      const uses = byKey.get(key) ?? { screens: new Set(), playlists: new Set(), items: 0 };
+      if (where.screen) uses.screens.add(where.screen);
+      if (where.playlist) uses.playlists.add(where.playlist);
+      uses.items += 1;
+      byKey.set(key, uses);
     }
+  };
+  for (const screen of repos.screens.list()) {
+    for (const item of repos.loopItems.list(screen.id)) count(item, { screen: screen.id });
+  }
+  for (const playlist of repos.schedules.listPlaylists()) {
+    for (const item of playlist.items) count(item, { playlist: playlist.id });
   }
   for (const manifest of repos.manifests.all()) {
     const keys = new Set(manifest.assets.map((a) => a.sha256));
@@ -55,23 +64,32 @@ export function buildUsageIndex(repos: Repositories): (item: LibraryRow) => Cont
       ...(item.posterSha256 ? repos.library.renditionsOf(item.posterSha256).map((r) => r.sha256) : []),
     ].filter((k): k is string => !!k);
     const screens = new Set<string>();
+    const playlists = new Set<string>();
     let items = 0;
     for (const key of named) {
       const uses = byKey.get(key);
       if (!uses) continue;
       items += uses.items;
       for (const s of uses.screens) screens.add(s);
+      for (const p of uses.playlists) playlists.add(p);
     }
     const publishedOn = new Set<string>();
     for (const key of carried) for (const s of publishedBy.get(key) ?? []) publishedOn.add(s);
 
     const parts: string[] = [];
-    if (items > 0) parts.push(`used by ${plural(items, 'item')} on ${plural(screens.size, 'screen')}`);
+    if (items > 0) {
+      const places = [
+        ...(screens.size > 0 ? [`on ${plural(screens.size, 'screen')}`] : []),
+        ...(playlists.size > 0 ? [`in ${plural(playlists.size, 'playlist')}`] : []),
+      ];
+      parts.push(`used by ${plural(items, 'item')} ${places.join(' and ')}`);
+    }
     if (publishedOn.size > 0) parts.push(`published on ${plural(publishedOn.size, 'screen')}`);
     return {
       inUse: items > 0 || publishedOn.size > 0,
       screens: [...screens].sort(),
       items,
+      playlists: [...playlists].sort(),
       publishedOn: [...publishedOn].sort(),
       summary: parts.length > 0 ? parts.join('; ') : 'not used',
     };

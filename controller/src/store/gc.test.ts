@@ -96,4 +96,26 @@ describe('garbage collection', () => {
     expect(onDisk(kept.asset!)).toBe(true);
     expect(referencedBlobs(controller.repos).has(kept.asset!)).toBe(true);
   });
+
+  it('keeps what a playlist holds, and the library says so when asked to delete it', async () => {
+    // 1. A photo placed only in a playlist (events put playlists on screens later).
+    const poster = await uploadPhoto('poster-lebaran.jpg', 3);
+    const created = await controller.app.inject({
+      method: 'POST',
+      url: '/api/playlists',
+      headers: auth,
+      payload: { id: 'lebaran', name: 'Lebaran', items: [{ type: 'image', props: { asset: poster.asset } }] },
+    });
+    expect(created.statusCode).toBe(201);
+
+    // 2. Delete is refused with the playlist named; garbage collection keeps the original and its renditions.
+    const refused = await controller.app.inject({ method: 'DELETE', url: `/api/content/${poster.id}`, headers: auth });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      error: { details: { items: 1, playlists: ['lebaran'], screens: [], summary: 'used by 1 item in 1 playlist' } },
+    });
+    controller.db.prepare('DELETE FROM library_items WHERE id = ?').run(poster.id);
+    await gc();
+    expect(onDisk(poster.asset!)).toBe(true);
+  });
 });
