@@ -52,10 +52,15 @@ export async function scheduleRoutes(
   async function republish(screenIds: Iterable<string>): Promise<string[]> {
     const done: string[] = [];
     for (const id of [...new Set(screenIds)].sort()) {
-      const result = await publisher.publish(id);
-      // The edit itself stands; a screen that cannot publish (a missing asset in its loop) says why in the log.
-      if (result.ok) done.push(id);
-      else app.log.warn({ screen: id, error: result.error }, 'republish after a schedule change failed');
+      // The edit itself stands; a screen that cannot publish (a missing asset in its loop, the broker gone) says
+      // why in the log, and is left out of `republished`.
+      try {
+        const result = await publisher.publish(id);
+        if (result.ok) done.push(id);
+        else app.log.warn({ screen: id, error: result.error }, 'republish after a schedule change failed');
+      } catch (error) {
+        app.log.warn({ screen: id, err: error }, 'republish after a schedule change failed');
+      }
     }
     return done;
   }
