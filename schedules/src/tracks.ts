@@ -20,7 +20,11 @@ export interface Track {
 
 /** Its HiddenEvent for a reason: one object per track and reason, shared by every segment that lists it. */
 export function hiddenAs(t: Track, reason: HiddenEvent['reason']): HiddenEvent {
-  return (t.hidden[reason] ??= {
+  // Named fields, not hidden[reason]: this runs for every hidden event of every segment.
+  const h = t.hidden;
+  const made = reason === 'priority' ? h.priority : reason === 'tie' ? h.tie : h.interrupted;
+  if (made) return made;
+  return (h[reason] = {
     eventId: t.ce.id,
     name: t.ce.name,
     priority: t.ce.priority,
