@@ -177,25 +177,25 @@ function tie(warnings: Warnings, first: Track, other: Track): void {
   });
 }
 
-function buildSegment(start: number, end: number, ns: NormalSeg, st: SlotTrack | null, slot: number): Segment {
+/** What a segment hides: the events on beside what plays. Built when first asked for, once per layer and slot. */
+function hidesOf(ns: NormalSeg, st: SlotTrack | null): readonly HiddenEvent[] {
   if (st) {
-    const winner = st.track;
+    const over = st.track;
     let hides = ns.hidesUnder?.get(st);
     if (!hides) {
       const list: HiddenEvent[] = [];
       for (const t of ns.active) {
-        if (t === winner) continue;
+        if (t === over) continue;
         if (!t.ce.interrupt) list.push(hiddenAs(t, 'interrupted'));
-        else list.push(hiddenAs(t, t.ce.priority < winner.ce.priority ? 'priority' : 'tie'));
+        else list.push(hiddenAs(t, t.ce.priority < over.ce.priority ? 'priority' : 'tie'));
       }
       hides = list.length > 0 ? list : NOTHING_HIDDEN;
       (ns.hidesUnder ??= new Map()).set(st, hides);
     }
-    winner.played = true;
-    return { start, end, playlistId: winner.ce.playlistId, source: interruptSource(st, slot), hides };
+    return hides;
   }
   const winner = ns.winner;
-  if (!winner) return { start, end, playlistId: DEFAULT_PLAYLIST_ID, source: DEFAULT_SOURCE, hides: NOTHING_HIDDEN };
+  if (!winner) return NOTHING_HIDDEN;
   if (!ns.hides) {
     const list: HiddenEvent[] = [];
     for (const t of ns.active) {
@@ -206,9 +206,46 @@ function buildSegment(start: number, end: number, ns: NormalSeg, st: SlotTrack |
     }
     ns.hides = list.length > 0 ? list : NOTHING_HIDDEN;
   }
+  return ns.hides;
+}
+
+/**
+ * A segment whose `hides` list is built only when read: a preview reads it for every segment, a batch of a
+ * thousand timelines mostly does not, and building them all was a fifth of the work.
+ */
+class TimelineSegment implements Segment {
+  readonly #layer: NormalSeg;
+  readonly #slot: SlotTrack | null;
+  constructor(
+    public start: number,
+    public end: number,
+    readonly playlistId: string,
+    readonly source: SegmentSource,
+    layer: NormalSeg,
+    slot: SlotTrack | null,
+  ) {
+    this.#layer = layer;
+    this.#slot = slot;
+  }
+  get hides(): readonly HiddenEvent[] {
+    return hidesOf(this.#layer, this.#slot);
+  }
+  toJSON(): Segment {
+    const { start, end, playlistId, source, hides } = this;
+    return { start, end, playlistId, source, hides };
+  }
+}
+
+function buildSegment(start: number, end: number, ns: NormalSeg, st: SlotTrack | null, slot: number): Segment {
+  if (st) {
+    st.track.played = true;
+    return new TimelineSegment(start, end, st.track.ce.playlistId, interruptSource(st, slot), ns, st);
+  }
+  const winner = ns.winner;
+  if (!winner) return new TimelineSegment(start, end, DEFAULT_PLAYLIST_ID, DEFAULT_SOURCE, ns, null);
   winner.played = true;
   winner.source ??= { kind: 'event', eventId: winner.ce.id, name: winner.ce.name, priority: winner.ce.priority };
-  return { start, end, playlistId: winner.ce.playlistId, source: winner.source, hides: ns.hides };
+  return new TimelineSegment(start, end, winner.ce.playlistId, winner.source, ns, null);
 }
 
 function describe(h: HiddenEvent): string {
@@ -270,7 +307,11 @@ export function resolve(screen: ScreenSchedule, instant: number): Resolution {
   let lastIdx = lo;
   while (lastIdx + 1 < segments.length && sameSource((segments[lastIdx + 1] as Segment).source, seg.source)) lastIdx++;
   return {
-    ...seg,
+    start: seg.start,
+    end: seg.end,
+    playlistId: seg.playlistId,
+    source: seg.source,
+    hides: seg.hides,
     at: instant,
     since: (segments[first] as Segment).start,
     until: (segments[lastIdx] as Segment).end,
