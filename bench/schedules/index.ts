@@ -169,7 +169,7 @@ export const benchmark: Benchmark = {
           `window ${new Date(FROM).toISOString()} + 48 h, across Europe's fall-back night.`,
         `total_ms: compile all events + every screen's timeline, median of ${RUNS} runs after a cold one ` +
           `(cold_total_ms), wall clock; total_cpu_ms is this process's CPU time for the same work (GC threads ` +
-          `included), which other processes on the machine do not inflate. Load average (1 min) at the start: ` +
+          `included), which other processes on the machine inflate less than the wall clock. Load average (1 min) at the start: ` +
           `${round(loadBefore, 1)} on ${os.cpus().length} CPUs. per_screen_p99_ms over all ${RUNS} × ` +
           `${fleet.screens.length} timelines.`,
         `one_edit_ms: the worst of ${edits.length} edits sampled across the mix (event recompiled, every affected ` +
