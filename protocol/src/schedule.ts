@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LoopItemView } from './api';
 import { ErrorCode } from './errors';
 import { CreateLoopItem } from './api';
 import { IsoInstant, Slug, Timezone } from './ids';
@@ -208,15 +209,8 @@ export type CreatePlaylist = z.infer<typeof CreatePlaylist>;
 export const UpdatePlaylist = CreatePlaylist.omit({ id: true });
 export type UpdatePlaylist = z.infer<typeof UpdatePlaylist>;
 
-export const PlaylistItemView = z.object({
-  id: z.string(),
-  position: z.int(),
-  type: Slug,
-  typeVersion: z.int(),
-  durationMs: z.int(),
-  props: z.record(z.string(), z.unknown()),
-  sample: z.boolean(),
-});
+/** A playlist item reads like a loop item, without the screen it belongs to. */
+export const PlaylistItemView = LoopItemView.omit({ screenId: true });
 export type PlaylistItemView = z.infer<typeof PlaylistItemView>;
 
 export const PlaylistView = z.object({
