@@ -156,7 +156,7 @@ async function blankFrames(browser: Browser, kind: 'baruga' | 'naive', f: Render
   const page = await openPlayer(browser, kind, f, naiveUrl, 4, mixedItems(f, true));
   await page.waitForTimeout(3000); // first items loaded
   await page.evaluate(() => window.__frameProbe?.reset());
-  const transitions = await runUntil(page, kind, BLANK_TRANSITIONS, 180_000);
+  const transitions = await runUntil(page, kind, BLANK_TRANSITIONS, 300_000);
   const report = await frameReport(page);
   await page.close();
   return { transitions, blankFrames: report.blankFrames, frames: report.frames };
