@@ -19,16 +19,10 @@ interface Row {
   manifestVersion: number;
 }
 
-/** What the screen showed, as the renderer reported it, one entry per appearance. */
+/** What the screen showed, as the renderer reported it: one entry per appearance. */
 async function appearances(page: Page): Promise<string[]> {
   const shown = await page.evaluate(() => window.baruga?.shown ?? []);
-  // An appearance reported twice within the shortest item duration (1 s) is one appearance.
-  return shown
-    .filter((s, i) => {
-      const before = shown[i - 1];
-      return !(before && before.itemId === s.itemId && s.at - before.at < 1000);
-    })
-    .map((s) => s.itemId);
+  return shown.map((s) => s.itemId);
 }
 
 /** Records the player still holds (not yet acknowledged), read from its own IndexedDB. */

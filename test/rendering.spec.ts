@@ -237,6 +237,20 @@ test('a layout: zones at their exact pixels, an overlay above everything', async
   await expect(page.getByText('tidak tampil')).toHaveCount(0);
 });
 
+test('a new manifest while an item plays is not a second showing (one proof-of-play record each)', async ({ page }) => {
+  await openHarness(page, fixtures);
+  const loop = [item('text', { body: 'Satu tayangan' }, 60_000), item('text', { body: 'Berikutnya' }, 60_000)];
+  await show(page, manifest({ loop }));
+  await expect(page.getByText('Satu tayangan')).toBeVisible({ timeout: 15_000 });
+  const reports = () => page.evaluate(() => window.harness.shown.map((s) => s.itemId));
+  await expect.poll(reports).toEqual([loop[0]?.id]);
+  // The controller republishes (a schedule edit elsewhere, a new version): the same item plays on.
+  for (const version of [2, 3, 4]) await show(page, manifest({ loop }, version));
+  await page.waitForTimeout(1000);
+  await expect(page.getByText('Satu tayangan')).toBeVisible();
+  expect(await reports()).toEqual([loop[0]?.id]);
+});
+
 test('image → video → HLS → web page → text: over 100 transitions, never a blank frame', async ({ page }) => {
   test.setTimeout(180_000);
   await installFrameProbe(page);

@@ -59,10 +59,16 @@ export function ZonePlayer(props: ZonePlayerProps) {
 
   const { onLive, onShown } = props;
   const wentLive = useRef(false);
+  // One report per showing: a re-render (a new manifest, a new callback) while the same slot plays is not
+  // a new play, and would become a second proof-of-play record.
+  const reportedKey = useRef<typeof currentKey>(undefined);
   useEffect(() => {
     if (currentKey === undefined || currentIndex === undefined) return;
     const shown = items[currentIndex];
-    if (shown) onShown(shown.item.id, zone.id);
+    if (shown && reportedKey.current !== currentKey) {
+      reportedKey.current = currentKey;
+      onShown(shown.item.id, zone.id);
+    }
     if (!wentLive.current) {
       wentLive.current = true;
       onLive?.();
