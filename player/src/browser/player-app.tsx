@@ -1,6 +1,5 @@
 import { useCallback, useEffect } from 'react';
 import { DeliveryOverlay } from './delivery/delivery-overlay';
-import { deliveryText } from './delivery/delivery-i18n';
 import { assetUrl } from './delivery/host-bridge';
 import { useDelivery } from './delivery/use-delivery';
 import { bilingual } from './i18n';
@@ -28,10 +27,7 @@ export function PlayerApp({ screenId }: { screenId: string }) {
 
   if (!manifest) {
     const problem = view.problem;
-    const text =
-      problem && problem !== 'unknownScreen'
-        ? deliveryText(problem)
-        : bilingual(problem ?? (view.connection === 'online' ? 'waiting' : 'connecting'));
+    const text = bilingual(problem ?? (view.connection === 'online' ? 'waiting' : 'connecting'));
     return (
       <div className="bg-message" data-testid="player-waiting" data-problem={problem ?? undefined}>
         <div>{text.id}</div>

@@ -1,10 +1,10 @@
 import type { ScreenInfo } from '@baruga/protocol';
-import { type DeliveryText, deliveryText } from './delivery-i18n';
+import { type StringKey, bilingual } from '../i18n';
 import type { DeliveryView } from './delivery';
 import './delivery.css';
 
-function Bilingual({ text }: { text: DeliveryText }) {
-  const t = deliveryText(text);
+function Bilingual({ text }: { text: StringKey }) {
+  const t = bilingual(text);
   return (
     <>
       <div lang="id">{t.id}</div>
@@ -34,12 +34,12 @@ export function DeliveryOverlay({
         <div className="bg-identify" data-testid="identify" role="status">
           <div className="bg-identify__name">{screen?.name ?? ''}</div>
           <div className="bg-identify__meta">
-            {screen?.id} · {screen ? `${screen.width}×${screen.height}` : ''} · {deliveryText('version').id}{' '}
+            {screen?.id} · {screen ? `${screen.width}×${screen.height}` : ''} · {bilingual('version').id}{' '}
             {version ?? '–'}
           </div>
           {view.stale ? (
             <div className="bg-identify__stale">
-              {deliveryText('stale').id} · {deliveryText('stale').en}
+              {bilingual('stale').id} · {bilingual('stale').en}
             </div>
           ) : null}
         </div>

@@ -1,6 +1,6 @@
 import { type AssignedScreen, EnrollResponse, PlayerSelf } from '@baruga/protocol';
 import { useEffect, useState } from 'react';
-import { deliveryText } from './delivery-i18n';
+import { bilingual } from '../i18n';
 import { apiUrl, hostBridge, hostInfo } from './host-bridge';
 import { openPlayerDb } from './idb';
 import { type Enrollment, createPlayerStore } from './player-store';
@@ -119,7 +119,7 @@ export function EnrollmentApp() {
     };
   }, []);
 
-  const text = (key: Parameters<typeof deliveryText>[0]) => deliveryText(key);
+  const text = bilingual;
   return (
     <div className="bg-pairing" data-testid="pairing" data-phase={phase.kind}>
       {phase.kind === 'pending' ? (
