@@ -55,7 +55,22 @@ export {
   EventSummary,
   EventWriteResult,
 } from './schedule';
-export { Transition, Zone, Layout } from './layout';
+export {
+  MAX_OVERLAY_ZONES,
+  Transition,
+  type ZoneGeometry,
+  duplicateZoneIds,
+  zonesOutside,
+  Zone,
+  Layout,
+  CreateZone,
+  CreateLayout,
+  UpdateLayout,
+  ZoneView,
+  LayoutView,
+  ScreenOverlays,
+  ScreenOverlaysView,
+} from './layout';
 export { PlayerStatus } from './status';
 export {
   SessionRequest,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoInstant, Locale, Sha256Hex, Slug, Timezone } from './ids';
 import { type Result, err, ok } from './result';
 import { ErrorCode } from './errors';
-import { Layout, Zone } from './layout';
+import { Layout, MAX_OVERLAY_ZONES, Zone } from './layout';
 import { LoopItem } from './loop-item';
 
 export { LoopItem };
@@ -53,7 +53,7 @@ export const Manifest = z.object({
   /** Zoned layouts, scheduled by id like playlists: an event naming a layout fills the screen with its zones. */
   layouts: z.record(Slug, Layout).default({}),
   /** Zones painted above whatever is scheduled (running text over everything), in screen pixels. */
-  overlays: z.array(Zone).max(8).default([]),
+  overlays: z.array(Zone).max(MAX_OVERLAY_ZONES).default([]),
   assets: z.array(AssetRef).max(5000),
 });
 export type Manifest = z.infer<typeof Manifest>;

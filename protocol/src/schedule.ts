@@ -130,7 +130,7 @@ export type ShareOfVoice = z.infer<typeof ShareOfVoice>;
 
 const EventFields = z.object({
   name: z.string().trim().min(1).max(120),
-  /** What plays: a playlist id, or `default` for the screen's own loop. */
+  /** What plays: a playlist id, a layout id (they share one id space), or `default` for the screen's own loop. */
   playlistId: Slug,
   targets: EventTargets,
   /** Higher hides lower for its span; ties go to the smaller id (and a warning says so). */

@@ -11,6 +11,8 @@ export { type Segment, type Timeline, type Resolution, timeline, resolve, explai
 export {
   type PlaylistAt,
   playlistAt,
+  playlistPassMs,
+  layoutPassMs,
   scheduleInputFromManifest,
   screenScheduleFromManifest,
 } from './manifest-schedule';

@@ -2,16 +2,22 @@ import { DEFAULT_PLAYLIST_ID, type LoopItem, type Manifest } from '@baruga/proto
 import { type ScheduleInput, type ScreenSchedule, createSchedule, forScreen } from './schedule';
 import { type Resolution, resolve } from './timeline';
 
-const passMs = (items: readonly LoopItem[]) => items.reduce((sum, item) => sum + item.durationMs, 0);
+/** One pass of a playlist: its items one after the other. */
+export const playlistPassMs = (items: readonly { durationMs: number }[]) =>
+  items.reduce((sum, item) => sum + item.durationMs, 0);
+
+/**
+ * One pass of a layout, scheduled like a playlist: as long as its longest zone's. The player counts it from the
+ * manifest and the controller's previews from the database, both through here, so they cannot disagree.
+ */
+export const layoutPassMs = (layout: { zones: readonly { items: readonly { durationMs: number }[] }[] }) =>
+  Math.max(0, ...layout.zones.map((zone) => playlistPassMs(zone.items)));
 
 /** The engine's input from a manifest alone: what a player has, offline. */
 export function scheduleInputFromManifest(manifest: Manifest): ScheduleInput {
-  const playlistDurations: Record<string, number> = { [DEFAULT_PLAYLIST_ID]: passMs(manifest.loop) };
-  for (const [id, items] of Object.entries(manifest.playlists)) playlistDurations[id] = passMs(items);
-  // A layout is scheduled like a playlist; one pass lasts as long as its longest zone's.
-  for (const [id, layout] of Object.entries(manifest.layouts)) {
-    playlistDurations[id] = Math.max(0, ...layout.zones.map((zone) => passMs(zone.items)));
-  }
+  const playlistDurations: Record<string, number> = { [DEFAULT_PLAYLIST_ID]: playlistPassMs(manifest.loop) };
+  for (const [id, items] of Object.entries(manifest.playlists)) playlistDurations[id] = playlistPassMs(items);
+  for (const [id, layout] of Object.entries(manifest.layouts)) playlistDurations[id] = layoutPassMs(layout);
   return { events: manifest.schedule.events, dayparts: manifest.schedule.dayparts, playlistDurations };
 }
 
