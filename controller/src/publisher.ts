@@ -2,10 +2,13 @@ import { parseContentProps } from '@baruga/content';
 import {
   type AssetRef,
   ErrorCode,
+  type Layout,
   type LoopItem,
   MANIFEST_SCHEMA_VERSION,
   Manifest,
   type Result,
+  type Zone,
+  type ZoneView,
   err,
   ok,
 } from '@baruga/protocol';
@@ -14,7 +17,7 @@ import type { Repositories } from './db/repositories/index';
 import { screenInfo } from './db/repositories/screens';
 import { scheduleSource } from './schedule-block';
 import type { Bus } from './broker/bus';
-import type { AssetDelivery } from './library/delivery';
+import type { AssetDelivery, Surface } from './library/delivery';
 import { topics } from '@baruga/protocol';
 
 type StoredItem = Pick<LoopItem, 'id' | 'type' | 'typeVersion' | 'durationMs' | 'props' | 'sample'>;
@@ -31,12 +34,15 @@ export function createPublisher(db: Db, repos: Repositories, bus: Bus, delivery:
     const screen = repos.screens.get(screenId);
     if (!screen) return err({ code: ErrorCode.screenNotFound, message: `no screen "${screenId}"` });
     const assets = new Map<string, AssetRef>();
-    /** One content item as this screen gets it; the loop and every scheduled playlist go through here. */
-    const deliver = (item: StoredItem): Result<LoopItem> => {
+    /**
+     * One content item as this screen gets it, on the surface it fills (the screen, or a zone); the loop, every
+     * scheduled playlist and layout, and the overlays go through here.
+     */
+    const deliver = (item: StoredItem, surface: Surface = screen): Result<LoopItem> => {
       const parsed = parseContentProps(item.type, item.typeVersion, item.props);
       if (!parsed.ok) return parsed;
-      // This screen's renditions (exact pixel size) and a video's delivery form: library/delivery.ts.
-      const delivered = delivery.deliverItem(screen, parsed.value.type, parsed.value.props);
+      // Renditions at the surface's exact pixel size and a video's delivery form: library/delivery.ts.
+      const delivered = delivery.deliverItem(surface, parsed.value.type, parsed.value.props);
       if (!delivered.ok) {
         return err({ ...delivered.error, message: `item ${item.id}: ${delivered.error.message}` });
       }
@@ -50,6 +56,21 @@ export function createPublisher(db: Db, repos: Repositories, bus: Bus, delivery:
         sample: item.sample,
       });
     };
+    function deliverZones(stored: readonly ZoneView[]): Result<Zone[]> {
+      const zones: Zone[] = [];
+      for (const { items: storedItems, ...geometry } of stored) {
+        const items: LoopItem[] = [];
+        for (const item of storedItems) {
+          const delivered = deliver(item, geometry);
+          if (!delivered.ok) {
+            return err({ ...delivered.error, message: `zone ${geometry.id}: ${delivered.error.message}` });
+          }
+          items.push(delivered.value);
+        }
+        zones.push({ ...geometry, items });
+      }
+      return ok(zones);
+    }
     const loop: LoopItem[] = [];
     for (const item of repos.loopItems.list(screenId)) {
       const delivered = deliver(item);
@@ -70,6 +91,16 @@ export function createPublisher(db: Db, repos: Repositories, bus: Bus, delivery:
       }
       playlists[playlist.id] = items;
     }
+    // A layout's canvas is drawn unscaled, so each zone's items are cut for the zone's own pixel size.
+    const layouts: Record<string, Layout> = {};
+    for (const layout of source.layouts) {
+      const zones = deliverZones(layout.zones);
+      if (!zones.ok) return err({ ...zones.error, message: `layout ${layout.id}: ${zones.error.message}` });
+      const { id, name, width, height, background } = layout;
+      layouts[layout.id] = { id, name, width, height, background, zones: zones.value };
+    }
+    const overlays = deliverZones(repos.layouts.overlays(screenId));
+    if (!overlays.ok) return err({ ...overlays.error, message: `overlays: ${overlays.error.message}` });
     const manifest = Manifest.safeParse({
       schemaVersion: MANIFEST_SCHEMA_VERSION,
       screenId,
@@ -80,6 +111,8 @@ export function createPublisher(db: Db, repos: Repositories, bus: Bus, delivery:
       loop,
       playlists,
       schedule: source.schedule,
+      layouts,
+      overlays: overlays.value,
       assets: [...assets.values()],
     });
     if (!manifest.success) {

@@ -1,4 +1,3 @@
-import { getContentType, parseContentProps } from '@baruga/content';
 import {
   type CreateLoopItem,
   CreatePlaylist,
@@ -12,8 +11,9 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Repositories } from '../db/repositories/index';
-import type { NewPlaylistItem, PlaylistRow } from '../db/repositories/schedules';
+import type { PlaylistRow } from '../db/repositories/schedules';
 import { ApiError, parseWith } from '../http-errors';
+import { checkItem } from './check-item';
 import { parseCoded } from './parse-coded';
 
 const IdParams = z.object({ id: z.string().max(64) });
@@ -33,35 +33,9 @@ export async function playlistRoutes(
 ) {
   const view = (p: PlaylistRow): PlaylistView => p;
 
-  /** Same checks as a loop item (features/screens.ts): a known type, valid props, assets present, a fitting duration. */
-  function checkItem(item: CreateLoopItem, index: number): NewPlaylistItem {
-    const where = `items[${index}]`;
-    const type = getContentType(item.type);
-    if (!type) throw new ApiError(400, ErrorCode.unknownContentType, `${where}: unknown content type "${item.type}"`);
-    const parsed = parseContentProps(item.type, type.version, item.props);
-    if (!parsed.ok)
-      throw new ApiError(400, parsed.error.code, `${where}: ${parsed.error.message}`, parsed.error.details);
-    for (const sha256 of type.assets(parsed.value.props)) {
-      if (!repos.blobs.get(sha256)) {
-        throw new ApiError(400, ErrorCode.assetNotFound, `${where}: asset ${sha256} is not in the content store`);
-      }
-    }
-    const durationMs = item.durationMs ?? type.duration.defaultMs;
-    if (durationMs < type.duration.minMs || durationMs > type.duration.maxMs) {
-      throw new ApiError(
-        400,
-        ErrorCode.validation,
-        `${where}: durationMs for ${type.id} must be between ${type.duration.minMs} and ${type.duration.maxMs}`,
-      );
-    }
-    return {
-      type: type.id,
-      typeVersion: parsed.value.version,
-      durationMs,
-      props: parsed.value.props,
-      sample: item.sample,
-    };
-  }
+  /** Checked as a loop item is (check-item.ts), each named by its place in the body. */
+  const checkItems = (items: readonly CreateLoopItem[]) =>
+    items.map((item, i) => checkItem(repos, item, `items[${i}]`));
 
   function playlistOr404(id: string): PlaylistRow {
     const playlist = repos.schedules.getPlaylist(id);
@@ -82,7 +56,14 @@ export async function playlistRoutes(
     if (repos.schedules.getPlaylist(body.id)) {
       throw new ApiError(409, ErrorCode.playlistExists, `a playlist with id "${body.id}" already exists`);
     }
-    const items = body.items.map(checkItem);
+    if (repos.layouts.getLayout(body.id)) {
+      throw new ApiError(
+        409,
+        ErrorCode.layoutExists,
+        `a layout has the id "${body.id}"; playlists and layouts share ids, as an event names either`,
+      );
+    }
+    const items = checkItems(body.items);
     return reply.status(201).send(view(repos.schedules.savePlaylist(body.id, body.name, items)));
   });
 
@@ -95,7 +76,7 @@ export async function playlistRoutes(
     const { id } = parseWith(IdParams, request.params, 'path');
     playlistOr404(id);
     const body = parseWith(UpdatePlaylist, request.body);
-    const saved = repos.schedules.savePlaylist(id, body.name, body.items.map(checkItem));
+    const saved = repos.schedules.savePlaylist(id, body.name, checkItems(body.items));
     await republish(screensOfEvents(repos.schedules.eventsUsingPlaylist(id)));
     return view(saved);
   });

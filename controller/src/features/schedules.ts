@@ -32,6 +32,7 @@ import type { ScreenRow } from '../db/repositories/screens';
 import { ApiError, parseWith } from '../http-errors';
 import type { Publisher } from '../publisher';
 import { engineInput, scheduleSource } from '../schedule-block';
+import { layoutRoutes } from './layouts';
 import { parseCoded } from './parse-coded';
 import { playlistRoutes } from './playlists';
 
@@ -42,7 +43,8 @@ const MAX_RANGE_MS = 31 * DAY_MS;
 
 /**
  * Scheduling: events CRUD (each write republishes the screens it touches), the previews (a screen's timeline,
- * what plays now and why, a whole wall at one instant), and playlists, dayparts and groups (features/playlists.ts).
+ * what plays now and why, a whole wall at one instant), playlists, dayparts and groups (features/playlists.ts), and
+ * layouts and overlays (features/layouts.ts).
  * Previews run the same engine on the same input as the players do (schedule-block.ts).
  */
 export async function scheduleRoutes(
@@ -72,6 +74,7 @@ export async function scheduleRoutes(
     });
 
   await app.register(playlistRoutes, { repos, republish, screensOfEvents });
+  await app.register(layoutRoutes, { repos, republish, screensOfEvents });
 
   function screenOr404(id: string): ScreenRow {
     const screen = repos.screens.get(id);
@@ -87,8 +90,13 @@ export async function scheduleRoutes(
 
   /** What the body names must exist; the rule must parse. Returns the engine's warnings for the event. */
   function check(event: ScheduleEvent, now: number): Pick<EventView, 'warnings' | 'firstActive'> {
-    if (event.playlistId !== DEFAULT_PLAYLIST_ID && !repos.schedules.getPlaylist(event.playlistId)) {
-      throw new ApiError(400, ErrorCode.playlistNotFound, `playlist "${event.playlistId}" does not exist`);
+    const layout = repos.layouts.getLayout(event.playlistId);
+    if (event.playlistId !== DEFAULT_PLAYLIST_ID && !layout && !repos.schedules.getPlaylist(event.playlistId)) {
+      throw new ApiError(
+        400,
+        ErrorCode.playlistNotFound,
+        `no playlist or layout has the id "${event.playlistId}" (or use "${DEFAULT_PLAYLIST_ID}", the screen's own loop)`,
+      );
     }
     if (event.daypartId !== null && !repos.schedules.getDaypart(event.daypartId)) {
       throw new ApiError(400, ErrorCode.daypartNotFound, `daypart "${event.daypartId}" does not exist`);
@@ -104,7 +112,11 @@ export async function scheduleRoutes(
     const dayparts =
       event.daypartId === null ? [] : [repos.schedules.getDaypart(event.daypartId)].flatMap((d) => d ?? []);
     // The default loop differs per screen; any length will do for the checks, which are about the event itself.
-    const playlistDurations = { [DEFAULT_PLAYLIST_ID]: 60_000, ...repos.schedules.playlistDurations() };
+    const playlistDurations = {
+      [DEFAULT_PLAYLIST_ID]: 60_000,
+      ...repos.schedules.playlistDurations(),
+      ...(layout ? { [layout.id]: layout.durationMs } : {}),
+    };
     const checked = checkEvent(event, { dayparts, playlistDurations }, now);
     if (!checked.ok) throw new ApiError(400, checked.error.code, checked.error.message);
     return checked.value;

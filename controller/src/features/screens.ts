@@ -1,4 +1,3 @@
-import { getContentType, parseContentProps } from '@baruga/content';
 import {
   CreateLoopItem,
   CreateScreen,
@@ -13,6 +12,7 @@ import type { Repositories } from '../db/repositories/index';
 import type { ScreenRow } from '../db/repositories/screens';
 import { ApiError, parseWith } from '../http-errors';
 import type { Publisher } from '../publisher';
+import { checkItem } from './check-item';
 
 const ScreenParams = z.object({ id: z.string().max(64) });
 const ItemParams = z.object({ id: z.string().max(64), itemId: z.string().max(64) });
@@ -69,30 +69,7 @@ export async function screenRoutes(
     const { id } = parseWith(ScreenParams, request.params, 'path');
     screenOr404(id);
     const body = parseWith(CreateLoopItem, request.body);
-    const type = getContentType(body.type);
-    if (!type) throw new ApiError(400, ErrorCode.unknownContentType, `unknown content type "${body.type}"`);
-    const parsed = parseContentProps(body.type, type.version, body.props);
-    if (!parsed.ok) throw new ApiError(400, parsed.error.code, parsed.error.message, parsed.error.details);
-    for (const sha256 of type.assets(parsed.value.props)) {
-      if (!repos.blobs.get(sha256)) {
-        throw new ApiError(400, ErrorCode.assetNotFound, `asset ${sha256} is not in the content store`);
-      }
-    }
-    const durationMs = body.durationMs ?? type.duration.defaultMs;
-    if (durationMs < type.duration.minMs || durationMs > type.duration.maxMs) {
-      throw new ApiError(
-        400,
-        ErrorCode.validation,
-        `durationMs for ${type.id} must be between ${type.duration.minMs} and ${type.duration.maxMs}`,
-      );
-    }
-    const item = repos.loopItems.append(id, {
-      type: type.id,
-      typeVersion: parsed.value.version,
-      durationMs,
-      props: parsed.value.props,
-      sample: body.sample,
-    });
+    const item = repos.loopItems.append(id, checkItem(repos, body));
     return reply.status(201).send(item);
   });
 

@@ -2,7 +2,14 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-schedules';
 import { migration0003 } from './0003-content-library';
 import { migration0004 } from './0004-delivery';
+import { migration0005 } from './0005-layouts';
 import type { Migration } from './migration';
 
 /** In order; never edit a published migration, add the next number instead. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];

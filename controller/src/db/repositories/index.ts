@@ -2,6 +2,7 @@ import type { Db } from '../database';
 import { createBlobsRepository } from './blobs';
 import { createCommandsRepository } from './commands';
 import { createHeartbeatsRepository } from './heartbeats';
+import { createLayoutsRepository } from './layouts';
 import { createLibraryRepository } from './library';
 import { createLoopItemsRepository } from './loop-items';
 import { createManifestsRepository } from './manifests';
@@ -29,6 +30,7 @@ export function createRepositories(db: Db) {
     commands: createCommandsRepository(db),
     library: createLibraryRepository(db),
     schedules: createSchedulesRepository(db),
+    layouts: createLayoutsRepository(db),
     settings: {
       get: (key: string): string | null =>
         db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value ?? null,
