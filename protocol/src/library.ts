@@ -31,15 +31,17 @@ export const HttpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 
 export const ContentUsage = z.object({
   inUse: z.boolean(),
-  /** Screens whose loop holds an item that uses this content. */
+  /** Screens whose loop or overlays hold an item that uses this content. */
   screens: z.array(Slug),
-  /** How many items (in screens' loops and in playlists) use it. */
+  /** How many items (in screens' loops and overlays, in playlists and in layouts' zones) use it. */
   items: z.int().min(0),
   /** Playlists holding an item that uses it (events put them on screens). */
   playlists: z.array(z.string()),
+  /** Layouts with a zone holding an item that uses it (events put them on screens). */
+  layouts: z.array(z.string()),
   /** Screens whose currently published manifest still carries it (republish to release it). */
   publishedOn: z.array(Slug),
-  /** "used by 3 items on 2 screens and in 1 playlist", for the console to show as is. */
+  /** "used by 3 items on 2 screens, in 1 playlist and in 1 layout", for the console to show as is. */
   summary: z.string(),
 });
 export type ContentUsage = z.infer<typeof ContentUsage>;

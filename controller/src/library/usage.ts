@@ -1,20 +1,36 @@
 import { parseContentProps } from '@baruga/content';
-import type { ContentUsage } from '@baruga/protocol';
+import type { ContentUsage, LoopItem, Manifest } from '@baruga/protocol';
 import type { Repositories } from '../db/repositories/index';
 import type { LibraryRow } from '../db/repositories/library';
 
 interface Uses {
   screens: Set<string>;
   playlists: Set<string>;
+  layouts: Set<string>;
   items: number;
 }
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
+/** "a", "a and b", "a, b and c". */
+const list = (parts: readonly string[]) =>
+  parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+
 /**
- * Who uses what, gathered once per request: every loop item's and playlist item's assets and URLs (through
- * its content type, so new types count without changes here) and every published manifest's assets. A new
- * place that holds content items adds them through `count` the same way.
+ * Every content item a manifest carries: the loop, the scheduled playlists and layouts, the overlays. Stored
+ * manifests are read back as written, and those published before playlists or layouts existed lack the fields.
+ */
+function* manifestItems(manifest: Partial<Manifest>): Generator<LoopItem> {
+  yield* manifest.loop ?? [];
+  for (const items of Object.values(manifest.playlists ?? {})) yield* items;
+  for (const layout of Object.values(manifest.layouts ?? {})) for (const zone of layout.zones) yield* zone.items;
+  for (const zone of manifest.overlays ?? []) yield* zone.items;
+}
+
+/**
+ * Who uses what, gathered once per request: the assets and URLs of every item in a screen's loop or overlays,
+ * a playlist or a layout's zone (through its content type, so new types count without changes here), and every
+ * published manifest's assets. A new place that holds content items adds them through `count` the same way.
  */
 export function buildUsageIndex(repos: Repositories): (item: LibraryRow) => ContentUsage {
   const byKey = new Map<string, Uses>();
@@ -22,15 +38,16 @@ export function buildUsageIndex(repos: Repositories): (item: LibraryRow) => Cont
 
   const count = (
     item: { type: string; typeVersion: number; props: unknown },
-    where: { screen?: string; playlist?: string },
+    where: { screen?: string; playlist?: string; layout?: string },
   ) => {
     const parsed = parseContentProps(item.type, item.typeVersion, item.props);
     if (!parsed.ok) return;
     const { type, props } = parsed.value;
     for (const key of new Set([...type.assets(props), ...(type.urls?.(props) ?? [])])) {
-      const uses = byKey.get(key) ?? { screens: new Set(), playlists: new Set(), items: 0 };
+      const uses = byKey.get(key) ?? { screens: new Set(), playlists: new Set(), layouts: new Set(), items: 0 };
       if (where.screen) uses.screens.add(where.screen);
       if (where.playlist) uses.playlists.add(where.playlist);
+      if (where.layout) uses.layouts.add(where.layout);
       uses.items += 1;
       byKey.set(key, uses);
     }
@@ -41,9 +58,12 @@ export function buildUsageIndex(repos: Repositories): (item: LibraryRow) => Cont
   for (const playlist of repos.schedules.listPlaylists()) {
     for (const item of playlist.items) count(item, { playlist: playlist.id });
   }
+  // Overlays belong to their screen, as its loop does.
+  for (const item of repos.layouts.overlayItems()) count(item, { screen: item.owner });
+  for (const item of repos.layouts.layoutItems()) count(item, { layout: item.owner });
   for (const manifest of repos.manifests.all()) {
     const keys = new Set(manifest.assets.map((a) => a.sha256));
-    for (const item of manifest.loop) {
+    for (const item of manifestItems(manifest)) {
       const parsed = parseContentProps(item.type, item.typeVersion, item.props);
       if (parsed.ok) for (const url of parsed.value.type.urls?.(parsed.value.props) ?? []) keys.add(url);
     }
@@ -65,6 +85,7 @@ export function buildUsageIndex(repos: Repositories): (item: LibraryRow) => Cont
     ].filter((k): k is string => !!k);
     const screens = new Set<string>();
     const playlists = new Set<string>();
+    const layouts = new Set<string>();
     let items = 0;
     for (const key of named) {
       const uses = byKey.get(key);
@@ -72,6 +93,7 @@ export function buildUsageIndex(repos: Repositories): (item: LibraryRow) => Cont
       items += uses.items;
       for (const s of uses.screens) screens.add(s);
       for (const p of uses.playlists) playlists.add(p);
+      for (const l of uses.layouts) layouts.add(l);
     }
     const publishedOn = new Set<string>();
     for (const key of carried) for (const s of publishedBy.get(key) ?? []) publishedOn.add(s);
@@ -81,8 +103,9 @@ export function buildUsageIndex(repos: Repositories): (item: LibraryRow) => Cont
       const places = [
         ...(screens.size > 0 ? [`on ${plural(screens.size, 'screen')}`] : []),
         ...(playlists.size > 0 ? [`in ${plural(playlists.size, 'playlist')}`] : []),
+        ...(layouts.size > 0 ? [`in ${plural(layouts.size, 'layout')}`] : []),
       ];
-      parts.push(`used by ${plural(items, 'item')} ${places.join(' and ')}`);
+      parts.push(`used by ${plural(items, 'item')} ${list(places)}`);
     }
     if (publishedOn.size > 0) parts.push(`published on ${plural(publishedOn.size, 'screen')}`);
     return {
@@ -90,6 +113,7 @@ export function buildUsageIndex(repos: Repositories): (item: LibraryRow) => Cont
       screens: [...screens].sort(),
       items,
       playlists: [...playlists].sort(),
+      layouts: [...layouts].sort(),
       publishedOn: [...publishedOn].sort(),
       summary: parts.length > 0 ? parts.join('; ') : 'not used',
     };

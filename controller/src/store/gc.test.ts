@@ -118,4 +118,65 @@ describe('garbage collection', () => {
     await gc();
     expect(onDisk(poster.asset!)).toBe(true);
   });
+
+  it("keeps what a layout's zone or a screen's overlay holds, and the library names them", async () => {
+    // 1. One photo placed only in a layout nobody schedules yet, another only in the kiosk's overlay.
+    const map = await uploadPhoto('peta-kota.jpg', 4);
+    const logo = await uploadPhoto('logo-pemprov.jpg', 5);
+    const layout = await controller.app.inject({
+      method: 'POST',
+      url: '/api/layouts',
+      headers: auth,
+      payload: {
+        id: 'peta',
+        name: 'Peta kota',
+        width: 1080,
+        height: 1920,
+        zones: [
+          { id: 'map', x: 0, y: 0, width: 1080, height: 1500, items: [{ type: 'image', props: { asset: map.asset } }] },
+        ],
+      },
+    });
+    expect(layout.statusCode, layout.body).toBe(201);
+    const overlay = await controller.app.inject({
+      method: 'PUT',
+      url: '/api/screens/kiosk-1/overlays',
+      headers: auth,
+      payload: {
+        zones: [
+          {
+            id: 'logo',
+            x: 880,
+            y: 0,
+            width: 200,
+            height: 200,
+            items: [{ type: 'image', props: { asset: logo.asset } }],
+          },
+        ],
+      },
+    });
+    expect(overlay.statusCode, overlay.body).toBe(200);
+
+    // 2. Deleting either is refused, naming where it is used.
+    const refusedMap = await controller.app.inject({ method: 'DELETE', url: `/api/content/${map.id}`, headers: auth });
+    expect(refusedMap.statusCode).toBe(409);
+    expect(refusedMap.json().error.details).toMatchObject({
+      items: 1,
+      layouts: ['peta'],
+      screens: [],
+      summary: 'used by 1 item in 1 layout',
+    });
+    const refusedLogo = await controller.app.inject({
+      method: 'DELETE',
+      url: `/api/content/${logo.id}`,
+      headers: auth,
+    });
+    expect(refusedLogo.json().error.details).toMatchObject({ items: 1, layouts: [], screens: ['kiosk-1'] });
+
+    // 3. Without their library items, the collector still keeps both originals: the zones name them.
+    for (const id of [map.id, logo.id]) controller.db.prepare('DELETE FROM library_items WHERE id = ?').run(id);
+    await gc();
+    expect(onDisk(map.asset!)).toBe(true);
+    expect(onDisk(logo.asset!)).toBe(true);
+  });
 });
