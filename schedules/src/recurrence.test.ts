@@ -484,17 +484,43 @@ describe('expansion near the window, never from DTSTART', () => {
       const dayParts = parts.some((p) => /^BY(DAY|MONTHDAY|MONTH)=/.test(p));
       const minutely = r.freq === 'MINUTELY' && (60 % r.interval !== 0 || dayParts);
       const byhour = r.byhour && !minutely ? r.byhour : null;
-      if (r.byminute && r.freq !== 'MINUTELY') parts.push(`BYMINUTE=${r.byminute.join(',')}`);
+      // rrule.js emits a day's times in the order BYHOUR and BYMINUTE list them, and its between() stops at the
+      // first one past the window: an unsorted list (BYMINUTE=45,0) loses the 00:00 at a window's end. The
+      // engine does not care for the order (see "reads BY lists in any order"); give the reference sorted lists.
+      const ascending = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
+      if (r.byminute && r.freq !== 'MINUTELY') parts.push(`BYMINUTE=${ascending(r.byminute).join(',')}`);
       if (r.bysetpos !== undefined) parts.push(`BYSETPOS=${r.bysetpos}`);
       if (r.wkst) parts.push(`WKST=${r.wkst}`);
       return {
         freq: r.freq,
         text: (dtstartHour: number) => {
           const hours = byhour && r.freq === 'HOURLY' ? [...new Set([...byhour, dtstartHour])] : byhour;
-          return [...parts, ...(hours ? [`BYHOUR=${hours.join(',')}`] : [])].join(';');
+          return [...parts, ...(hours ? [`BYHOUR=${ascending(hours).join(',')}`] : [])].join(';');
         },
       };
     });
+
+  it('reads BY lists in any order (BYMINUTE=45,0 is BYMINUTE=0,45)', () => {
+    const dtstart = f('2019-01-01T00:00');
+    const window = [f('2018-12-28T05:00'), f('2019-01-03T00:00')] as const;
+    const occurrences = (rule: string) => {
+      const compiled = compileRecurrence(rule, dtstart);
+      if (!compiled.ok) throw new Error(compiled.error.message);
+      return compiled.value.between(...window).map(show);
+    };
+    const expected = [
+      '2019-01-01T00:00',
+      '2019-01-01T00:45',
+      '2019-01-02T00:00',
+      '2019-01-02T00:45',
+      '2019-01-03T00:00',
+    ];
+    expect(occurrences('FREQ=DAILY;BYMINUTE=45,0')).toEqual(expected);
+    expect(occurrences('FREQ=DAILY;BYMINUTE=0,45')).toEqual(expected);
+    expect(occurrences('FREQ=DAILY;BYHOUR=17,8;BYMINUTE=30')).toEqual(
+      occurrences('FREQ=DAILY;BYHOUR=8,17;BYMINUTE=30'),
+    );
+  });
 
   it('matches rrule expanded from DTSTART, for any rule and window (property)', () => {
     fc.assert(
