@@ -21,7 +21,7 @@ interface Segment {
   explanation: string;
 }
 
-/** Each playlist is one long text item, so what is on screen names the playlist playing. */
+/** Each playlist (and the layout's first zone) is one long text item: what is on screen names what plays. */
 const PLAYLISTS = {
   default: 'Putaran bawaan layar',
   layanan: 'Jam layanan: loket buka',
@@ -30,6 +30,8 @@ const PLAYLISTS = {
   siaran: 'Siaran serentak dari Jakarta',
 } as const;
 type PlaylistId = keyof typeof PLAYLISTS;
+const AGENDA = 'Agenda: APBD 2027';
+const OVERLAY = 'Pengaduan warga: 112';
 
 const visible = (page: Page, text: string) => page.getByText(text).filter({ visible: true }).first();
 
@@ -50,16 +52,17 @@ test.describe('schedule preview and playback', () => {
     await publish(api, SCREEN.id);
 
     // A day's schedule laid out around now, so every run of the test crosses the same kinds of change:
-    // a daypart, a higher-priority daily event with a DTSTART two years old, an interrupt spread through
+    // a daypart, a higher-priority daily layout with a DTSTART two years old, an interrupt spread through
     // each hour, and an event at the same instant everywhere, written in WIB for this WITA screen.
     const t0 = Math.ceil(Date.now() / MINUTE) * MINUTE;
     const everyDay = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
     const twoYearsAgo = (ms: number, offset: number) =>
       `${new Date(ms - 730 * 24 * 3600_000 + offset * 3600_000).toISOString().slice(0, 10)}T${hhmm(ms, offset)}`;
+    const text = (body: string) => ({ type: 'text', durationMs: 600_000, props: { body } });
     const writes: [string, object][] = [
-      ...(['layanan', 'rapat', 'siaran'] as const).map((id): [string, object] => [
+      ...(['layanan', 'siaran'] as const).map((id): [string, object] => [
         '/api/playlists',
-        { id, name: id, items: [{ type: 'text', durationMs: 600_000, props: { body: PLAYLISTS[id] } }] },
+        { id, name: id, items: [text(PLAYLISTS[id])] },
       ]),
       [
         '/api/playlists',
@@ -68,6 +71,20 @@ test.describe('schedule preview and playback', () => {
           name: 'Imbauan',
           // 10 % of an hour over a 2-minute pass: three 2-minute slots, at :00, :20 and :40.
           items: [{ type: 'text', durationMs: 120_000, props: { body: PLAYLISTS.imbauan } }],
+        },
+      ],
+      [
+        // The meeting is a layout: its title on the left, the agenda in a zone of its own on the right.
+        '/api/layouts',
+        {
+          id: 'rapat',
+          name: 'Rapat',
+          width: SCREEN.width,
+          height: SCREEN.height,
+          zones: [
+            { id: 'judul', x: 0, y: 0, width: 320, height: 320, items: [text(PLAYLISTS.rapat)] },
+            { id: 'agenda', x: 320, y: 0, width: 320, height: 320, items: [text(AGENDA)] },
+          ],
         },
       ],
       [
@@ -104,6 +121,11 @@ test.describe('schedule preview and playback', () => {
         durationMinutes: 20,
       },
     ];
+    // Above whatever the schedule plays: the complaints line, on the screen's own overlay.
+    const overlay = await api.call('PUT', `/api/screens/${SCREEN.id}/overlays`, {
+      zones: [{ id: 'pengaduan', x: 0, y: 320, width: 640, height: 40, z: 5, items: [text(OVERLAY)] }],
+    });
+    expect(overlay.status, JSON.stringify(overlay.body)).toBe(200);
     for (const e of events) {
       const r = await api.call('POST', '/api/events', { targets: { screens: [SCREEN.id] }, ...e });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -140,6 +162,8 @@ test.describe('schedule preview and playback', () => {
       const expected = segment.playlistId as PlaylistId;
       const why = `${new Date(probe).toISOString()}: ${segment.explanation}`;
       await expect(visible(page, PLAYLISTS[expected]), why).toBeVisible({ timeout: 15_000 });
+      await expect(visible(page, OVERLAY), why).toBeVisible();
+      await expect(page.getByText(AGENDA).filter({ visible: true }), why).toHaveCount(expected === 'rapat' ? 1 : 0);
       for (const other of Object.keys(PLAYLISTS) as PlaylistId[]) {
         if (other !== expected) {
           await expect(page.getByText(PLAYLISTS[other]).filter({ visible: true }), why).toHaveCount(0);
