@@ -253,6 +253,7 @@ export const ScheduleWarningCode = z.enum([
   'unknown-timezone',
   'invalid-event',
   'count-not-reached',
+  'layout-size-mismatch',
 ]);
 export type ScheduleWarningCode = z.infer<typeof ScheduleWarningCode>;
 

@@ -229,6 +229,37 @@ describe('layouts API', () => {
     });
   });
 
+  it('3b. a layout on a screen of another size is played, with a warning: it is drawn unscaled', async () => {
+    expect(
+      (await inject('POST', '/api/screens', { id: 'kiosk', name: 'Kios', width: 1080, height: 1920 })).statusCode,
+    ).toBe(201);
+    const event = await inject('POST', '/api/events', {
+      name: 'Lobi di kios',
+      playlistId: 'lobi-utama',
+      targets: { screens: ['kiosk', 'lobby-2'] },
+      start: '2025-03-03T08:00',
+    });
+    expect(event.statusCode, event.body).toBe(201);
+    const id = event.json().event.event.id as string;
+    expect(event.json().event.warnings).toEqual([
+      {
+        code: 'layout-size-mismatch',
+        message: 'layout "lobi-utama" is 1920×1080, drawn unscaled on kiosk (1080×1920)',
+        eventIds: [id],
+      },
+    ]);
+    const kiosk = (
+      await inject('GET', `/api/screens/kiosk/timeline?from=${at('2025-03-03T09:00:00')}`)
+    ).json<TimelineView>();
+    expect(kiosk.warnings.filter((w) => w.code === 'layout-size-mismatch')).toHaveLength(1);
+    const lobby = (
+      await inject('GET', `/api/screens/lobby-2/timeline?from=${at('2025-03-03T09:00:00')}`)
+    ).json<TimelineView>();
+    expect(lobby.warnings.filter((w) => w.code === 'layout-size-mismatch')).toEqual([]);
+    // Taken off again: the tests below count the lobby's own events and screens.
+    expect((await inject('DELETE', `/api/events/${id}`)).statusCode).toBe(204);
+  });
+
   it("4. the preview counts a layout's pass as the player does: 60 s an hour of a 30 s layout is two slots", async () => {
     const interrupt = await inject('POST', '/api/events', {
       name: 'Lobi tiap setengah jam',

@@ -9,6 +9,7 @@ import {
   NowQuery,
   type ResolutionView,
   type ScheduleEvent,
+  type ScheduleWarning,
   TimelineQuery,
   type TimelineView,
   type WallNowView,
@@ -119,7 +120,9 @@ export async function scheduleRoutes(
     };
     const checked = checkEvent(event, { dayparts, playlistDurations }, now);
     if (!checked.ok) throw new ApiError(400, checked.error.code, checked.error.message);
-    return checked.value;
+    const screens = repos.schedules.screensTargeted(event.targets).flatMap((id) => repos.screens.get(id) ?? []);
+    const mismatch = layout ? layoutSizeWarning(layout, screens, [event.id]) : null;
+    return mismatch ? { ...checked.value, warnings: [...checked.value.warnings, mismatch] } : checked.value;
   }
 
   const summary = (row: EventRow): EventSummary => row;
@@ -210,14 +213,20 @@ export async function scheduleRoutes(
     if (to - from > MAX_RANGE_MS) {
       throw new ApiError(400, ErrorCode.invalidRange, `a timeline covers at most ${MAX_RANGE_MS / DAY_MS} days`);
     }
-    const t = timeline(screenSchedule(screen), from, to);
+    const source = scheduleSource(repos, screen);
+    const { input, context } = engineInput(repos, screen, source);
+    const t = timeline(forScreen(createSchedule(input), context), from, to);
+    const mismatches = source.layouts.flatMap((layout) => {
+      const users = source.schedule.events.filter((e) => e.playlistId === layout.id).map((e) => e.id);
+      return layoutSizeWarning(layout, [screen], users) ?? [];
+    });
     return {
       screenId: id,
       timezone: t.timezone,
       from: iso(from),
       to: iso(to),
       segments: t.segments.map(segmentView),
-      warnings: t.warnings,
+      warnings: [...t.warnings, ...mismatches],
     };
   });
 
@@ -247,4 +256,27 @@ export async function scheduleRoutes(
     );
     return { wallId: id, at: iso(at), tiles, inStep };
   });
+}
+
+/**
+ * A layout is drawn pixel for pixel, unscaled: on a screen of another size it is cut off or leaves a border.
+ * Not an error (a layout may be made for the wall's other screens), but the operator should know.
+ */
+function layoutSizeWarning(
+  layout: { id: string; width: number; height: number },
+  screens: readonly { id: string; width: number; height: number }[],
+  eventIds: string[],
+): ScheduleWarning | null {
+  const other = screens.filter((s) => s.width !== layout.width || s.height !== layout.height);
+  if (other.length === 0) return null;
+  const listed = other
+    .slice(0, 5)
+    .map((s) => `${s.id} (${s.width}×${s.height})`)
+    .join(', ');
+  const more = other.length > 5 ? ` and ${other.length - 5} more` : '';
+  return {
+    code: 'layout-size-mismatch',
+    message: `layout "${layout.id}" is ${layout.width}×${layout.height}, drawn unscaled on ${listed}${more}`,
+    eventIds,
+  };
 }
