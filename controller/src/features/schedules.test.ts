@@ -132,6 +132,18 @@ describe('schedules API', () => {
     expect(never.statusCode).toBe(201);
     expect(never.json().event.warnings.map((w: { code: string }) => w.code)).toEqual(['never-fires']);
     expect((await inject('DELETE', `/api/events/${never.json().event.event.id}`)).statusCode).toBe(204);
+
+    // A playlist with nothing in it yet: the event is legal, and the answer says it will not play.
+    expect((await inject('POST', '/api/playlists', { id: 'kosong', name: 'Kosong' })).statusCode).toBe(201);
+    const empty = await inject('POST', '/api/events', {
+      ...budgetEvent,
+      playlistId: 'kosong',
+      targets: { screens: ['kiosk'] },
+    });
+    expect(empty.statusCode).toBe(201);
+    expect(empty.json().event.warnings.map((w: { code: string }) => w.code)).toEqual(['empty-playlist']);
+    expect((await inject('DELETE', `/api/events/${empty.json().event.event.id}`)).statusCode).toBe(204);
+    expect((await inject('DELETE', '/api/playlists/kosong')).statusCode).toBe(204);
   });
 
   it("4. shows a screen's timeline with explanations, and refuses a range that makes no sense", async () => {

@@ -95,7 +95,9 @@ export function createSchedulesRepository(db: Db) {
   );
   const deletePlaylist = db.prepare('DELETE FROM playlists WHERE id = ?');
   const durations = db.prepare<[], { playlist_id: string; ms: number }>(
-    'SELECT playlist_id, sum(duration_ms) AS ms FROM playlist_items GROUP BY playlist_id',
+    // Every playlist, an empty one at 0 ms: the engine then warns "empty-playlist", not "unknown-playlist".
+    `SELECT p.id AS playlist_id, coalesce(sum(i.duration_ms), 0) AS ms
+       FROM playlists p LEFT JOIN playlist_items i ON i.playlist_id = p.id GROUP BY p.id`,
   );
 
   const dayparts = db.prepare<[], { id: string; name: string; windows: string }>(
