@@ -85,6 +85,22 @@ describe('playlistAt: what the player plays, from its manifest alone', () => {
     expect(now.items.map((i) => i.id)).toEqual(['clock', 'welcome']);
   });
 
+  it('names a layout with no items of its own: its zones carry them', () => {
+    const base = manifest();
+    const lobby = {
+      id: 'budget',
+      name: 'Lobi',
+      width: 1920,
+      height: 1080,
+      background: '#000000',
+      zones: [{ id: 'kiri', x: 0, y: 0, width: 960, height: 1080, z: 0, items: [item('grafik', 30_000)] }],
+    };
+    const { budget: _, ...playlists } = base.playlists;
+    const now = playlistAt(manifest({ playlists, layouts: { budget: lobby } }), at('2025-03-07T09:05+08:00'));
+    expect(now.playlistId).toBe('budget');
+    expect(now.items).toEqual([]);
+  });
+
   it('keeps a v1 manifest playing its loop', () => {
     const v1 = manifest();
     const parsed = parseManifest({

@@ -40,7 +40,10 @@ export function screenScheduleFromManifest(manifest: Manifest): ScreenSchedule {
 
 /** What a player plays at an instant: the resolution, and the items of that playlist. */
 export interface PlaylistAt extends Resolution {
-  /** The items to play: `manifest.loop` for the default, else `manifest.playlists[playlistId]`. */
+  /**
+   * The items to play: `manifest.loop` for the default, else `manifest.playlists[playlistId]`; none for a layout,
+   * whose zones (each with its items) are `manifest.layouts[playlistId]`.
+   */
   items: readonly LoopItem[];
 }
 
@@ -53,6 +56,7 @@ export interface PlaylistAt extends Resolution {
  */
 export function playlistAt(manifest: Manifest, instant: number): PlaylistAt {
   const resolution = resolve(screenScheduleFromManifest(manifest), instant);
+  if (manifest.layouts[resolution.playlistId]) return { ...resolution, items: [] };
   const items =
     resolution.playlistId === DEFAULT_PLAYLIST_ID ? manifest.loop : manifest.playlists[resolution.playlistId];
   // The engine never picks a playlist the manifest lacks (such an event is unplayable), but stay on the loop
