@@ -180,3 +180,36 @@ describe('garbage collection', () => {
     expect(onDisk(logo.asset!)).toBe(true);
   });
 });
+
+describe('screenshots', () => {
+  /** What a player does for a screenshot command: the console asks, the player uploads a PNG. */
+  async function screenshot(seed: number): Promise<string> {
+    const issued = await controller.app.inject({
+      method: 'POST',
+      url: '/api/screens/kiosk-1/commands',
+      headers: auth,
+      payload: { name: 'screenshot' },
+    });
+    expect(issued.statusCode, issued.body).toBe(202);
+    const png = await makePhoto({ width: 64 + seed, height: 36, format: 'png' });
+    const uploaded = await controller.app.inject({
+      method: 'PUT',
+      url: `/api/commands/${issued.json<{ id: string }>().id}/screenshot`,
+      headers: { 'content-type': 'image/png' },
+      payload: png,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    return uploaded.json<{ sha256: string }>().sha256;
+  }
+
+  it("keeps each screen's newest screenshot, which the console shows, and lets older ones go", async () => {
+    const older = await screenshot(1);
+    await new Promise((r) => setTimeout(r, 5)); // commands are ordered by when they were issued
+    const newest = await screenshot(2);
+    expect(referencedBlobs(controller.repos).has(newest)).toBe(true);
+    await gc();
+    expect(onDisk(newest)).toBe(true);
+    expect(onDisk(older)).toBe(false);
+    expect(controller.repos.commands.latestScreenshot('kiosk-1')?.sha256).toBe(newest);
+  });
+});

@@ -23,8 +23,8 @@ function* digestsIn(value: unknown): Generator<string> {
 
 /**
  * Every blob something still needs: library items and everything made from them (renditions, posters,
- * thumbnails, HLS segments), the assets of loop, playlist, layout-zone and overlay items, and the assets of
- * every published manifest (what players play right now). Read synchronously, so it is one consistent view of
+ * thumbnails, HLS segments), the assets of loop, playlist, layout-zone and overlay items, the assets of
+ * every published manifest (what players play right now), and each screen's newest screenshot. Read synchronously, so it is one consistent view of
  * the database.
  */
 export function referencedBlobs(repos: Repositories): Set<string> {
@@ -46,6 +46,8 @@ export function referencedBlobs(repos: Repositories): Set<string> {
   for (const { props } of repos.layouts.layoutItems()) for (const sha256 of digestsIn(props)) add(sha256);
   for (const { props } of repos.layouts.overlayItems()) for (const sha256 of digestsIn(props)) add(sha256);
   for (const manifest of repos.manifests.all()) for (const asset of manifest.assets) add(asset.sha256);
+  // The console shows each screen's newest screenshot; older ones go once past the grace period.
+  for (const sha256 of repos.commands.latestScreenshots()) add(sha256);
   // Derived blobs of anything kept: renditions of kept sources, then parts of kept packages.
   for (const r of repos.library.allRenditions()) if (keep.has(r.sourceSha256)) add(r.sha256);
   for (const p of repos.library.allParts()) if (keep.has(p.parentSha256)) add(p.partSha256);

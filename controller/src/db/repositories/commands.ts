@@ -76,6 +76,11 @@ export function createCommandsRepository(db: Db) {
     `SELECT screenshot_sha256, acked_at, issued_at FROM commands
      WHERE screen_id = ? AND screenshot_sha256 IS NOT NULL ORDER BY issued_at DESC LIMIT 1`,
   );
+  const latestShots = db.prepare<[], { sha256: string }>(
+    `SELECT c.screenshot_sha256 AS sha256 FROM commands c
+     WHERE c.screenshot_sha256 IS NOT NULL AND c.issued_at = (
+       SELECT max(issued_at) FROM commands WHERE screen_id = c.screen_id AND screenshot_sha256 IS NOT NULL)`,
+  );
 
   return {
     create(command: NewCommand): CommandView {
@@ -119,6 +124,8 @@ export function createCommandsRepository(db: Db) {
     expireDue: (now = new Date()): number => expire.run(now.toISOString()).changes,
     attachScreenshot: (id: string, screenId: string, sha256: string): boolean =>
       setScreenshot.run(sha256, screenId, id).changes > 0,
+    /** Each screen's newest screenshot: what the console shows for it, so the garbage collector keeps them. */
+    latestScreenshots: (): string[] => latestShots.all().map((r) => r.sha256),
     latestScreenshot(screenId: string): { sha256: string; takenAt: string } | null {
       const r = latestShot.get(screenId);
       return r ? { sha256: r.screenshot_sha256, takenAt: r.acked_at ?? r.issued_at } : null;
