@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiFailure, api } from './api';
 import { AnnouncementForm } from './announcement-form';
 import { useLang, useT } from './i18n';
+import { SchedulePanel } from './schedule-panel';
 import { ScreenDeliveryPanel } from './screen-delivery';
 
 function summary(item: LoopItemView): string {
@@ -74,6 +75,7 @@ export function ScreenPanel({
         {screen.id} · {screen.width}×{screen.height} · {screen.timezone} ·{' '}
         {screen.publishedVersion ? `${t('published')} ${screen.publishedVersion}` : t('notPublished')}
       </p>
+      <SchedulePanel screenId={screen.id} timezone={screen.timezone} />
       <ScreenDeliveryPanel screenId={screen.id} delivery={delivery} />
 
       <h3>{t('loop')}</h3>

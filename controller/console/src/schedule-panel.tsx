@@ -1,0 +1,164 @@
+import type { ResolutionView, TimelineView } from '@baruga/protocol';
+import { useEffect, useState } from 'react';
+import { useLang } from './i18n';
+import { DayBar, DayRows, PlaylistName, ScheduleWarnings, SourceLabel } from './schedule-day';
+import { failureText, scheduleApi } from './schedule-api';
+import { useST } from './schedule-i18n';
+import { type PlaylistNames, playlistLabels } from './schedule-names';
+import { DAY_MS, knownZone, localDate, localDayRange, zoneLabel, zonedFormat } from './zoned-day';
+import './schedule.css';
+
+/** An answer for one request `key`; a panel whose key moved on shows "loading" rather than another day's answer. */
+type Loaded<T, K> = { key: K; ok: true; value: T } | { key: K; ok: false; error: string };
+
+/** Ask again at least this often, so an edit made elsewhere reaches an open panel. */
+const REFRESH_MS = 60_000;
+
+/**
+ * A screen's schedule, read-only: what plays now and why, and one local day of its timeline as a bar and as
+ * rows, with the engine's warnings. Everything comes from the previews API (docs/api.md, "Previews"), which runs
+ * the same engine on the same input as the player.
+ */
+export function SchedulePanel({ screenId, timezone }: { screenId: string; timezone: string }) {
+  const t = useST();
+  const lang = useLang();
+  const zone = knownZone(timezone);
+  const [firstDay] = useState(() => localDate(zone, Date.now()));
+  const [date, setDate] = useState(firstDay);
+  const { start, end } = localDayRange(zone, date);
+  const [tick, setTick] = useState(0);
+
+  const [names, setNames] = useState<Loaded<PlaylistNames, number> | null>(null);
+  const [now, setNow] = useState<Loaded<ResolutionView, number> | null>(null);
+  const [timeline, setTimeline] = useState<Loaded<TimelineView, string> | null>(null);
+  const timelineKey = `${screenId} ${start} ${end}`;
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([scheduleApi.playlists(), scheduleApi.layouts()]).then(
+      ([playlists, layouts]) => {
+        if (live) setNames({ key: tick, ok: true, value: { playlists, layouts } });
+      },
+      (error: unknown) => {
+        if (live) setNames({ key: tick, ok: false, error: failureText(error) });
+      },
+    );
+    scheduleApi.now(screenId).then(
+      (value) => {
+        if (live) setNow({ key: tick, ok: true, value });
+      },
+      (error: unknown) => {
+        if (live) setNow({ key: tick, ok: false, error: failureText(error) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [screenId, tick]);
+
+  useEffect(() => {
+    let live = true;
+    scheduleApi.timeline(screenId, start, end).then(
+      (value) => {
+        if (live) setTimeline({ key: timelineKey, ok: true, value });
+      },
+      (error: unknown) => {
+        if (live) setTimeline({ key: timelineKey, ok: false, error: failureText(error) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+    // `tick` refreshes the day in place: the previous answer stays on screen until the new one arrives.
+  }, [screenId, start, end, timelineKey, tick]);
+
+  // Ask again when what plays now ends (an interrupt slot lasts minutes), and at least once a minute.
+  useEffect(() => {
+    if (!now) return;
+    const left = now.ok ? Date.parse(now.value.end) - Date.parse(now.value.at) : REFRESH_MS;
+    const timer = setTimeout(() => setTick((n) => n + 1), Math.min(Math.max(left + 250, 1000), REFRESH_MS));
+    return () => clearTimeout(timer);
+  }, [now]);
+
+  const nowAt = now?.ok ? Date.parse(now.value.at) : null;
+  const today = nowAt === null ? firstDay : localDate(zone, nowAt);
+  const day = timeline?.key === timelineKey ? timeline : null;
+  const shownZone = day?.ok ? knownZone(day.value.timezone) : zone;
+  const format = zonedFormat(shownZone, lang);
+  const labelOf = playlistLabels(names?.ok ? names.value : null);
+  const zoneTag = <span className="bc-tag bc-tag--zone">{zoneLabel(shownZone)}</span>;
+
+  return (
+    <section className="bc-sched" aria-label={t('schedule')}>
+      <h3>
+        {t('playingNow')} {zoneTag}
+      </h3>
+      <div className="bc-sched__now" data-testid="playing-now" aria-live="polite">
+        {now === null ? (
+          <p className="bc-muted">{t('loadingNow')}</p>
+        ) : !now.ok ? (
+          <p className="bc-error" role="alert">
+            {t('nowFailed')}: {now.error}
+          </p>
+        ) : (
+          <>
+            <p className="bc-sched__now-what">
+              <PlaylistName label={labelOf(now.value.playlistId)} playlistId={now.value.playlistId} />{' '}
+              <SourceLabel source={now.value.source} />{' '}
+              <span className="bc-muted">
+                {t('since')} {format.time(Date.parse(now.value.start))} · {t('until')}{' '}
+                {format.time(Date.parse(now.value.end))}
+              </span>
+            </p>
+            <p className="bc-muted bc-sched__explanation">{now.value.explanation}</p>
+          </>
+        )}
+      </div>
+
+      <div className="bc-sched__head">
+        <h3>
+          {date === today ? t('scheduleToday') : t('scheduleOfDay')} {zoneTag}
+        </h3>
+        <div className="bc-sched__nav">
+          <button type="button" className="bc-button--quiet" onClick={() => setDate(date - DAY_MS)}>
+            <span aria-hidden="true">‹ </span>
+            {t('yesterday')}
+          </button>
+          <button type="button" className="bc-button--quiet" onClick={() => setDate(today)} disabled={date === today}>
+            {t('today')}
+          </button>
+          <button type="button" className="bc-button--quiet" onClick={() => setDate(date + DAY_MS)}>
+            {t('tomorrow')}
+            <span aria-hidden="true"> ›</span>
+          </button>
+        </div>
+      </div>
+      <p className="bc-muted" data-testid="schedule-day">
+        {format.day(start)} ·{' '}
+        {zoneLabel(shownZone) === shownZone ? shownZone : `${zoneLabel(shownZone)} (${shownZone})`}
+      </p>
+      {names && !names.ok ? (
+        <p className="bc-error" role="alert">
+          {t('namesFailed')}: {names.error}
+        </p>
+      ) : null}
+      <div aria-live="polite" aria-busy={day === null}>
+        {day === null ? (
+          <p className="bc-muted" data-testid="schedule-loading">
+            {t('loading')}
+          </p>
+        ) : !day.ok ? (
+          <p className="bc-error" role="alert">
+            {t('timelineFailed')}: {day.error}
+          </p>
+        ) : (
+          <>
+            <DayBar timeline={day.value} labelOf={labelOf} format={format} nowAt={nowAt} />
+            <DayRows timeline={day.value} labelOf={labelOf} format={format} />
+            <ScheduleWarnings warnings={day.value.warnings} />
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
