@@ -93,7 +93,18 @@ describe('playlistAt: what the player plays, from its manifest alone', () => {
       width: 1920,
       height: 1080,
       background: '#000000',
-      zones: [{ id: 'kiri', x: 0, y: 0, width: 960, height: 1080, z: 0, items: [item('grafik', 30_000)] }],
+      zones: [
+        {
+          id: 'kiri',
+          x: 0,
+          y: 0,
+          width: 960,
+          height: 1080,
+          z: 0,
+          transition: { kind: 'cut' as const, durationMs: 0 },
+          items: [item('grafik', 30_000)],
+        },
+      ],
     };
     const { budget: _, ...playlists } = base.playlists;
     const now = playlistAt(manifest({ playlists, layouts: { budget: lobby } }), at('2025-03-07T09:05+08:00'));
