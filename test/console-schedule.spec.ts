@@ -138,32 +138,41 @@ test.describe('the console shows a screen’s schedule', () => {
     await expect(runs.first()).toContainText('Layanan masyarakat 3× per jam');
     await expect(runs.last()).toContainText('11.00–24.00');
 
-    // 7. The warning: its message, and its code as a tag.
+    // 7. The warning: what it means in Indonesian, the engine's message, and its code as a tag.
     const warnings = panel.getByTestId('schedule-warnings');
+    await expect(warnings).toContainText('Acara aktif tetapi tertutup sepanjang rentang ini');
     await expect(warnings).toContainText('"Siaran lama" is on in this range but hidden throughout by "Rapat harian"');
     await expect(warnings.locator('.bc-tag')).toHaveText(['hidden-throughout']);
     expect(expected.warnings.map((w) => w.code)).toEqual(['hidden-throughout']);
 
-    // 8. What plays now is what the API says plays now, with the API's explanation.
+    // 8. What plays now is what the API says plays now, and why, in Indonesian.
     const nowBox = panel.getByTestId('playing-now');
     const names: Record<string, string> = {
       default: 'Putaran layar',
       'agenda-rapat': 'Agenda rapat',
       'iklan-layanan': 'Iklan layanan',
     };
+    const nowFromApi = async () =>
+      (await api.call('GET', `/api/screens/${SCREEN.id}/now`)).body as {
+        playlistId: string;
+        explanation: string;
+        source: { kind: 'default' | 'event' | 'interrupt'; name?: string };
+      };
+    const why = { default: 'Tidak ada yang dijadwalkan', event: 'Acara "', interrupt: 'Sela "' };
     await expect
       .poll(async () => {
-        const now = (await api.call('GET', `/api/screens/${SCREEN.id}/now`)).body as {
-          playlistId: string;
-          explanation: string;
-        };
+        const now = await nowFromApi();
         const shown = (await nowBox.textContent()) ?? '';
-        return shown.includes(now.explanation) && shown.includes(names[now.playlistId] ?? now.playlistId);
+        const reason = `${why[now.source.kind]}${now.source.name ?? ''}`;
+        return shown.includes(reason) && shown.includes(names[now.playlistId] ?? now.playlistId);
       })
       .toBe(true);
 
-    // 9. In English the headings and times change.
+    // 9. In English the headings and times change, and the explanation is the engine's own sentence.
     await page.getByRole('button', { name: 'Bahasa / Language' }).click();
+    await expect
+      .poll(async () => ((await nowBox.textContent()) ?? '').includes((await nowFromApi()).explanation))
+      .toBe(true);
     await expect(panel.getByRole('heading', { name: 'Playing now' })).toBeVisible();
     await expect(panel.getByRole('heading', { name: "Today's schedule" })).toBeVisible();
     await expect(panel.locator('[data-row="segment"]', { hasText: '10:00–11:00' })).toContainText('Agenda rapat');

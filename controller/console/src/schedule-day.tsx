@@ -1,6 +1,7 @@
 import { type HiddenEvent, type SegmentSource, type TimelineView, missingCase } from '@baruga/protocol';
 import { Fragment } from 'react';
-import { type ScheduleTextKey, useST } from './schedule-i18n';
+import { useLang } from './i18n';
+import { type ScheduleTextKey, explanationIn, useST, warningTitle } from './schedule-i18n';
 import type { PlaylistLabel } from './schedule-names';
 import { type ScheduleRow, scheduleRows } from './schedule-rows';
 import type { zonedFormat } from './zoned-day';
@@ -137,8 +138,9 @@ function SegmentRow({
   format: Format;
   dayEnd: number;
 }) {
+  const lang = useLang();
   return (
-    <li data-row="segment" title={segment.explanation}>
+    <li data-row="segment" title={explanationIn(lang, segment)}>
       <span className="bc-sched__time">{format.span(Date.parse(segment.start), Date.parse(segment.end), dayEnd)}</span>
       <PlaylistName label={labelOf(segment.playlistId)} playlistId={segment.playlistId} />
       <SourceLabel source={segment.source} />
@@ -203,9 +205,13 @@ export function DayRows({ timeline, labelOf, format }: { timeline: TimelineView;
   );
 }
 
-/** What the engine wants an operator to know about this day: the message, and its code as a tag. */
+/**
+ * What the engine wants an operator to know about this day: its code as a tag, what it means in the console's
+ * language, and the engine's own message (English, with the names and numbers) beside it.
+ */
 export function ScheduleWarnings({ warnings }: { warnings: TimelineView['warnings'] }) {
   const t = useST();
+  const lang = useLang();
   if (warnings.length === 0) return null;
   return (
     <div className="bc-sched__warnings" data-testid="schedule-warnings">
@@ -213,7 +219,14 @@ export function ScheduleWarnings({ warnings }: { warnings: TimelineView['warning
       <ul>
         {warnings.map((w) => (
           <li key={`${w.code}:${w.eventIds.join(',')}:${w.message}`}>
-            <span className="bc-tag bc-tag--warning">{w.code}</span> {w.message}
+            <span className="bc-tag bc-tag--warning">{w.code}</span>{' '}
+            {lang === 'id' ? (
+              <>
+                {warningTitle(w.code)} <span className="bc-muted">({w.message})</span>
+              </>
+            ) : (
+              w.message
+            )}
           </li>
         ))}
       </ul>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useLang } from './i18n';
 import { DayBar, DayRows, PlaylistName, ScheduleWarnings, SourceLabel } from './schedule-day';
 import { failureText, scheduleApi } from './schedule-api';
-import { useST } from './schedule-i18n';
+import { explanationIn, useST } from './schedule-i18n';
 import { type PlaylistNames, playlistLabels } from './schedule-names';
 import { DAY_MS, knownZone, localDate, localDayRange, zoneLabel, zonedFormat } from './zoned-day';
 import './schedule.css';
@@ -110,7 +110,7 @@ export function SchedulePanel({ screenId, timezone }: { screenId: string; timezo
                 {format.time(Date.parse(now.value.end))}
               </span>
             </p>
-            <p className="bc-muted bc-sched__explanation">{now.value.explanation}</p>
+            <p className="bc-muted bc-sched__explanation">{explanationIn(lang, now.value)}</p>
           </>
         )}
       </div>
