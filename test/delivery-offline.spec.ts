@@ -29,6 +29,26 @@ test.describe('offline first, with the Chromium host', () => {
     const red = await uploadColour(controller.url, api, 'merah', RED);
     await addItem(api, SCREEN.id, { type: 'image', durationMs: 3000, props: { asset: red } });
     await addItem(api, SCREEN.id, { type: 'text', durationMs: 3000, props: { body: 'Selamat datang di lobi' } });
+    // A 3D chart: its engine (three.js) is a separate chunk the player loads with the first chart.
+    await addItem(api, SCREEN.id, {
+      type: 'chart-3d',
+      durationMs: 3000,
+      props: {
+        title: 'Anggaran per sektor',
+        table: {
+          columns: [
+            { key: 'sektor', label: 'Sektor', type: 'text' },
+            { key: 'nilai', label: 'Nilai', type: 'number' },
+          ],
+          rows: [
+            { sektor: 'Pendidikan', nilai: 2000 },
+            { sektor: 'Kesehatan', nilai: 1200 },
+          ],
+        },
+        labelKey: 'sektor',
+        valueKey: 'nilai',
+      },
+    });
     await publish(api, SCREEN.id);
 
     // 2. The player shows both, each verified and cached before the manifest went on screen.
@@ -61,6 +81,11 @@ test.describe('offline first, with the Chromium host', () => {
     const firstFrameMs = await page.evaluate(() => (window.baruga?.shown[0]?.at ?? Infinity) - performance.timeOrigin);
     expect(firstFrameMs).toBeLessThan(6000);
     await waitForColour(page, RED, 10_000);
+    // The chart too: its separately loaded engine chunk comes from the player's shell cache, not the network.
+    await expect(page.locator('[data-live="true"] [data-content-type="chart-3d"] canvas')).toBeVisible({
+      timeout: 15_000,
+    });
+    expect(await page.evaluate(() => window.baruga?.rejected ?? [])).toEqual([]);
 
     // 5. The controller comes back on the same data and ports: the player reconnects by itself and
     //    takes the next publish.

@@ -1,16 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import {
-  AmbientLight,
-  BoxGeometry,
-  Color,
-  DirectionalLight,
-  Group,
-  Mesh,
-  MeshStandardMaterial,
-  PerspectiveCamera,
-  Scene,
-  WebGLRenderer,
-} from 'three';
+import type * as Three from 'three';
 import { useDataTable } from '../../browser/data-feeds';
 import type { ContentViewProps } from '../../browser/view-props';
 import type { Chart3dProps } from './index';
@@ -28,6 +17,128 @@ function barsOf(props: Chart3dProps, table: Chart3dProps['table']): Bar[] {
     label: String(row[props.labelKey] ?? ''),
     value: typeof row[props.valueKey] === 'number' ? (row[props.valueKey] as number) : 0,
   }));
+}
+
+interface SceneOptions {
+  background: string;
+  color: string;
+  rotateDegPerS: number;
+  active: boolean;
+  clock: () => number;
+  target: { readonly current: Bar[] };
+  onReady: (() => void) | undefined;
+  onError: (reason: string) => void;
+}
+
+/** Builds the scene in `el` and starts it turning; returns what releases every GPU object and the context. */
+function mountScene(three: typeof Three, el: HTMLElement, options: SceneOptions): () => void {
+  const {
+    AmbientLight,
+    BoxGeometry,
+    Color,
+    DirectionalLight,
+    Group,
+    Mesh,
+    MeshStandardMaterial,
+    PerspectiveCamera,
+    Scene,
+    WebGLRenderer,
+  } = three;
+  const { active, clock, target, onReady, onError } = options;
+  let renderer: Three.WebGLRenderer;
+  try {
+    renderer = new WebGLRenderer({ antialias: true, alpha: false, powerPreference: 'low-power' });
+  } catch (error) {
+    onError(`WebGL unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    return () => {};
+  }
+  const width = el.clientWidth || 1;
+  const height = el.clientHeight || 1;
+  renderer.setPixelRatio(1);
+  renderer.setSize(width, height, false);
+  renderer.domElement.style.width = '100%';
+  renderer.domElement.style.height = '100%';
+  el.appendChild(renderer.domElement);
+
+  const scene = new Scene();
+  scene.background = new Color(options.background);
+  const camera = new PerspectiveCamera(40, width / height, 0.1, 100);
+  camera.position.set(0, 6, 14);
+  camera.lookAt(0, 1.5, 0);
+  scene.add(new AmbientLight(0xffffff, 0.6));
+  const sun = new DirectionalLight(0xffffff, 1.2);
+  sun.position.set(5, 10, 7);
+  scene.add(sun);
+
+  const group = new Group();
+  scene.add(group);
+  const geometry = new BoxGeometry(0.8, 1, 0.8);
+  const material = new MeshStandardMaterial({ color: new Color(options.color), roughness: 0.5, metalness: 0.1 });
+  const meshes: Three.Mesh[] = [];
+  const shown: number[] = [];
+  let changedAt = clock();
+  let from: number[] = [];
+
+  const layout = () => {
+    const n = target.current.length;
+    while (meshes.length < n) {
+      const mesh = new Mesh(geometry, material);
+      group.add(mesh);
+      meshes.push(mesh);
+      shown.push(0);
+    }
+    while (meshes.length > n) {
+      const mesh = meshes.pop();
+      if (mesh) group.remove(mesh);
+      shown.pop();
+    }
+    meshes.forEach((mesh, i) => {
+      mesh.position.x = (i - (n - 1) / 2) * 1.2;
+    });
+  };
+
+  let frame = 0;
+  let lastTarget = target.current;
+  const draw = () => {
+    const t = clock();
+    if (lastTarget !== target.current) {
+      lastTarget = target.current;
+      from = [...shown];
+      changedAt = t;
+      layout();
+    }
+    const max = Math.max(1, ...target.current.map((b) => Math.abs(b.value)));
+    const k = Math.min(1, (t - changedAt) / EASE_MS);
+    const ease = k < 0.5 ? 2 * k * k : 1 - (-2 * k + 2) ** 2 / 2;
+    meshes.forEach((mesh, i) => {
+      const goal = (Math.abs(target.current[i]?.value ?? 0) / max) * 5;
+      const start = from[i] ?? 0;
+      const h = Math.max(0.02, start + (goal - start) * ease);
+      shown[i] = h;
+      mesh.scale.y = h;
+      mesh.position.y = h / 2;
+    });
+    group.rotation.y = (((t / 1000) * options.rotateDegPerS) % 360) * (Math.PI / 180);
+    renderer.render(scene, camera);
+  };
+  layout();
+  draw();
+  onReady?.();
+  const loop = () => {
+    draw();
+    frame = requestAnimationFrame(loop);
+  };
+  if (active) frame = requestAnimationFrame(loop);
+
+  return () => {
+    cancelAnimationFrame(frame);
+    geometry.dispose();
+    material.dispose();
+    renderer.dispose();
+    // Give the context back now: browsers cap live WebGL contexts, and a kiosk runs for months.
+    renderer.forceContextLoss();
+    renderer.domElement.remove();
+  };
 }
 
 /**
@@ -49,99 +160,31 @@ export function Chart3dView({ props, onReady, onError, active = true, now }: Con
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    let renderer: WebGLRenderer;
-    try {
-      renderer = new WebGLRenderer({ antialias: true, alpha: false, powerPreference: 'low-power' });
-    } catch (error) {
-      onError(`WebGL unavailable: ${error instanceof Error ? error.message : String(error)}`);
-      return;
-    }
-    const width = el.clientWidth || 1;
-    const height = el.clientHeight || 1;
-    renderer.setPixelRatio(1);
-    renderer.setSize(width, height, false);
-    renderer.domElement.style.width = '100%';
-    renderer.domElement.style.height = '100%';
-    el.appendChild(renderer.domElement);
-
-    const scene = new Scene();
-    scene.background = new Color(props.background);
-    const camera = new PerspectiveCamera(40, width / height, 0.1, 100);
-    camera.position.set(0, 6, 14);
-    camera.lookAt(0, 1.5, 0);
-    scene.add(new AmbientLight(0xffffff, 0.6));
-    const sun = new DirectionalLight(0xffffff, 1.2);
-    sun.position.set(5, 10, 7);
-    scene.add(sun);
-
-    const group = new Group();
-    scene.add(group);
-    const geometry = new BoxGeometry(0.8, 1, 0.8);
-    const material = new MeshStandardMaterial({ color: new Color(props.color), roughness: 0.5, metalness: 0.1 });
-    const meshes: Mesh[] = [];
-    const shown: number[] = [];
-    let changedAt = clock();
-    let from: number[] = [];
-
-    const layout = () => {
-      const n = target.current.length;
-      while (meshes.length < n) {
-        const mesh = new Mesh(geometry, material);
-        group.add(mesh);
-        meshes.push(mesh);
-        shown.push(0);
-      }
-      while (meshes.length > n) {
-        const mesh = meshes.pop();
-        if (mesh) group.remove(mesh);
-        shown.pop();
-      }
-      meshes.forEach((mesh, i) => {
-        mesh.position.x = (i - (n - 1) / 2) * 1.2;
-      });
-    };
-
-    let frame = 0;
-    let lastTarget = target.current;
-    const draw = () => {
-      const t = clock();
-      if (lastTarget !== target.current) {
-        lastTarget = target.current;
-        from = [...shown];
-        changedAt = t;
-        layout();
-      }
-      const max = Math.max(1, ...target.current.map((b) => Math.abs(b.value)));
-      const k = Math.min(1, (t - changedAt) / EASE_MS);
-      const ease = k < 0.5 ? 2 * k * k : 1 - (-2 * k + 2) ** 2 / 2;
-      meshes.forEach((mesh, i) => {
-        const goal = (Math.abs(target.current[i]?.value ?? 0) / max) * 5;
-        const start = from[i] ?? 0;
-        const h = Math.max(0.02, start + (goal - start) * ease);
-        shown[i] = h;
-        mesh.scale.y = h;
-        mesh.position.y = h / 2;
-      });
-      group.rotation.y = (((t / 1000) * props.rotateDegPerS) % 360) * (Math.PI / 180);
-      renderer.render(scene, camera);
-    };
-    layout();
-    draw();
-    onReady?.();
-    const loop = () => {
-      draw();
-      frame = requestAnimationFrame(loop);
-    };
-    if (active) frame = requestAnimationFrame(loop);
-
+    let unmount: (() => void) | null = null;
+    let gone = false;
+    // three.js is a third of the player's code: it loads with the first chart, not when the player boots
+    // (the service worker precaches the chunk, so a chart still plays offline).
+    void import('three').then(
+      (three) => {
+        if (gone) return;
+        unmount = mountScene(three, el, {
+          background: props.background,
+          color: props.color,
+          rotateDegPerS: props.rotateDegPerS,
+          active,
+          clock,
+          target,
+          onReady,
+          onError,
+        });
+      },
+      (error: unknown) => {
+        if (!gone) onError(`3D engine failed to load: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
     return () => {
-      cancelAnimationFrame(frame);
-      geometry.dispose();
-      material.dispose();
-      renderer.dispose();
-      // Give the context back now: browsers cap live WebGL contexts, and a kiosk runs for months.
-      renderer.forceContextLoss();
-      renderer.domElement.remove();
+      gone = true;
+      unmount?.();
     };
     // The scene is rebuilt only for what changes its setup; rows flow in through `target`.
   }, [props.background, props.color, props.rotateDegPerS, active, clock, onReady, onError]);
