@@ -242,6 +242,24 @@ async function ticker(browser: Browser, kind: 'baruga' | 'naive', f: RenderFixtu
 
 const growth = (from: number, to: number) => ((to - from) / from) * 100;
 
+/** One player's figures, Baruga's or the naive baseline's, from its three runs. */
+function figuresOf(
+  blank: Awaited<ReturnType<typeof blankFrames>>,
+  soaked: Awaited<ReturnType<typeof soak>>,
+  tick: Awaited<ReturnType<typeof ticker>>,
+) {
+  return {
+    blank_frames_per_1000: round((blank.blankFrames / Math.max(1, blank.transitions)) * 1000, 1),
+    heap_growth_pct: round(growth(soaked.warm.heap, soaked.end.heap), 1),
+    rss_growth_pct: round(growth(soaked.warm.rss, soaked.end.rss), 1),
+    ticker_dropped_frames_pct: round(tick.droppedPct, 2),
+    ticker_uneven_steps_pct: round(tick.unevenPct, 1),
+    soak_transitions: soaked.transitions,
+    heap_end_mib: round(soaked.end.heap / 2 ** 20, 1),
+    rss_end_mib: round(soaked.end.rss, 0),
+  };
+}
+
 export const benchmark: Benchmark = {
   title: 'player: blank frames per 1,000 transitions, memory over a 20,000-transition soak, running-text pacing',
   async run() {
@@ -263,19 +281,8 @@ export const benchmark: Benchmark = {
       const soakN = await soak(browser, 'naive', fixtures, naive.url, BASELINE_SOAK_TRANSITIONS);
       const tickB = await ticker(browser, 'baruga', fixtures, naive.url);
       const tickN = await ticker(browser, 'naive', fixtures, naive.url);
-      const per1000 = (r: { blankFrames: number; transitions: number }) =>
-        round((r.blankFrames / Math.max(1, r.transitions)) * 1000, 1);
       return {
-        figures: {
-          blank_frames_per_1000: per1000(blankB),
-          heap_growth_pct: round(growth(soakB.warm.heap, soakB.end.heap), 1),
-          rss_growth_pct: round(growth(soakB.warm.rss, soakB.end.rss), 1),
-          ticker_dropped_frames_pct: round(tickB.droppedPct, 2),
-          ticker_uneven_steps_pct: round(tickB.unevenPct, 1),
-          soak_transitions: soakB.transitions,
-          heap_end_mib: round(soakB.end.heap / 2 ** 20, 1),
-          rss_end_mib: round(soakB.end.rss, 0),
-        },
+        figures: figuresOf(blankB, soakB, tickB),
         units: {
           blank_frames_per_1000: 'frames',
           heap_growth_pct: '%',
@@ -288,16 +295,7 @@ export const benchmark: Benchmark = {
         },
         anchor: {
           name: 'naive player (set src, no preload, no disposal)',
-          figures: {
-            blank_frames_per_1000: per1000(blankN),
-            heap_growth_pct: round(growth(soakN.warm.heap, soakN.end.heap), 1),
-            rss_growth_pct: round(growth(soakN.warm.rss, soakN.end.rss), 1),
-            ticker_dropped_frames_pct: round(tickN.droppedPct, 2),
-            ticker_uneven_steps_pct: round(tickN.unevenPct, 1),
-            soak_transitions: soakN.transitions,
-            heap_end_mib: round(soakN.end.heap / 2 ** 20, 1),
-            rss_end_mib: round(soakN.end.rss, 0),
-          },
+          figures: figuresOf(blankN, soakN, tickN),
         },
         notes:
           `Headless Debian Chromium, software GL, ${SCREEN.width}x${SCREEN.height}, a ${GRID.columns}x${GRID.rows} grid of zones. ` +

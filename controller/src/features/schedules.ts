@@ -175,8 +175,8 @@ export async function scheduleRoutes(
   });
 
   /** A screen's schedule as its manifest will carry it, compiled for the engine. */
-  function screenSchedule(screen: ScreenRow): ScreenSchedule {
-    const { input, context } = engineInput(repos, screen, scheduleSource(repos, screen));
+  function screenSchedule(screen: ScreenRow, source = scheduleSource(repos, screen)): ScreenSchedule {
+    const { input, context } = engineInput(repos, screen, source);
     return forScreen(createSchedule(input), context);
   }
 
@@ -214,8 +214,7 @@ export async function scheduleRoutes(
       throw new ApiError(400, ErrorCode.invalidRange, `a timeline covers at most ${MAX_RANGE_MS / DAY_MS} days`);
     }
     const source = scheduleSource(repos, screen);
-    const { input, context } = engineInput(repos, screen, source);
-    const t = timeline(forScreen(createSchedule(input), context), from, to);
+    const t = timeline(screenSchedule(screen, source), from, to);
     const mismatches = source.layouts.flatMap((layout) => {
       const users = source.schedule.events.filter((e) => e.playlistId === layout.id).map((e) => e.id);
       return layoutSizeWarning(layout, [screen], users) ?? [];
