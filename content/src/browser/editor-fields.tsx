@@ -96,6 +96,28 @@ export function Choice<T extends string>(props: {
   );
 }
 
+const FIT_LABELS = {
+  cover: 'Penuhi layar (potong) · Cover (crop)',
+  contain: 'Utuh (bingkai) · Contain (bars)',
+  fill: 'Regangkan · Stretch',
+} as const;
+
+/** How a picture or a video fills its zone; `fits` lists the ones the type allows, in the order offered. */
+export function FitChoice<T extends keyof typeof FIT_LABELS>(props: {
+  value: T;
+  fits: readonly T[];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <Choice
+      label="Penyesuaian · Fit"
+      value={props.value}
+      options={props.fits.map((fit) => ({ value: fit, label: FIT_LABELS[fit] }))}
+      onChange={props.onChange}
+    />
+  );
+}
+
 export function ColourInput(props: { label: string; value: string; onChange: (value: string) => void }) {
   return (
     <Field label={props.label}>

@@ -1,4 +1,4 @@
-import { Choice, ColourInput, TextInput, Toggle } from '../../browser/editor-fields';
+import { ColourInput, FitChoice, TextInput, Toggle } from '../../browser/editor-fields';
 import type { ContentEditorProps } from '../../browser/editor-props';
 import type { HlsProps } from './index';
 
@@ -14,15 +14,7 @@ export function HlsEditor({ value, onChange }: ContentEditorProps<HlsProps>) {
         hint="Tambahkan lewat pustaka agar alamat diperiksa · Add it through the library to have it checked"
         onChange={(url) => onChange({ ...value, url: url.trim() })}
       />
-      <Choice
-        label="Penyesuaian · Fit"
-        value={value.fit}
-        options={[
-          { value: 'contain', label: 'Utuh (bingkai) · Contain (bars)' },
-          { value: 'cover', label: 'Penuhi layar (potong) · Cover (crop)' },
-        ]}
-        onChange={(fit) => onChange({ ...value, fit })}
-      />
+      <FitChoice value={value.fit} fits={['contain', 'cover']} onChange={(fit) => onChange({ ...value, fit })} />
       <Toggle label="Tanpa suara · Muted" checked={value.muted} onChange={(muted) => onChange({ ...value, muted })} />
       <Toggle
         label="Latensi rendah (LL-HLS) · Low latency (LL-HLS)"

@@ -1,4 +1,4 @@
-import { AssetInput, Choice, ColourInput, NumberInput, TextInput } from '../../browser/editor-fields';
+import { AssetInput, ColourInput, FitChoice, NumberInput, TextInput } from '../../browser/editor-fields';
 import type { ContentEditorProps } from '../../browser/editor-props';
 import type { ImageProps } from './index';
 
@@ -14,14 +14,9 @@ export function ImageEditor({ value, onChange, pickAsset, assetUrl }: ContentEdi
         assetUrl={assetUrl}
         onPicked={(picked) => onChange({ ...value, asset: picked.asset })}
       />
-      <Choice
-        label="Penyesuaian · Fit"
+      <FitChoice
         value={value.fit}
-        options={[
-          { value: 'cover', label: 'Penuhi layar (potong) · Cover (crop)' },
-          { value: 'contain', label: 'Utuh (bingkai) · Contain (bars)' },
-          { value: 'fill', label: 'Regangkan · Stretch' },
-        ]}
+        fits={['cover', 'contain', 'fill']}
         onChange={(fit) => onChange({ ...value, fit })}
       />
       {value.fit === 'cover' ? (

@@ -1,4 +1,4 @@
-import { AssetInput, Choice, ColourInput, Toggle } from '../../browser/editor-fields';
+import { AssetInput, ColourInput, FitChoice, Toggle } from '../../browser/editor-fields';
 import type { ContentEditorProps } from '../../browser/editor-props';
 import type { VideoProps } from './index';
 
@@ -13,15 +13,7 @@ export function VideoEditor({ value, onChange, pickAsset, assetUrl }: ContentEdi
         assetUrl={assetUrl}
         onPicked={(picked) => onChange({ ...value, asset: picked.asset, poster: picked.poster ?? undefined })}
       />
-      <Choice
-        label="Penyesuaian · Fit"
-        value={value.fit}
-        options={[
-          { value: 'contain', label: 'Utuh (bingkai) · Contain (bars)' },
-          { value: 'cover', label: 'Penuhi layar (potong) · Cover (crop)' },
-        ]}
-        onChange={(fit) => onChange({ ...value, fit })}
-      />
+      <FitChoice value={value.fit} fits={['contain', 'cover']} onChange={(fit) => onChange({ ...value, fit })} />
       <Toggle label="Tanpa suara · Muted" checked={value.muted} onChange={(muted) => onChange({ ...value, muted })} />
       <Toggle label="Ulangi · Loop" checked={value.loop} onChange={(loop) => onChange({ ...value, loop })} />
       <ColourInput
