@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { PlaylistItemView, Transition, ZoneView } from '@baruga/protocol';
 import { layoutPassMs } from '@baruga/schedules';
 import type { Db } from '../database';
+import { type RawItemColumns, toItem } from './schedules';
 
 /** Zoned layouts and each screen's overlay zones (migration 0005). */
 
@@ -69,16 +70,9 @@ interface RawZone {
   transition_ms: number;
 }
 
-interface RawItem {
-  id: string;
+interface RawItem extends RawItemColumns {
   owner: string;
   zone_id: string;
-  position: number;
-  type: string;
-  type_version: number;
-  duration_ms: number;
-  props: string;
-  sample: number;
 }
 
 interface RawLayout {
@@ -89,16 +83,6 @@ interface RawLayout {
   background: string;
   updated_at: string;
 }
-
-const toItem = (r: RawItem): PlaylistItemView => ({
-  id: r.id,
-  position: r.position,
-  type: r.type,
-  typeVersion: r.type_version,
-  durationMs: r.duration_ms,
-  props: JSON.parse(r.props) as Record<string, unknown>, // written by us, validated on the way in
-  sample: r.sample === 1,
-});
 
 /** What makes two items the same item: everything but the id and the place. */
 const sameness = (type: string, typeVersion: number, durationMs: number, sample: boolean, propsJson: string) =>

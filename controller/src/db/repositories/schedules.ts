@@ -39,9 +39,9 @@ export interface ScreenTargetFacts {
   groups: readonly string[];
 }
 
-interface RawItem {
+/** The columns every table of content items has (playlist, layout zone and overlay items). */
+export interface RawItemColumns {
   id: string;
-  playlist_id: string;
   position: number;
   type: string;
   type_version: number;
@@ -50,7 +50,12 @@ interface RawItem {
   sample: number;
 }
 
-const toItem = (r: RawItem): PlaylistItemView => ({
+interface RawItem extends RawItemColumns {
+  playlist_id: string;
+}
+
+/** A stored content item as the API shows it. */
+export const toItem = (r: RawItemColumns): PlaylistItemView => ({
   id: r.id,
   position: r.position,
   type: r.type,
