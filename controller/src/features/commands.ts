@@ -12,6 +12,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Bus } from '../broker/bus';
+import { decodePayload } from '../broker/decode';
 import type { Repositories } from '../db/repositories/index';
 import { ApiError, parseWith } from '../http-errors';
 import type { BlobStore } from '../store/blob-store';
@@ -40,18 +41,13 @@ export async function followCommands(bus: Bus, repos: Repositories, log: Fastify
   const stopAcks = await bus.subscribe(topics.allAcks, (topic, payload) => {
     const screen = parseScreenTopic(topic);
     if (!screen) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(payload.toString('utf8'));
-    } catch {
+    const decoded = decodePayload(CommandAck, payload);
+    if (!decoded.ok || decoded.value.screenId !== screen.screenId) {
+      log.warn({ topic }, 'command acknowledgement is not JSON, fails its schema or names another screen; ignored');
       return;
     }
-    const ack = CommandAck.safeParse(json);
-    if (!ack.success || ack.data.screenId !== screen.screenId) {
-      log.warn({ topic }, 'command acknowledgement failed its schema; ignored');
-      return;
-    }
-    const command = repos.commands.get(ack.data.commandId);
+    const ack = decoded.value;
+    const command = repos.commands.get(ack.commandId);
     if (!command) return;
     // Only the screen a command was for, or a screen of the player it was for, may answer it.
     const answerable =
@@ -64,9 +60,9 @@ export async function followCommands(bus: Bus, repos: Repositories, log: Fastify
     }
     repos.commands.acknowledge({
       id: command.id,
-      ok: ack.data.ok,
-      code: ack.data.code,
-      message: ack.data.message,
+      ok: ack.ok,
+      code: ack.code,
+      message: ack.message,
       screenId: screen.screenId,
       at: new Date(),
     });
@@ -75,14 +71,9 @@ export async function followCommands(bus: Bus, repos: Repositories, log: Fastify
   const stopStatus = await bus.subscribe(topics.allStatus, (topic, payload) => {
     const screen = parseScreenTopic(topic);
     if (!screen || payload.length === 0) return;
-    let status: PlayerStatus;
-    try {
-      const parsed = PlayerStatus.safeParse(JSON.parse(payload.toString('utf8')));
-      if (!parsed.success) return;
-      status = parsed.data;
-    } catch {
-      return;
-    }
+    const decoded = decodePayload(PlayerStatus, payload);
+    if (!decoded.ok) return;
+    const status = decoded.value;
     if (status.state !== 'online') return;
     const owner = repos.players.ownerOf(screen.screenId);
     const pending = [

@@ -14,6 +14,7 @@ import {
 } from '@baruga/protocol';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Bus } from '../broker/bus';
+import { decodePayload } from '../broker/decode';
 import type { Repositories } from '../db/repositories/index';
 import { csvLine } from '../delivery/csv';
 import { ApiError, parseWith } from '../http-errors';
@@ -31,28 +32,22 @@ export async function followProofOfPlay(
   return bus.subscribe(topics.allPop, (topic, payload) => {
     const screen = parseScreenTopic(topic);
     if (!screen) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(payload.toString('utf8'));
-    } catch {
-      log.warn({ topic }, 'proof-of-play batch is not JSON; ignored');
+    const decoded = decodePayload(PlayBatch, payload);
+    if (!decoded.ok) {
+      log.warn({ topic, issues: decoded.issues.slice(0, 3) }, `proof-of-play batch ${decoded.problem}; ignored`);
       return;
     }
-    const batch = PlayBatch.safeParse(json);
-    if (!batch.success) {
-      log.warn({ topic, issues: batch.error.issues.slice(0, 3) }, 'proof-of-play batch failed its schema; ignored');
-      return;
-    }
+    const batch = decoded.value;
     // The broker lets a player publish only on its own screens' topics: records must be of this screen.
-    const records = batch.data.records.filter((r) => r.screenId === screen.screenId);
-    if (records.length < batch.data.records.length) {
+    const records = batch.records.filter((r) => r.screenId === screen.screenId);
+    if (records.length < batch.records.length) {
       log.warn({ topic }, 'proof-of-play records for another screen dropped');
     }
-    const added = repos.proofOfPlay.insertBatch(batch.data.playerId, records);
+    const added = repos.proofOfPlay.insertBatch(batch.playerId, records);
     log.debug({ screen: screen.screenId, received: records.length, added }, 'proof of play stored');
     // Acknowledge every id of the batch, the dropped ones too: a player must never resend them forever.
     bus
-      .publish(topics.popAck(screen.screenId), JSON.stringify({ ids: batch.data.records.map((r) => r.id) }))
+      .publish(topics.popAck(screen.screenId), JSON.stringify({ ids: batch.records.map((r) => r.id) }))
       .catch((error: unknown) =>
         log.warn({ err: error, topic }, 'proof-of-play acknowledgement not sent; the player resends'),
       );

@@ -9,6 +9,7 @@ import {
 } from '@baruga/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { Bus } from '../broker/bus';
+import { decodePayload } from '../broker/decode';
 import type { Repositories } from '../db/repositories/index';
 
 /**
@@ -27,29 +28,23 @@ export async function followHeartbeats(
   const stopStatus = await bus.subscribe(topics.allStatus, (topic, payload) => {
     const screen = parseScreenTopic(topic);
     if (!screen || payload.length === 0) return;
-    try {
-      const status = PlayerStatus.safeParse(JSON.parse(payload.toString('utf8')));
-      if (status.success && status.data.state === 'offline') departures.set(screen.screenId, Date.now());
-    } catch {
-      // Not JSON: presence.ts reports it.
-    }
+    // A message that fails to decode is reported by presence.ts.
+    const status = decodePayload(PlayerStatus, payload);
+    if (status.ok && status.value.state === 'offline') departures.set(screen.screenId, Date.now());
   });
   const stopBeats = await bus.subscribe(topics.allHeartbeats, (topic, payload) => {
     const screen = parseScreenTopic(topic);
     if (!screen) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(payload.toString('utf8'));
-    } catch {
-      log.warn({ topic }, 'heartbeat is not JSON; ignored');
+    const heartbeat = decodePayload(Heartbeat, payload);
+    if (!heartbeat.ok) {
+      log.warn({ topic }, `heartbeat ${heartbeat.problem}; ignored`);
       return;
     }
-    const heartbeat = Heartbeat.safeParse(json);
-    if (!heartbeat.success || heartbeat.data.screenId !== screen.screenId) {
-      log.warn({ topic }, 'heartbeat failed its schema or names another screen; ignored');
+    if (heartbeat.value.screenId !== screen.screenId) {
+      log.warn({ topic }, 'heartbeat names another screen; ignored');
       return;
     }
-    repos.heartbeats.record(heartbeat.data);
+    repos.heartbeats.record(heartbeat.value);
   });
   return () => {
     stopStatus();
