@@ -5,6 +5,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium';
 export default defineConfig({
   testDir: 'test',
   testMatch: '**/*.spec.ts',
+  // Marks every process the run starts, and fails the run if any is still alive at the end.
+  globalSetup: './test/support/playwright-global.ts',
   // Two cores: one controller and one browser at a time keeps timings honest.
   workers: 1,
   fullyParallel: false,

@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['{protocol,schedules,content,controller,player}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    // Marks every process the run starts, and fails the run if any is still alive at the end.
+    globalSetup: ['./test/support/vitest-global.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',

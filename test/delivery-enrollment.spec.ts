@@ -6,6 +6,7 @@ import { type Page, expect, test } from '@playwright/test';
 import { signIn } from './support/api';
 import { CHROMIUM_ARGS } from './support/chromium';
 import { type ControllerProcess, startControllerProcess } from './support/controller-process';
+import { lingering } from './support/processes';
 
 const SCREEN = { id: 'kiosk-opd', name: 'Kiosk OPD Kominfo', width: 640, height: 360 };
 const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -27,6 +28,8 @@ function startPlayerCommand(controllerUrl: string) {
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   return {
     output: () => out,
+    /** The player's processes (its Node host and Chromium) still alive after `graceMs`; they share its data folder. */
+    survivors: (graceMs: number) => lingering('BARUGA_PLAYER_DATA', data, graceMs),
     codes: () => [...out.matchAll(/pairing code: ([A-Z0-9]{6})/g)].map((m) => m[1] as string),
     stop: () =>
       new Promise<number | null>((resolve) => {
@@ -146,5 +149,10 @@ test.describe('enrollment and remote commands', () => {
     await expect(tile.locator('[data-health]')).toHaveAttribute('data-health', 'offline', { timeout: 10_000 });
     await expect.poll(() => player?.codes().length ?? 0, { timeout: 30_000 }).toBeGreaterThan(1);
     expect(player.codes()[1]).not.toBe(code);
+
+    // 9. Stopped as a supervisor stops it (SIGTERM to `npx` only): the player and its Chromium are gone too.
+    await player.stop();
+    expect(await player.survivors(10_000)).toEqual([]);
+    await expect.poll(() => player?.output()).toContain('has exited; stopping');
   });
 });

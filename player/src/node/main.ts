@@ -57,10 +57,23 @@ say(
 );
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    void host.dispose().finally(() => process.exit(0));
-  });
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void host.dispose().finally(() => process.exit(0));
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
+
+// `npx baruga-player` runs us under `npm exec` and `sh -c`. A supervisor (or a test) that stops it with SIGTERM
+// to npx alone ends npm and the shell, but neither passes the signal on, and we would keep the screen orphaned.
+// Under npm, losing the parent therefore means the same as SIGTERM. Started directly (systemd, a shell), the
+// parent is left alone: `nohup` users expect us to outlive it.
+if (process.env.npm_command) {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) {
+      say('the command that started this player has exited; stopping');
+      stop();
+    }
+  }, 500).unref();
 }

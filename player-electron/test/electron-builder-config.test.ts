@@ -4,18 +4,19 @@ import { createRequire } from 'node:module';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+const kioskRoot = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
 
 interface BuilderConfig {
-  directories: { app: string };
+  directories: { app: string; buildResources: string };
   files: string[];
   extraMetadata: { main: string };
   linux: { target: { target: string }[]; maintainer: string; executableName: string };
+  deb: { afterInstall: string };
 }
 
 describe('electron-builder.yml', () => {
-  const raw = yaml.load(fs.readFileSync(path.join(repoRoot, 'electron-builder.yml'), 'utf8'));
+  const raw = yaml.load(fs.readFileSync(path.join(kioskRoot, 'electron-builder.yml'), 'utf8'));
   const config = raw as BuilderConfig;
 
   it("passes electron-builder's own schema validation", async () => {
@@ -27,7 +28,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('packages the bundled main process the player package declares, for Linux AppImage and deb', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, config.directories.app, 'package.json'), 'utf8')) as {
+    const pkg = JSON.parse(fs.readFileSync(path.join(kioskRoot, config.directories.app, 'package.json'), 'utf8')) as {
       main: string;
       dependencies?: Record<string, string>;
     };
@@ -40,5 +41,12 @@ describe('electron-builder.yml', () => {
     expect(config.files).toContain('dist/renderer/**/*');
     expect(config.linux.target.map((t) => t.target).sort()).toEqual(['AppImage', 'deb']);
     expect(config.linux.maintainer).toMatch(/<.+@.+>/);
+  });
+
+  it('names folders and scripts that exist, relative to this package (electron-builder runs here)', () => {
+    // electron-builder resolves these against its project folder, player-electron/, not the repository root.
+    for (const relative of [config.directories.app, config.directories.buildResources, config.deb.afterInstall]) {
+      expect(fs.existsSync(path.join(kioskRoot, relative)), relative).toBe(true);
+    }
   });
 });
