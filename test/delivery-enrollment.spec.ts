@@ -33,7 +33,7 @@ function startPlayerCommand(controllerUrl: string) {
     codes: () => [...out.matchAll(/pairing code: ([A-Z0-9]{6})/g)].map((m) => m[1] as string),
     stop: () =>
       new Promise<number | null>((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         child.once('exit', (code) => {
           clearTimeout(timer);

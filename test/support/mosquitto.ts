@@ -62,7 +62,7 @@ export async function startMosquitto(): Promise<{ tcpPort: number; wsPort: numbe
     wsPort,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

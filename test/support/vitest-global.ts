@@ -8,5 +8,11 @@ export function setup() {
 }
 
 export async function teardown() {
-  await check?.();
+  try {
+    await check?.();
+  } catch (error) {
+    // Vitest reports a teardown error but still exits 0; the run must fail.
+    process.exitCode = 1;
+    throw error;
+  }
 }
