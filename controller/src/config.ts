@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type DeliveryConfig, loadDeliveryConfig } from './delivery/delivery-config';
+import { type DeliveryConfig, loadDeliveryConfig } from './players/player-settings';
 
 /** Everything the controller reads from its environment, parsed once at start. */
 export interface ControllerConfig {

@@ -14,10 +14,10 @@ import {
 import { HLS_MIME } from '@baruga/content';
 import { ErrorCode, type Result, err, ok } from '@baruga/protocol';
 import type { Db } from '../db/database';
-import type { Repositories } from '../db/repositories/index';
-import type { LibraryRow } from '../db/repositories/library';
-import type { BlobStore, ReceivedFile } from '../store/blob-store';
-import { renditionKey } from './delivery';
+import type { Repositories } from '../db/repositories';
+import type { LibraryRow } from './library-repository';
+import type { BlobStore, ReceivedFile } from './blob-store';
+import { renditionKey } from './renditions';
 import type { UploadHandle } from './upload-progress';
 
 /** Screen geometries rendered at upload; any further ones are cut the first time a screen needs them. */

@@ -1,7 +1,7 @@
 import { parseContentProps } from '@baruga/content';
 import type { ContentUsage, LoopItem, Manifest } from '@baruga/protocol';
-import type { Repositories } from '../db/repositories/index';
-import type { LibraryRow } from '../db/repositories/library';
+import type { Repositories } from '../db/repositories';
+import type { LibraryRow } from './library-repository';
 
 interface Uses {
   screens: Set<string>;

@@ -1,0 +1,45 @@
+import type { Db } from './database';
+import { createBlobsRepository } from '../library/blobs-repository';
+import { createCommandsRepository } from '../players/commands-repository';
+import { createHeartbeatsRepository } from '../players/heartbeats-repository';
+import { createLayoutsRepository } from '../schedules/layouts-repository';
+import { createLibraryRepository } from '../library/library-repository';
+import { createLoopItemsRepository } from '../screens/loop-items-repository';
+import { createManifestsRepository } from '../publishing/manifests-repository';
+import { createPlayersRepository } from '../players/players-repository';
+import { createPresenceRepository } from '../players/presence-repository';
+import { createProofOfPlayRepository } from '../players/proof-of-play-repository';
+import { createSchedulesRepository } from '../schedules/schedules-repository';
+import { createScreensRepository } from '../screens/screens-repository';
+import { createSessionsRepository } from '../accounts/sessions-repository';
+import { createUsersRepository } from '../accounts/users-repository';
+
+/** The only place the controller writes SQL; routes and services talk to these. */
+export function createRepositories(db: Db) {
+  return {
+    users: createUsersRepository(db),
+    sessions: createSessionsRepository(db),
+    screens: createScreensRepository(db),
+    loopItems: createLoopItemsRepository(db),
+    manifests: createManifestsRepository(db),
+    presence: createPresenceRepository(db),
+    blobs: createBlobsRepository(db),
+    players: createPlayersRepository(db),
+    heartbeats: createHeartbeatsRepository(db),
+    proofOfPlay: createProofOfPlayRepository(db),
+    commands: createCommandsRepository(db),
+    library: createLibraryRepository(db),
+    schedules: createSchedulesRepository(db),
+    layouts: createLayoutsRepository(db),
+    settings: {
+      get: (key: string): string | null =>
+        db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value ?? null,
+      set: (key: string, value: string): void => {
+        db.prepare(
+          'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        ).run(key, value);
+      },
+    },
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;

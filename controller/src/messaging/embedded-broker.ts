@@ -1,0 +1,171 @@
+import crypto from 'node:crypto';
+import net from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { parseScreenTopic } from '@baruga/protocol';
+import { Aedes, type Client } from 'aedes';
+import type { PlayerAccess } from './broker-rules';
+import { WebSocketServer, createWebSocketStream, type WebSocket } from 'ws';
+
+export interface EmbeddedBroker {
+  /** TCP port the broker listens on (resolved when 0 was asked for). */
+  port: number;
+  /** Credentials of the controller's own client, the only one allowed to publish manifests. */
+  controllerCredentials: { username: string; password: string };
+  /** Hands an HTTP upgrade on /mqtt to the broker (MQTT over WebSocket on the HTTP port). */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Closes every connection of a player (it was revoked); its credentials are refused from then on. */
+  disconnectPlayer(playerId: string): number;
+  close(): Promise<void>;
+}
+
+const CONTROLLER_USERNAME = 'baruga-controller';
+
+/** What a player (any client but the controller) may do, until per-player credentials arrive. */
+function playerMayPublish(topic: string): boolean {
+  return parseScreenTopic(topic)?.kind === 'status';
+}
+function playerMaySubscribe(topic: string): boolean {
+  const parsed = parseScreenTopic(topic);
+  // Exact topics only: no wildcard subscriptions that would read every screen at once.
+  return !!parsed && (parsed.kind === 'manifest' || parsed.kind === 'status') && !/[+#]/.test(topic);
+}
+
+export async function startEmbeddedBroker(options: {
+  port: number;
+  host?: string;
+  /** Per-player credentials and topic rules; without it, any client is an anonymous player. */
+  access?: PlayerAccess;
+}): Promise<EmbeddedBroker> {
+  const password = crypto.randomBytes(24).toString('base64url');
+  const controllers = new WeakSet<Client>();
+  const access = options.access;
+  /** Enrolled players' connections, by client, to apply their rules and to cut them off. */
+  const players = new Map<Client, string>();
+  const broker = await Aedes.createBroker({
+    authenticate(client, username, pass, done) {
+      if (username === CONTROLLER_USERNAME) {
+        const ok =
+          !!pass &&
+          crypto.timingSafeEqual(
+            crypto.createHash('sha256').update(pass).digest(),
+            crypto.createHash('sha256').update(password).digest(),
+          );
+        if (ok) controllers.add(client);
+        if (!ok) {
+          const error = Object.assign(new Error('bad controller credentials'), { returnCode: 4 as const });
+          return done(error, false);
+        }
+        return done(null, true);
+      }
+      if (access && username) {
+        const result = access.authenticate(username, pass?.toString('utf8') ?? '');
+        if (result.ok) {
+          players.set(client, result.playerId);
+          return done(null, true);
+        }
+        // 5 "not authorized" for a revoked player, 4 "bad user name or password" for anything else.
+        const error = Object.assign(new Error('player credentials refused'), {
+          returnCode: result.revoked ? (5 as const) : (4 as const),
+        });
+        return done(error, false);
+      }
+      if (access && !access.allowAnonymous) {
+        return done(Object.assign(new Error('anonymous players are not allowed'), { returnCode: 5 as const }), false);
+      }
+      done(null, true);
+    },
+    authorizePublish(client, packet, callback) {
+      if (!client || controllers.has(client)) return callback(null);
+      const allowed = access
+        ? access.mayPublish(players.get(client) ?? null, packet.topic)
+        : playerMayPublish(packet.topic);
+      if (allowed) return callback(null);
+      callback(new Error(`publish to ${packet.topic} not allowed`));
+    },
+    authorizeSubscribe(client, subscription, callback) {
+      if (controllers.has(client)) return callback(null, subscription);
+      const allowed = access
+        ? access.maySubscribe(players.get(client) ?? null, subscription.topic)
+        : playerMaySubscribe(subscription.topic);
+      if (allowed) return callback(null, subscription);
+      // A player asking for someone else's topic gets a refused SUBACK (0x80) and keeps its connection.
+      if (access) return callback(null, null);
+      callback(new Error(`subscribe to ${subscription.topic} not allowed`));
+    },
+  });
+  broker.on('clientDisconnect', (client) => players.delete(client));
+
+  const server = net.createServer(broker.handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+
+  const wss = new WebSocketServer({ noServer: true });
+  const sockets = new Set<WebSocket>();
+  wss.on('connection', (ws, request) => {
+    sockets.add(ws);
+    ws.on('close', () => sockets.delete(ws));
+    broker.handle(createWebSocketStream(ws), request);
+  });
+
+  return {
+    port,
+    controllerCredentials: { username: CONTROLLER_USERNAME, password },
+    handleUpgrade(request, socket, head) {
+      wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    },
+    disconnectPlayer(playerId) {
+      let closed = 0;
+      for (const [client, id] of players) {
+        if (id !== playerId) continue;
+        players.delete(client);
+        client.close();
+        closed++;
+      }
+      return closed;
+    },
+    async close() {
+      for (const ws of sockets) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => broker.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * With an external broker and no public WebSocket URL for it, players still connect to /mqtt on the
+ * controller; this pipes each WebSocket to a TCP connection to that broker.
+ */
+export function createWebSocketBridge(brokerUrl: string) {
+  const target = new URL(brokerUrl);
+  const wss = new WebSocketServer({ noServer: true });
+  const sockets = new Set<WebSocket>();
+  wss.on('connection', (ws) => {
+    sockets.add(ws);
+    const stream = createWebSocketStream(ws);
+    const tcp = net.connect(Number(target.port || 1883), target.hostname);
+    stream.pipe(tcp).pipe(stream);
+    const end = () => {
+      tcp.destroy();
+      stream.destroy();
+      sockets.delete(ws);
+    };
+    tcp.on('error', end);
+    stream.on('error', end);
+    ws.on('close', end);
+  });
+  return {
+    handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+      wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    },
+    async close() {
+      for (const ws of sockets) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import crypto from 'node:crypto';
+import {
+  type Command,
+  CommandAck,
+  type CommandView,
+  ErrorCode,
+  IssueCommand,
+  PlayerStatus,
+  parseScreenTopic,
+  topics,
+} from '@baruga/protocol';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Bus } from '../messaging/bus';
+import { decodePayload } from '../messaging/decode';
+import type { Repositories } from '../db/repositories';
+import { ApiError, parseWith } from '../http/http-errors';
+import type { BlobStore } from '../library/blob-store';
+
+const Params = z.object({ id: z.string().max(64) });
+const CommandParamsPath = z.object({ id: z.uuid() });
+/** A screenshot of a 4K panel as PNG is a few megabytes; this leaves room for an 8K wall tile. */
+const MAX_SCREENSHOT_BYTES = 32 * 1024 * 1024;
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const wire = (c: CommandView): string =>
+  JSON.stringify({
+    id: c.id,
+    name: c.name,
+    params: c.params,
+    issuedAt: c.issuedAt,
+    expiresAt: c.expiresAt,
+  } satisfies Command);
+
+/**
+ * Remote commands (docs/delivery.md): issued over HTTP by an operator, sent over MQTT to one screen or to
+ * every screen of a player, answered by an acknowledgement with a stable code. A command a player could
+ * not receive (offline) is sent again when its screen comes back online, until it expires.
+ */
+export async function followCommands(bus: Bus, repos: Repositories, log: FastifyInstance['log']): Promise<() => void> {
+  const stopAcks = await bus.subscribe(topics.allAcks, (topic, payload) => {
+    const screen = parseScreenTopic(topic);
+    if (!screen) return;
+    const decoded = decodePayload(CommandAck, payload);
+    if (!decoded.ok || decoded.value.screenId !== screen.screenId) {
+      log.warn({ topic }, 'command acknowledgement is not JSON, fails its schema or names another screen; ignored');
+      return;
+    }
+    const ack = decoded.value;
+    const command = repos.commands.get(ack.commandId);
+    if (!command) return;
+    // Only the screen a command was for, or a screen of the player it was for, may answer it.
+    const answerable =
+      command.target.kind === 'screen'
+        ? command.target.id === screen.screenId
+        : repos.players.screensOf(command.target.id).includes(screen.screenId);
+    if (!answerable) {
+      log.warn({ topic, command: command.id }, 'acknowledgement from a screen the command was not for; ignored');
+      return;
+    }
+    repos.commands.acknowledge({
+      id: command.id,
+      ok: ack.ok,
+      code: ack.code,
+      message: ack.message,
+      screenId: screen.screenId,
+      at: new Date(),
+    });
+  });
+
+  const stopStatus = await bus.subscribe(topics.allStatus, (topic, payload) => {
+    const screen = parseScreenTopic(topic);
+    if (!screen || payload.length === 0) return;
+    const decoded = decodePayload(PlayerStatus, payload);
+    if (!decoded.ok) return;
+    const status = decoded.value;
+    if (status.state !== 'online') return;
+    const owner = repos.players.ownerOf(screen.screenId);
+    const pending = [
+      ...repos.commands
+        .pendingFor('screen', screen.screenId)
+        .map((c) => [topics.commands(screen.screenId), c] as const),
+      ...(owner ? repos.commands.pendingFor('player', owner.id) : []).map(
+        (c) => [topics.playerCommands(c.target.id), c] as const,
+      ),
+    ];
+    for (const [commandTopic, command] of pending) {
+      bus.publish(commandTopic, wire(command)).catch((error: unknown) => log.warn({ err: error }, 'resend failed'));
+    }
+  });
+
+  return () => {
+    stopAcks();
+    stopStatus();
+  };
+}
+
+export async function commandRoutes(
+  app: FastifyInstance,
+  { repos, bus, store }: { repos: Repositories; bus: Bus; store: BlobStore },
+) {
+  async function issue(target: { kind: 'screen' | 'player'; id: string }, body: IssueCommand, by: string) {
+    const now = new Date();
+    const command = repos.commands.create({
+      id: crypto.randomUUID(),
+      name: body.name,
+      params: body.params,
+      target,
+      issuedBy: by,
+      issuedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + body.ttlS * 1000).toISOString(),
+    });
+    const topic = target.kind === 'screen' ? topics.commands(target.id) : topics.playerCommands(target.id);
+    try {
+      await bus.publish(topic, wire(command));
+    } catch (error) {
+      // Stored and pending: it goes out again when the screen reports online.
+      app.log.warn({ err: error, command: command.id }, 'command not sent now; will be resent on reconnect');
+    }
+    return command;
+  }
+
+  app.post('/api/screens/:id/commands', async (request, reply) => {
+    const { id } = parseWith(Params, request.params, 'path');
+    if (!repos.screens.get(id)) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${id}"`);
+    const body = parseWith(IssueCommand, request.body);
+    return reply.status(202).send(await issue({ kind: 'screen', id }, body, request.user?.username ?? 'unknown'));
+  });
+
+  app.post('/api/players/:id/commands', async (request, reply) => {
+    const { id } = parseWith(Params, request.params, 'path');
+    const player = repos.players.get(id);
+    if (!player) throw new ApiError(404, ErrorCode.playerNotFound, `no player "${id}"`);
+    if (player.state !== 'active') {
+      throw new ApiError(409, ErrorCode.playerNotActive, `player ${id} is ${player.state}; it takes no commands`);
+    }
+    const body = parseWith(IssueCommand, request.body);
+    if (body.name === 'screenshot') {
+      throw new ApiError(400, ErrorCode.validation, 'a screenshot is of one screen: POST /api/screens/:id/commands');
+    }
+    return reply.status(202).send(await issue({ kind: 'player', id }, body, request.user?.username ?? 'unknown'));
+  });
+
+  app.get('/api/commands/:id', async (request): Promise<CommandView> => {
+    const { id } = parseWith(CommandParamsPath, request.params, 'path');
+    repos.commands.expireDue();
+    const command = repos.commands.get(id);
+    if (!command) throw new ApiError(404, ErrorCode.commandNotFound, `no command "${id}"`);
+    return command;
+  });
+
+  app.get('/api/screens/:id/commands', async (request): Promise<CommandView[]> => {
+    const { id } = parseWith(Params, request.params, 'path');
+    if (!repos.screens.get(id)) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${id}"`);
+    repos.commands.expireDue();
+    return repos.commands.forScreen(id);
+  });
+
+  // The screenshot upload is public: the command id, unguessable and sent only on the screen's own
+  // command topic, is the capability. It works once, for a pending screenshot command, before expiry.
+  app.register(async (upload) => {
+    upload.addContentTypeParser(
+      'image/png',
+      { parseAs: 'buffer', bodyLimit: MAX_SCREENSHOT_BYTES },
+      (_req, body, done) => done(null, body),
+    );
+    upload.put('/api/commands/:id/screenshot', { bodyLimit: MAX_SCREENSHOT_BYTES }, async (request, reply) => {
+      const { id } = parseWith(CommandParamsPath, request.params, 'path');
+      repos.commands.expireDue();
+      const command = repos.commands.get(id);
+      if (!command || command.name !== 'screenshot') {
+        throw new ApiError(404, ErrorCode.commandNotFound, `no screenshot command "${id}"`);
+      }
+      if (command.state !== 'pending' || command.screenshot) {
+        throw new ApiError(409, ErrorCode.commandClosed, `command ${id} is ${command.state}; it takes no upload`);
+      }
+      const body = request.body;
+      if (!Buffer.isBuffer(body) || body.length < PNG_MAGIC.length || !body.subarray(0, 8).equals(PNG_MAGIC)) {
+        throw new ApiError(415, ErrorCode.unsupportedMediaType, 'a screenshot must be a PNG (Content-Type: image/png)');
+      }
+      const blob = await store.putBuffer(body);
+      repos.blobs.add({ sha256: blob.sha256, size: blob.size, mime: 'image/png' });
+      repos.commands.attachScreenshot(id, command.target.id, blob.sha256);
+      return reply.status(201).send({ sha256: blob.sha256, url: `/content/${blob.sha256}` });
+    });
+  });
+}

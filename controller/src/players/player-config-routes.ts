@@ -1,0 +1,33 @@
+import { ErrorCode, type ManifestKey, type PlayerConfig, topics } from '@baruga/protocol';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Repositories } from '../db/repositories';
+import { ApiError, parseWith } from '../http/http-errors';
+
+const Query = z.object({ screen: z.string().max(64) });
+
+/** What a player page asks before connecting: which broker URL and which topics are its own. */
+export async function playerRoutes(
+  app: FastifyInstance,
+  {
+    repos,
+    mqttWsUrl,
+    manifestKey,
+    heartbeatIntervalS,
+  }: { repos: Repositories; mqttWsUrl: string | null; manifestKey: ManifestKey; heartbeatIntervalS: number },
+) {
+  app.get('/api/player/config', async (request): Promise<PlayerConfig> => {
+    const { screen } = parseWith(Query, request.query, 'query');
+    if (!repos.screens.get(screen)) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${screen}"`);
+    return {
+      screenId: screen,
+      // A path means "this controller's own /mqtt", resolved by the player against its origin.
+      mqttUrl: mqttWsUrl ?? '/mqtt',
+      manifestTopic: topics.manifest(screen),
+      statusTopic: topics.status(screen),
+      manifestKey,
+      heartbeatIntervalS,
+      claimed: repos.players.isClaimed(screen),
+    };
+  });
+}

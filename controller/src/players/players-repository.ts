@@ -1,0 +1,206 @@
+import crypto from 'node:crypto';
+import { PAIRING_ALPHABET, type PlayerHostKind, type PlayerState } from '@baruga/protocol';
+import type { Db } from '../db/database';
+
+export interface PlayerRow {
+  id: string;
+  name: string;
+  state: PlayerState;
+  host: PlayerHostKind;
+  hostVersion: string;
+  platform: string;
+  pairingCode: string | null;
+  codeExpiresAt: string | null;
+  createdAt: string;
+  approvedAt: string | null;
+  revokedAt: string | null;
+  screens: string[];
+}
+
+interface RawPlayer {
+  id: string;
+  name: string;
+  secret_hash: string;
+  state: string;
+  pairing_code: string | null;
+  code_expires_at: string | null;
+  host: string;
+  host_version: string;
+  platform: string;
+  created_at: string;
+  approved_at: string | null;
+  revoked_at: string | null;
+}
+
+/** How long a pairing code stays valid; a waiting player is given a fresh one when it asks again. */
+export const PAIRING_CODE_TTL_MS = 60 * 60 * 1000;
+/** A pending player that has not asked for a week is forgotten. */
+const PENDING_FORGET_MS = 7 * 24 * 60 * 60 * 1000;
+
+const digest = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
+const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+const pick = (alphabet: string, n: number) =>
+  Array.from({ length: n }, () => alphabet[crypto.randomInt(alphabet.length)]).join('');
+
+export function createPlayersRepository(db: Db) {
+  const one = db.prepare<[string], RawPlayer>('SELECT * FROM players WHERE id = ?');
+  const all = db.prepare<[], RawPlayer>("SELECT * FROM players ORDER BY state = 'revoked', created_at");
+  const byCode = db.prepare<[string, string], RawPlayer>(
+    "SELECT * FROM players WHERE pairing_code = ? AND state = 'pending' AND code_expires_at > ?",
+  );
+  const screensOf = db.prepare<[string], { screen_id: string }>(
+    'SELECT screen_id FROM player_screens WHERE player_id = ? ORDER BY screen_id',
+  );
+  const claim = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM player_screens WHERE screen_id = ?');
+  const owner = db.prepare<[string], { id: string; name: string }>(
+    `SELECT p.id, p.name FROM player_screens ps JOIN players p ON p.id = ps.player_id
+     WHERE ps.screen_id = ? AND p.state = 'active' ORDER BY p.approved_at DESC LIMIT 1`,
+  );
+  const pendingCount = db.prepare<[string], { n: number }>(
+    "SELECT count(*) AS n FROM players WHERE state = 'pending' AND code_expires_at > ?",
+  );
+  const insert = db.prepare(
+    `INSERT INTO players (id, name, secret_hash, state, pairing_code, code_expires_at, host, host_version, platform, created_at)
+     VALUES (@id, @name, @secretHash, 'pending', @code, @codeExpiresAt, @host, @hostVersion, @platform, @createdAt)`,
+  );
+  const setCode = db.prepare('UPDATE players SET pairing_code = ?, code_expires_at = ? WHERE id = ?');
+  const forget = db.prepare("DELETE FROM players WHERE state = 'pending' AND created_at < ?");
+  const clearExpiredCodes = db.prepare(
+    "UPDATE players SET pairing_code = NULL WHERE state = 'pending' AND code_expires_at <= ? AND pairing_code IS NOT NULL",
+  );
+  const approve = db.prepare(
+    "UPDATE players SET state = 'active', name = ?, pairing_code = NULL, code_expires_at = NULL, approved_at = ? WHERE id = ? AND state = 'pending'",
+  );
+  const rename = db.prepare('UPDATE players SET name = ? WHERE id = ?');
+  const revoke = db.prepare(
+    "UPDATE players SET state = 'revoked', pairing_code = NULL, code_expires_at = NULL, revoked_at = ? WHERE id = ? AND state != 'revoked'",
+  );
+  const unassignAll = db.prepare('DELETE FROM player_screens WHERE player_id = ?');
+  const assign = db.prepare('INSERT INTO player_screens (player_id, screen_id) VALUES (?, ?)');
+  // A screen moved to another player leaves a revoked one's claim behind; an active one's claim is taken over.
+  const takeOver = db.prepare(
+    "DELETE FROM player_screens WHERE screen_id = ? AND player_id != ? AND player_id IN (SELECT id FROM players WHERE state = 'active')",
+  );
+
+  const toRow = (r: RawPlayer): PlayerRow => ({
+    id: r.id,
+    name: r.name,
+    state: r.state as PlayerState, // CHECK constraint keeps it to the enum
+    host: r.host as PlayerHostKind, // written only through EnrollRequest
+    hostVersion: r.host_version,
+    platform: r.platform,
+    pairingCode: r.pairing_code,
+    codeExpiresAt: r.code_expires_at,
+    createdAt: r.created_at,
+    approvedAt: r.approved_at,
+    revokedAt: r.revoked_at,
+    screens: screensOf.all(r.id).map((s) => s.screen_id),
+  });
+
+  /** Sets a fresh code no other player holds (codes are unique while held; expired ones are released first). */
+  function freshCode(playerId: string, now: Date): { code: string; expiresAt: string } {
+    clearExpiredCodes.run(now.toISOString());
+    const expiresAt = new Date(now.getTime() + PAIRING_CODE_TTL_MS).toISOString();
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const code = pick(PAIRING_ALPHABET, 6);
+      try {
+        setCode.run(code, expiresAt, playerId);
+        return { code, expiresAt };
+      } catch (error) {
+        if (!String(error).includes('UNIQUE')) throw error;
+      }
+    }
+    throw new Error('could not find a free pairing code');
+  }
+
+  const replaceScreens = (playerId: string, screens: readonly string[]) => {
+    unassignAll.run(playerId);
+    for (const screenId of new Set(screens)) {
+      takeOver.run(screenId, playerId);
+      assign.run(playerId, screenId);
+    }
+  };
+
+  return {
+    get: (id: string): PlayerRow | null => {
+      const r = one.get(id);
+      return r ? toRow(r) : null;
+    },
+    list: (): PlayerRow[] => all.all().map(toRow),
+    pendingCount: (now = new Date()): number => pendingCount.get(now.toISOString())?.n ?? 0,
+
+    createPending(
+      input: { host: PlayerHostKind; hostVersion: string; platform: string },
+      now = new Date(),
+    ): { playerId: string; secret: string; pairingCode: string; codeExpiresAt: string } {
+      return db.transaction(() => {
+        forget.run(new Date(now.getTime() - PENDING_FORGET_MS).toISOString());
+        const playerId = `p-${pick(ID_ALPHABET, 12)}`;
+        const secret = crypto.randomBytes(32).toString('base64url');
+        insert.run({
+          id: playerId,
+          name: '',
+          secretHash: digest(secret),
+          code: null,
+          codeExpiresAt: null,
+          host: input.host,
+          hostVersion: input.hostVersion,
+          platform: input.platform,
+          createdAt: now.toISOString(),
+        });
+        const { code, expiresAt } = freshCode(playerId, now);
+        return { playerId, secret, pairingCode: code, codeExpiresAt: expiresAt };
+      })();
+    },
+
+    /** The player whose id and secret these are, in any state; null for anything else. */
+    authenticate(playerId: string, secret: string): PlayerRow | null {
+      const r = one.get(playerId);
+      if (!r) return null;
+      const a = Buffer.from(r.secret_hash, 'hex');
+      const b = Buffer.from(digest(secret), 'hex');
+      return a.length === b.length && crypto.timingSafeEqual(a, b) ? toRow(r) : null;
+    },
+
+    /** A pending player's code, renewed when it has expired. */
+    currentCode(playerId: string, now = new Date()): { code: string; expiresAt: string } | null {
+      return db.transaction(() => {
+        const r = one.get(playerId);
+        if (!r || r.state !== 'pending') return null;
+        if (r.pairing_code && r.code_expires_at && r.code_expires_at > now.toISOString()) {
+          return { code: r.pairing_code, expiresAt: r.code_expires_at };
+        }
+        return freshCode(playerId, now);
+      })();
+    },
+
+    findPendingByCode(code: string, now = new Date()): PlayerRow | null {
+      const r = byCode.get(code, now.toISOString());
+      return r ? toRow(r) : null;
+    },
+
+    approve(playerId: string, name: string, screens: readonly string[], now = new Date()): boolean {
+      return db.transaction(() => {
+        if (approve.run(name, now.toISOString(), playerId).changes === 0) return false;
+        replaceScreens(playerId, screens);
+        return true;
+      })();
+    },
+
+    update(playerId: string, change: { name?: string | undefined; screens?: readonly string[] | undefined }): void {
+      db.transaction(() => {
+        if (change.name !== undefined) rename.run(change.name, playerId);
+        if (change.screens !== undefined) replaceScreens(playerId, change.screens);
+      })();
+    },
+
+    revoke: (playerId: string, now = new Date()): boolean => revoke.run(now.toISOString(), playerId).changes > 0,
+
+    screensOf: (playerId: string): string[] => screensOf.all(playerId).map((s) => s.screen_id),
+    /** Claimed screens are reachable only with the credentials of their player. */
+    isClaimed: (screenId: string): boolean => (claim.get(screenId)?.n ?? 0) > 0,
+    /** The active player that drives a screen, if any. */
+    ownerOf: (screenId: string): { id: string; name: string } | null => owner.get(screenId) ?? null,
+  };
+}
+export type PlayersRepository = ReturnType<typeof createPlayersRepository>;

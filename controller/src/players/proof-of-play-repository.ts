@@ -1,0 +1,149 @@
+import type { PlayRecord, PlayRecordView } from '@baruga/protocol';
+import type { Db } from '../db/database';
+
+export interface PlayFilter {
+  screen?: string | undefined;
+  item?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+interface RawPlay {
+  id: string;
+  player_id: string;
+  screen_id: string;
+  item_id: string;
+  item_type: string;
+  zone_id: string;
+  started_at: string;
+  ended_at: string;
+  duration_ms: number;
+  manifest_version: number;
+  received_at: string;
+}
+
+const toView = (r: RawPlay): PlayRecordView => ({
+  id: r.id,
+  playerId: r.player_id,
+  screenId: r.screen_id,
+  itemId: r.item_id,
+  itemType: r.item_type,
+  zoneId: r.zone_id,
+  startedAt: r.started_at,
+  endedAt: r.ended_at,
+  durationMs: r.duration_ms,
+  manifestVersion: r.manifest_version,
+  receivedAt: r.received_at,
+});
+
+/** Times are stored as UTC ISO strings (toISOString), so text order is time order. */
+const utc = (iso: string) => new Date(iso).toISOString();
+
+function where(filter: PlayFilter): { sql: string; params: Record<string, string> } {
+  const clauses: string[] = [];
+  const params: Record<string, string> = {};
+  if (filter.screen) {
+    clauses.push('screen_id = @screen');
+    params.screen = filter.screen;
+  }
+  if (filter.item) {
+    clauses.push('item_id = @item');
+    params.item = filter.item;
+  }
+  if (filter.from) {
+    clauses.push('started_at >= @from');
+    params.from = utc(filter.from);
+  }
+  if (filter.to) {
+    clauses.push('started_at < @to');
+    params.to = utc(filter.to);
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+export function createProofOfPlayRepository(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO proof_of_play (id, player_id, screen_id, item_id, item_type, zone_id, started_at, ended_at,
+       duration_ms, manifest_version, received_at)
+     VALUES (@id, @playerId, @screenId, @itemId, @itemType, @zoneId, @startedAt, @endedAt, @durationMs,
+       @manifestVersion, @receivedAt)
+     ON CONFLICT (id) DO NOTHING`,
+  );
+  const prune = db.prepare('DELETE FROM proof_of_play WHERE started_at < ?');
+
+  return {
+    /**
+     * Stores a batch in one transaction. Returns how many were new; the rest were already here
+     * (a batch sent again because its acknowledgement was lost) and are left as they were.
+     */
+    insertBatch(playerId: string, records: readonly PlayRecord[], receivedAt = new Date()): number {
+      return db.transaction(() => {
+        let added = 0;
+        for (const r of records) {
+          const startedAt = utc(r.startedAt);
+          const endedAt = utc(r.endedAt);
+          added += insert.run({
+            id: r.id,
+            playerId,
+            screenId: r.screenId,
+            itemId: r.itemId,
+            itemType: r.itemType,
+            zoneId: r.zoneId,
+            startedAt,
+            endedAt,
+            durationMs: Date.parse(endedAt) - Date.parse(startedAt),
+            manifestVersion: r.manifestVersion,
+            receivedAt: receivedAt.toISOString(),
+          }).changes;
+        }
+        return added;
+      })();
+    },
+
+    count(filter: PlayFilter): number {
+      const w = where(filter);
+      return (
+        db
+          .prepare<Record<string, string>, { n: number }>(`SELECT count(*) AS n FROM proof_of_play ${w.sql}`)
+          .get(w.params)?.n ?? 0
+      );
+    },
+
+    page(filter: PlayFilter, limit: number, offset: number): PlayRecordView[] {
+      const w = where(filter);
+      return db
+        .prepare<Record<string, string | number>, RawPlay>(
+          `SELECT * FROM proof_of_play ${w.sql} ORDER BY started_at, id LIMIT @limit OFFSET @offset`,
+        )
+        .all({ ...w.params, limit, offset })
+        .map(toView);
+    },
+
+    /**
+     * Every matching record in time order, fetched in chunks by keyset: no statement stays open between
+     * chunks, so a long CSV export never blocks the connection for records arriving meanwhile.
+     */
+    *iterate(filter: PlayFilter, chunk = 5000): Generator<PlayRecordView> {
+      const w = where(filter);
+      const after = w.sql
+        ? `${w.sql} AND (started_at, id) > (@lastStart, @lastId)`
+        : 'WHERE (started_at, id) > (@lastStart, @lastId)';
+      const next = db.prepare<Record<string, string | number>, RawPlay>(
+        `SELECT * FROM proof_of_play ${after} ORDER BY started_at, id LIMIT @chunk`,
+      );
+      let lastStart = '';
+      let lastId = '';
+      for (;;) {
+        const rows = next.all({ ...w.params, lastStart, lastId, chunk });
+        for (const r of rows) yield toView(r);
+        const last = rows.at(-1);
+        if (!last || rows.length < chunk) return;
+        lastStart = last.started_at;
+        lastId = last.id;
+      }
+    },
+
+    pruneBefore: (instant: Date): number => prune.run(instant.toISOString()).changes,
+  };
+}
+export type ProofOfPlayRepository = ReturnType<typeof createProofOfPlayRepository>;

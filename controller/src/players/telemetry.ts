@@ -1,0 +1,100 @@
+import {
+  type ControllerTime,
+  Heartbeat,
+  PlayerStatus,
+  type ScreenDelivery,
+  parseScreenTopic,
+  screenHealth,
+  topics,
+} from '@baruga/protocol';
+import type { FastifyInstance } from 'fastify';
+import type { Bus } from '../messaging/bus';
+import { decodePayload } from '../messaging/decode';
+import type { Repositories } from '../db/repositories';
+
+/**
+ * When each screen was last heard going away (a last will, a clean disconnect, a revocation), on the
+ * controller's clock: a screen gone after its newest heartbeat is offline now, not merely late.
+ */
+export type Departures = Map<string, number>;
+
+/** Follows players' heartbeats into screen_heartbeats (the newest per screen), and their departures. */
+export async function followHeartbeats(
+  bus: Bus,
+  repos: Repositories,
+  departures: Departures,
+  log: FastifyInstance['log'],
+): Promise<() => void> {
+  const stopStatus = await bus.subscribe(topics.allStatus, (topic, payload) => {
+    const screen = parseScreenTopic(topic);
+    if (!screen || payload.length === 0) return;
+    // A message that fails to decode is reported by presence.ts.
+    const status = decodePayload(PlayerStatus, payload);
+    if (status.ok && status.value.state === 'offline') departures.set(screen.screenId, Date.now());
+  });
+  const stopBeats = await bus.subscribe(topics.allHeartbeats, (topic, payload) => {
+    const screen = parseScreenTopic(topic);
+    if (!screen) return;
+    const heartbeat = decodePayload(Heartbeat, payload);
+    if (!heartbeat.ok) {
+      log.warn({ topic }, `heartbeat ${heartbeat.problem}; ignored`);
+      return;
+    }
+    if (heartbeat.value.screenId !== screen.screenId) {
+      log.warn({ topic }, 'heartbeat names another screen; ignored');
+      return;
+    }
+    repos.heartbeats.record(heartbeat.value);
+  });
+  return () => {
+    stopStatus();
+    stopBeats();
+  };
+}
+
+/** What the console shows per screen: online, late or offline, the last heartbeat, the last screenshot. */
+export async function telemetryRoutes(
+  app: FastifyInstance,
+  {
+    repos,
+    heartbeatIntervalS,
+    departures,
+  }: { repos: Repositories; heartbeatIntervalS: number; departures: Departures },
+) {
+  app.get('/api/delivery/screens', async (): Promise<ScreenDelivery[]> => {
+    const now = Date.now();
+    const beats = new Map(repos.heartbeats.all().map((h) => [h.screenId, h]));
+    return repos.screens.list().map((screen) => {
+      const beat = beats.get(screen.id) ?? null;
+      const presence = repos.presence.get(screen.id);
+      // The content library's garbage collector may have removed an old screenshot's blob meanwhile.
+      const latest = repos.commands.latestScreenshot(screen.id);
+      const shot = latest && repos.blobs.get(latest.sha256) ? latest : null;
+      const received = beat ? Date.parse(beat.receivedAt) : null;
+      // Gone now (last will, clean disconnect, revocation) unless a heartbeat arrived since: another window
+      // of the same screen is still alive. Departures before a controller restart are not known: then a
+      // heartbeat older than one interval decides.
+      const departed = departures.get(screen.id);
+      const disconnected =
+        presence !== null &&
+        !presence.connected &&
+        (departed !== undefined
+          ? received === null || departed >= received
+          : received === null || now - received > heartbeatIntervalS * 1000);
+      return {
+        screenId: screen.id,
+        health: screenHealth(received, now, heartbeatIntervalS, disconnected),
+        lastHeartbeatAt: beat?.receivedAt ?? null,
+        heartbeat: beat?.heartbeat ?? null,
+        player: repos.players.ownerOf(screen.id),
+        publishedVersion: repos.manifests.latestVersion(screen.id) || null,
+        lastScreenshot: shot ? { ...shot, url: `/content/${shot.sha256}` } : null,
+      };
+    });
+  });
+
+  app.get('/api/player/time', async (_request, reply): Promise<ControllerTime> => {
+    reply.header('Cache-Control', 'no-store');
+    return { now: Date.now() };
+  });
+}

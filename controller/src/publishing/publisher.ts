@@ -1,0 +1,149 @@
+import { parseContentProps } from '@baruga/content';
+import {
+  type AssetRef,
+  ErrorCode,
+  type Layout,
+  type LoopItem,
+  MANIFEST_SCHEMA_VERSION,
+  Manifest,
+  type Result,
+  type Zone,
+  type ZoneView,
+  err,
+  ok,
+} from '@baruga/protocol';
+import type { Db } from '../db/database';
+import type { Repositories } from '../db/repositories';
+import { screenInfo } from '../screens/screens-repository';
+import { scheduleSource } from '../schedules/schedule-source';
+import type { Bus } from '../messaging/bus';
+import type { AssetDelivery, Surface } from '../library/renditions';
+import { topics } from '@baruga/protocol';
+
+type StoredItem = Pick<LoopItem, 'id' | 'type' | 'typeVersion' | 'durationMs' | 'props' | 'sample'>;
+
+/** How long a manifest is valid without a refresh; the player keeps playing past it while cut off. */
+export const MANIFEST_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Compiles a screen's manifest from the database, stores it (versions only grow) and publishes it
+ * retained, so a player that connects later still gets it at once.
+ */
+export function createPublisher(db: Db, repos: Repositories, bus: Bus, delivery: AssetDelivery) {
+  function compile(screenId: string, version: number, now: Date): Result<Manifest> {
+    const screen = repos.screens.get(screenId);
+    if (!screen) return err({ code: ErrorCode.screenNotFound, message: `no screen "${screenId}"` });
+    const assets = new Map<string, AssetRef>();
+    /**
+     * One content item as this screen gets it, on the surface it fills (the screen, or a zone); the loop, every
+     * scheduled playlist and layout, and the overlays go through here.
+     */
+    const deliver = (item: StoredItem, surface: Surface = screen): Result<LoopItem> => {
+      const parsed = parseContentProps(item.type, item.typeVersion, item.props);
+      if (!parsed.ok) return parsed;
+      // Renditions at the surface's exact pixel size and a video's delivery form: library/renditions.ts.
+      const delivered = delivery.deliverItem(surface, parsed.value.type, parsed.value.props);
+      if (!delivered.ok) {
+        return err({ ...delivered.error, message: `item ${item.id}: ${delivered.error.message}` });
+      }
+      for (const asset of delivered.value.assets) assets.set(asset.sha256, asset);
+      return ok({
+        id: item.id,
+        type: item.type,
+        typeVersion: parsed.value.version,
+        durationMs: item.durationMs,
+        props: delivered.value.props as Record<string, unknown>,
+        sample: item.sample,
+      });
+    };
+    function deliverZones(stored: readonly ZoneView[]): Result<Zone[]> {
+      const zones: Zone[] = [];
+      for (const { items: storedItems, ...geometry } of stored) {
+        const items: LoopItem[] = [];
+        for (const item of storedItems) {
+          const delivered = deliver(item, geometry);
+          if (!delivered.ok) {
+            return err({ ...delivered.error, message: `zone ${geometry.id}: ${delivered.error.message}` });
+          }
+          items.push(delivered.value);
+        }
+        zones.push({ ...geometry, items });
+      }
+      return ok(zones);
+    }
+    const loop: LoopItem[] = [];
+    for (const item of repos.loopItems.list(screenId)) {
+      const delivered = deliver(item);
+      if (!delivered.ok) return delivered;
+      loop.push(delivered.value);
+    }
+    // The events that target this screen and what they play: the player resolves them itself (docs/schedules.md).
+    const source = scheduleSource(repos, screen);
+    const playlists: Record<string, LoopItem[]> = {};
+    for (const playlist of source.playlists) {
+      const items: LoopItem[] = [];
+      for (const item of playlist.items) {
+        const delivered = deliver(item);
+        if (!delivered.ok) {
+          return err({ ...delivered.error, message: `playlist ${playlist.id}: ${delivered.error.message}` });
+        }
+        items.push(delivered.value);
+      }
+      playlists[playlist.id] = items;
+    }
+    // A layout's canvas is drawn unscaled, so each zone's items are cut for the zone's own pixel size.
+    const layouts: Record<string, Layout> = {};
+    for (const layout of source.layouts) {
+      const zones = deliverZones(layout.zones);
+      if (!zones.ok) return err({ ...zones.error, message: `layout ${layout.id}: ${zones.error.message}` });
+      const { id, name, width, height, background } = layout;
+      layouts[layout.id] = { id, name, width, height, background, zones: zones.value };
+    }
+    const overlays = deliverZones(repos.layouts.overlays(screenId));
+    if (!overlays.ok) return err({ ...overlays.error, message: `overlays: ${overlays.error.message}` });
+    const manifest = Manifest.safeParse({
+      schemaVersion: MANIFEST_SCHEMA_VERSION,
+      screenId,
+      version,
+      issuedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + MANIFEST_TTL_MS).toISOString(),
+      screen: screenInfo(screen),
+      loop,
+      playlists,
+      schedule: source.schedule,
+      layouts,
+      overlays: overlays.value,
+      assets: [...assets.values()],
+    });
+    if (!manifest.success) {
+      return err({
+        code: ErrorCode.validation,
+        message: `manifest for ${screenId} failed its own schema: ${manifest.error.message}`,
+      });
+    }
+    return ok(manifest.data);
+  }
+
+  return {
+    compile,
+    async publish(screenId: string, now = new Date()): Promise<Result<Manifest>> {
+      const prepared = await delivery.prepare(() => compile(screenId, 1, now));
+      if (!prepared.ok) return prepared;
+      const stored = db.transaction((): Result<Manifest> => {
+        const compiled = compile(screenId, repos.manifests.latestVersion(screenId) + 1, now);
+        if (compiled.ok) repos.manifests.save(compiled.value);
+        return compiled;
+      })();
+      if (!stored.ok) return stored;
+      await bus.publishRetained(topics.manifest(screenId), JSON.stringify(stored.value));
+      return stored;
+    },
+    /** On start: the broker may have lost its retained messages (embedded broker, external restart). */
+    async republishAll(): Promise<number> {
+      const all = repos.manifests.all();
+      await Promise.all(all.map((m) => bus.publishRetained(topics.manifest(m.screenId), JSON.stringify(m))));
+      return all.length;
+    },
+  };
+}
+export type Publisher = ReturnType<typeof createPublisher>;

@@ -1,0 +1,100 @@
+import {
+  CreateLoopItem,
+  CreateScreen,
+  ErrorCode,
+  type LoopItemView,
+  type PublishResult,
+  type Screen,
+} from '@baruga/protocol';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Repositories } from '../db/repositories';
+import type { ScreenRow } from './screens-repository';
+import { ApiError, parseWith } from '../http/http-errors';
+import type { Publisher } from '../publishing/publisher';
+import { checkItem } from '../items/check-item';
+
+const ScreenParams = z.object({ id: z.string().max(64) });
+const ItemParams = z.object({ id: z.string().max(64), itemId: z.string().max(64) });
+
+export async function screenRoutes(
+  app: FastifyInstance,
+  { repos, publisher }: { repos: Repositories; publisher: Publisher },
+) {
+  function view(s: ScreenRow): Screen {
+    const presence = repos.presence.get(s.id);
+    return {
+      id: s.id,
+      name: s.name,
+      width: s.width,
+      height: s.height,
+      timezone: s.timezone,
+      locale: s.locale,
+      public: s.public,
+      wallId: s.wallId,
+      connected: presence?.connected ?? false,
+      lastSeenAt: presence?.lastSeenAt ?? null,
+      publishedVersion: repos.manifests.latestVersion(s.id) || null,
+    };
+  }
+
+  function screenOr404(id: string): ScreenRow {
+    const screen = repos.screens.get(id);
+    if (!screen) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${id}"`);
+    return screen;
+  }
+
+  app.get('/api/screens', async () => repos.screens.list().map(view));
+
+  app.post('/api/screens', async (request, reply) => {
+    const body = parseWith(CreateScreen, request.body);
+    if (repos.screens.get(body.id)) {
+      throw new ApiError(409, ErrorCode.screenExists, `a screen with id "${body.id}" already exists`);
+    }
+    return reply.status(201).send(view(repos.screens.create(body)));
+  });
+
+  app.get('/api/screens/:id', async (request) => {
+    const { id } = parseWith(ScreenParams, request.params, 'path');
+    return { ...view(screenOr404(id)), items: repos.loopItems.list(id) };
+  });
+
+  app.get('/api/screens/:id/items', async (request): Promise<LoopItemView[]> => {
+    const { id } = parseWith(ScreenParams, request.params, 'path');
+    screenOr404(id);
+    return repos.loopItems.list(id);
+  });
+
+  app.post('/api/screens/:id/items', async (request, reply) => {
+    const { id } = parseWith(ScreenParams, request.params, 'path');
+    screenOr404(id);
+    const body = parseWith(CreateLoopItem, request.body);
+    const item = repos.loopItems.append(id, checkItem(repos, body));
+    return reply.status(201).send(item);
+  });
+
+  app.delete('/api/screens/:id/items/:itemId', async (request, reply) => {
+    const { id, itemId } = parseWith(ItemParams, request.params, 'path');
+    screenOr404(id);
+    if (!repos.loopItems.remove(id, itemId)) {
+      throw new ApiError(404, ErrorCode.itemNotFound, `screen "${id}" has no item "${itemId}"`);
+    }
+    return reply.status(204).send();
+  });
+
+  app.post('/api/screens/:id/publish', async (request): Promise<PublishResult> => {
+    const { id } = parseWith(ScreenParams, request.params, 'path');
+    screenOr404(id);
+    const result = await publisher.publish(id);
+    if (!result.ok) throw new ApiError(409, result.error.code, result.error.message, result.error.details);
+    return { screenId: id, version: result.value.version, publishedAt: result.value.issuedAt };
+  });
+
+  app.get('/api/screens/:id/manifest', async (request) => {
+    const { id } = parseWith(ScreenParams, request.params, 'path');
+    screenOr404(id);
+    const manifest = repos.manifests.latest(id);
+    if (!manifest) throw new ApiError(404, ErrorCode.notFound, `screen "${id}" has not been published yet`);
+    return manifest;
+  });
+}

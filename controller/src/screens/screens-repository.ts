@@ -1,0 +1,104 @@
+import type { CreateScreen, Locale, ScreenInfo } from '@baruga/protocol';
+import type { Db } from '../db/database';
+
+export interface ScreenRow {
+  id: string;
+  name: string;
+  width: number;
+  height: number;
+  timezone: string;
+  locale: Locale;
+  public: boolean;
+  wallId: string | null;
+  tileColumn: number | null;
+  tileRow: number | null;
+}
+
+interface RawScreen {
+  id: string;
+  name: string;
+  width: number;
+  height: number;
+  timezone: string;
+  locale: string;
+  public: number;
+  wall_id: string | null;
+  tile_column: number | null;
+  tile_row: number | null;
+}
+
+function toScreen(r: RawScreen): ScreenRow {
+  return {
+    id: r.id,
+    name: r.name,
+    width: r.width,
+    height: r.height,
+    timezone: r.timezone,
+    locale: r.locale as Locale, // written only through CreateScreen, which validated it
+    public: r.public === 1,
+    wallId: r.wall_id,
+    tileColumn: r.tile_column,
+    tileRow: r.tile_row,
+  };
+}
+
+export function screenInfo(s: ScreenRow): ScreenInfo {
+  return {
+    id: s.id,
+    name: s.name,
+    width: s.width,
+    height: s.height,
+    timezone: s.timezone,
+    locale: s.locale,
+    public: s.public,
+  };
+}
+
+export interface WallInput {
+  id: string;
+  name: string;
+  columns: number;
+  rows: number;
+  tileWidth: number;
+  tileHeight: number;
+}
+
+export function createScreensRepository(db: Db) {
+  const all = db.prepare<[], RawScreen>('SELECT * FROM screens ORDER BY wall_id IS NULL, wall_id, id');
+  const one = db.prepare<[string], RawScreen>('SELECT * FROM screens WHERE id = ?');
+  const insert = db.prepare(
+    `INSERT INTO screens (id, name, width, height, timezone, locale, public, wall_id, tile_column, tile_row, created_at)
+     VALUES (@id, @name, @width, @height, @timezone, @locale, @public, @wallId, @tileColumn, @tileRow, @createdAt)`,
+  );
+  const insertWall = db.prepare(
+    `INSERT INTO walls (id, name, columns, rows, tile_width, tile_height, created_at)
+     VALUES (@id, @name, @columns, @rows, @tileWidth, @tileHeight, @createdAt)`,
+  );
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM screens');
+
+  return {
+    list: (): ScreenRow[] => all.all().map(toScreen),
+    get: (id: string): ScreenRow | null => {
+      const row = one.get(id);
+      return row ? toScreen(row) : null;
+    },
+    count: (): number => count.get()?.n ?? 0,
+    create(input: CreateScreen, wall?: { wallId: string; column: number; row: number }): ScreenRow {
+      insert.run({
+        ...input,
+        public: input.public ? 1 : 0,
+        wallId: wall?.wallId ?? null,
+        tileColumn: wall?.column ?? null,
+        tileRow: wall?.row ?? null,
+        createdAt: new Date().toISOString(),
+      });
+      const created = one.get(input.id);
+      if (!created) throw new Error(`screen ${input.id} vanished after insert`);
+      return toScreen(created);
+    },
+    createWall(wall: WallInput): void {
+      insertWall.run({ ...wall, createdAt: new Date().toISOString() });
+    },
+  };
+}
+export type ScreensRepository = ReturnType<typeof createScreensRepository>;
