@@ -7,17 +7,16 @@ import { type EmbeddedBroker, createWebSocketBridge, startEmbeddedBroker } from 
 import type { ControllerConfig } from './config';
 import { type Db, openDatabase } from './db/database';
 import { loadOrCreateManifestSigner } from './publishing/manifest-signer';
-import { createPlayerAccess } from './messaging/broker-rules';
-import { signManifests } from './publishing/signing-bus';
+import { createBrokerRules } from './messaging/broker-rules';
+import { createMessaging } from './messaging/messaging';
 import { type Repositories, createRepositories } from './db/repositories';
 import { authRoutes, installAuth } from './accounts/session-routes';
 import { contentFileRoutes } from './library/content-files';
-import { installDelivery } from './players/players-domain';
+import { installPlayers } from './players/players-domain';
 import { healthRoutes } from './http/health';
 import { libraryRoutes } from './library/library-routes';
 import { playerRoutes } from './players/player-config-routes';
 import { scheduleRoutes } from './schedules/schedule-routes';
-import { followPresence } from './players/presence';
 import { screenRoutes } from './screens/screen-routes';
 import { staticApps } from './http/static-apps';
 import { installErrorHandler } from './http/http-errors';
@@ -74,7 +73,7 @@ export async function startController(config: ControllerConfig): Promise<Running
       broker = await startEmbeddedBroker({
         port: config.mqttPort,
         host: config.host,
-        access: createPlayerAccess(repos.players, { allowAnonymous: config.delivery.anonymousPlayers }),
+        access: createBrokerRules(repos.players, { allowAnonymous: config.delivery.anonymousPlayers }),
       });
       bus = await connectBus(`mqtt://127.0.0.1:${broker.port}`, broker.controllerCredentials);
       upgrade = broker;
@@ -91,7 +90,8 @@ export async function startController(config: ControllerConfig): Promise<Running
   });
 
   const delivery = createAssetDelivery(db, repos, store);
-  const publisher = createPublisher(db, repos, signManifests(bus, signer), delivery);
+  const messaging = createMessaging(bus, app.log);
+  const publisher = createPublisher(db, repos, messaging, signer, delivery);
   installErrorHandler(app);
   await app.register(fastifyCookie);
   installAuth(app, { repos });
@@ -109,20 +109,21 @@ export async function startController(config: ControllerConfig): Promise<Running
   await app.register(libraryRoutes, { db, repos, store, delivery, config });
   await app.register(staticApps, { consoleDir: config.consoleDir, playerDir: config.playerDir });
 
-  const stopPresence = await followPresence(bus, repos, app.log);
-  const stopDelivery = await installDelivery(app, {
+  const stopPlayers = await installPlayers(app, {
     repos,
-    bus,
+    messaging,
     store,
     signer,
     config: config.delivery,
     disconnectPlayer: (playerId) => broker?.disconnectPlayer(playerId),
   });
+  // Every domain has registered its handlers: one subscription per kind the controller reads.
+  await messaging.open();
 
   // WebSocket clients hold their sockets open; end them first so the HTTP server can close.
   app.addHook('preClose', async () => {
-    stopPresence();
-    stopDelivery();
+    stopPlayers();
+    messaging.close();
     await bus.close();
     // In embedded mode `upgrade` is the broker itself: close it once.
     await upgrade.close();

@@ -10,7 +10,21 @@ export {
   DEFAULT_TIMEZONE,
   DEFAULT_LOCALE,
 } from './ids';
-export { TOPIC_ROOT, topics, parseScreenTopic, parsePlayerTopic } from './topics';
+export { TOPIC_ROOT, topics, topicFor, filterFor, parseTopic } from './topics';
+export {
+  type Party,
+  type MessageKind,
+  type MessageKindName,
+  type MessageOf,
+  type ReadBy,
+  type WrittenBy,
+  type Decoded,
+  messages,
+  MESSAGE_KINDS,
+  decodeMessage,
+  kindsReadBy,
+  kindsWrittenBy,
+} from './messages';
 export {
   MANIFEST_SCHEMA_VERSION,
   ScreenInfo,

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json';
 import { isKnownTimezone } from './ids';
 import { parseManifest } from './manifest';
-import { parseScreenTopic, topics } from './topics';
 
 const manifest = {
   schemaVersion: 1,
@@ -62,33 +61,5 @@ describe('manifest schema versions', () => {
     const v2 = { ...manifest, schemaVersion: 2, schedule: { wallId: null, groups: [], events: [], dayparts: [] } };
     expect(parseManifest({ ...v2, playlists: {} }).ok).toBe(true);
     expect(parseManifest({ ...v2, playlists: { default: [] } }).ok).toBe(false);
-  });
-});
-
-describe('topics', () => {
-  it('round-trips screen topics and rejects others', () => {
-    expect(parseScreenTopic(topics.manifest('videotron-1'))).toEqual({ screenId: 'videotron-1', kind: 'manifest' });
-    expect(parseScreenTopic('baruga/v1/screens/x')).toBeNull();
-    expect(parseScreenTopic('other/v1/screens/x/status')).toBeNull();
-  });
-});
-
-describe('timezones', () => {
-  it('knows the three Indonesian zones and refuses made-up ones', () => {
-    expect(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'].every(isKnownTimezone)).toBe(true);
-    expect(isKnownTimezone('Asia/Kendari')).toBe(false);
-  });
-});
-
-describe('canonical JSON', () => {
-  it('gives the same bytes whatever the key order', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 1, y: 2 } })).toBe(
-      canonicalJson({ c: { y: 2, z: 1 }, a: [true, null, 'x'], b: 1 }),
-    );
-    expect(canonicalJson({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
-  });
-
-  it('refuses values JSON cannot carry faithfully', () => {
-    expect(() => canonicalJson({ x: Number.NaN })).toThrow(TypeError);
   });
 });

@@ -1,45 +1,44 @@
+import { MESSAGE_KINDS, type MessageKindName, messages } from './messages';
+
 /**
- * The MQTT topic map. Every topic Baruga uses is built here, so a rename is one edit and the broker's
- * access rules (controller/src/broker) can match the same shapes.
+ * Topic strings, derived from the message table (messages.ts): `baruga/v1/screens/<id>/<segment>` or
+ * `baruga/v1/players/<id>/<segment>`. A rename is one edit in the table.
  */
 export const TOPIC_ROOT = 'baruga/v1';
 
+const scopeSegment = { screen: 'screens', player: 'players' } as const;
+
+/** The topic of one message kind for one screen or player. */
+export function topicFor(name: MessageKindName, id: string): string {
+  const row = messages[name];
+  return `${TOPIC_ROOT}/${scopeSegment[row.scope]}/${id}/${row.segment}`;
+}
+
+/** The subscription filter for one kind across every screen or player (the controller's view). */
+export function filterFor(name: MessageKindName): string {
+  return topicFor(name, '+');
+}
+
+const byPath = new Map(MESSAGE_KINDS.map((k) => [`${scopeSegment[messages[k].scope]}/${messages[k].segment}`, k]));
+
+/** Which message kind a topic carries, and for whom; null for any topic outside the table (wildcards too). */
+export function parseTopic(topic: string): { kind: MessageKindName; id: string } | null {
+  const parts = topic.split('/');
+  if (parts.length !== 5 || `${parts[0]}/${parts[1]}` !== TOPIC_ROOT) return null;
+  const [, , scope, id, segment] = parts;
+  if (!id || /[+#]/.test(topic)) return null;
+  const kind = byPath.get(`${scope}/${segment}`);
+  return kind ? { kind, id } : null;
+}
+
+/** Shorthands for the topics code names most (the table stays the source). */
 export const topics = {
-  /** Retained. The signed manifest a screen should run; only the controller may publish here. */
-  manifest: (screenId: string) => `${TOPIC_ROOT}/screens/${screenId}/manifest`,
-  /** Retained. Presence and playback status published by the player (last will: offline). */
-  status: (screenId: string) => `${TOPIC_ROOT}/screens/${screenId}/status`,
-  /** Telemetry every 15 s by default (not retained); the console reads online, late or offline from it. */
-  heartbeat: (screenId: string) => `${TOPIC_ROOT}/screens/${screenId}/heartbeat`,
-  /** Proof-of-play batches from the player, and the controller's acknowledgements of them. */
-  pop: (screenId: string) => `${TOPIC_ROOT}/screens/${screenId}/pop`,
-  popAck: (screenId: string) => `${TOPIC_ROOT}/screens/${screenId}/pop-ack`,
-  /** Remote commands for one screen, and the acknowledgements of screen and player commands. */
-  commands: (screenId: string) => `${TOPIC_ROOT}/screens/${screenId}/commands`,
-  acks: (screenId: string) => `${TOPIC_ROOT}/screens/${screenId}/acks`,
-  /** Remote commands for a whole player (every screen it drives). */
-  playerCommands: (playerId: string) => `${TOPIC_ROOT}/players/${playerId}/commands`,
-  /** Subscription filters used by the controller. */
-  allStatus: `${TOPIC_ROOT}/screens/+/status`,
-  allHeartbeats: `${TOPIC_ROOT}/screens/+/heartbeat`,
-  allPop: `${TOPIC_ROOT}/screens/+/pop`,
-  allAcks: `${TOPIC_ROOT}/screens/+/acks`,
+  manifest: (screenId: string) => topicFor('manifest', screenId),
+  status: (screenId: string) => topicFor('status', screenId),
+  heartbeat: (screenId: string) => topicFor('heartbeat', screenId),
+  pop: (screenId: string) => topicFor('pop', screenId),
+  popAck: (screenId: string) => topicFor('popAck', screenId),
+  commands: (screenId: string) => topicFor('commands', screenId),
+  acks: (screenId: string) => topicFor('acks', screenId),
+  playerCommands: (playerId: string) => topicFor('playerCommands', playerId),
 } as const;
-
-/** Splits `baruga/v1/screens/<id>/<kind>` into its parts, or null for any other topic. */
-export function parseScreenTopic(topic: string): { screenId: string; kind: string } | null {
-  const parts = topic.split('/');
-  if (parts.length !== 5 || `${parts[0]}/${parts[1]}` !== TOPIC_ROOT || parts[2] !== 'screens') return null;
-  const [, , , screenId, kind] = parts;
-  if (!screenId || !kind) return null;
-  return { screenId, kind };
-}
-
-/** Splits `baruga/v1/players/<id>/<kind>` into its parts, or null for any other topic. */
-export function parsePlayerTopic(topic: string): { playerId: string; kind: string } | null {
-  const parts = topic.split('/');
-  if (parts.length !== 5 || `${parts[0]}/${parts[1]}` !== TOPIC_ROOT || parts[2] !== 'players') return null;
-  const [, , , playerId, kind] = parts;
-  if (!playerId || !kind) return null;
-  return { playerId, kind };
-}

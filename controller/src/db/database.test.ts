@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Db, migrate, openDatabase, schemaVersion } from './database';
+import { type Db, appliedMigrations, migrate, openDatabase, schemaVersion } from './database';
 import { migration0001 } from './migrations/0001-initial';
 import { migrations } from './migrations/index';
 
@@ -47,5 +47,37 @@ describe('migrations', () => {
   it('a fresh database reaches the newest version in one open', () => {
     const { db } = tmpDb(Number.POSITIVE_INFINITY);
     expect(schemaVersion(db)).toBe(migrations.at(-1)?.version);
+  });
+
+  it('are tracked by number: one merged below the newest still runs, and none runs twice', () => {
+    const { db } = tmpDb(0);
+    const step = (version: number) => ({
+      version,
+      name: `step-${version}`,
+      up: `CREATE TABLE t${version} (id INTEGER PRIMARY KEY) STRICT;`,
+    });
+    // A database that took 1 and 3 (a branch where 2 did not exist yet) ...
+    migrate(db, [step(1), step(3)]);
+    expect(appliedMigrations(db)).toEqual([1, 3]);
+    expect(schemaVersion(db)).toBe(3);
+    // ... gets 2 once 2 is merged, and nothing twice.
+    migrate(db, [step(1), step(2), step(3)]);
+    expect(appliedMigrations(db)).toEqual([1, 2, 3]);
+    expect(tables(db)).toEqual(expect.arrayContaining(['t1', 't2', 't3']));
+    migrate(db, [step(1), step(2), step(3)]);
+    expect(appliedMigrations(db)).toEqual([1, 2, 3]);
+  });
+
+  it('a database from before the ledger counts what its user_version says it took', () => {
+    const { db } = tmpDb(0);
+    db.exec('CREATE TABLE t1 (id INTEGER PRIMARY KEY) STRICT; PRAGMA user_version = 1;');
+    const step = (version: number) => ({
+      version,
+      name: `s${version}`,
+      up: `CREATE TABLE t${version} (id INTEGER) STRICT;`,
+    });
+    migrate(db, [step(1), step(2)]);
+    expect(appliedMigrations(db)).toEqual([1, 2]);
+    expect(tables(db)).toEqual(expect.arrayContaining(['t1', 't2']));
   });
 });

@@ -24,11 +24,10 @@ export interface DeliveredItem {
  */
 export interface AssetDelivery {
   /**
-   * Runs `compile` once to learn which renditions it will ask for, and cuts the missing ones. Sharp is
-   * asynchronous and a manifest is compiled inside a transaction, so this comes first; the real compile then
-   * only looks them up.
+   * Runs `compile` and answers what it built, cutting the renditions it asked for first when some are missing
+   * (sharp is asynchronous, a compile is not): then, and only then, it compiles a second time.
    */
-  prepare(compile: () => unknown): Promise<Result<void>>;
+  prepare<T>(compile: () => Result<T>): Promise<Result<T>>;
   deliverItem(surface: Surface, type: ContentTypeDefinition<unknown>, props: unknown): Result<DeliveredItem>;
   /** The rendition of `key`, cut now unless it exists. Returns its digest. */
   ensureRendition(key: RenditionKey): Promise<Result<string>>;
@@ -162,16 +161,18 @@ export function createAssetDelivery(db: Db, repos: Repositories, store: BlobStor
     async prepare(compile) {
       const pending = new Map<string, RenditionKey>();
       collecting = pending;
+      let first;
       try {
-        compile();
+        first = compile();
       } finally {
         collecting = null;
       }
+      if (pending.size === 0) return first;
       for (const key of pending.values()) {
         const made = await ensureRendition(key);
         if (!made.ok) return made;
       }
-      return ok(undefined);
+      return compile();
     },
     deliverItem,
     ensureRendition,

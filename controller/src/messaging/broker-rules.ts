@@ -1,4 +1,4 @@
-import { parsePlayerTopic, parseScreenTopic } from '@baruga/protocol';
+import { messages, parseTopic } from '@baruga/protocol';
 import type { PlayersRepository } from '../players/players-repository';
 
 /** Who may connect to the embedded broker as a player, and which topics each may reach. */
@@ -7,35 +7,31 @@ export interface PlayerAccess {
   readonly allowAnonymous: boolean;
   authenticate(username: string, password: string): { ok: true; playerId: string } | { ok: false; revoked: boolean };
   /** `playerId` null: an anonymous client. */
-  mayPublish(playerId: string | null, topic: string): boolean;
+  mayPublish(playerId: string | null, packet: { topic: string; bytes: number; retain: boolean }): boolean;
   maySubscribe(playerId: string | null, topic: string): boolean;
 }
 
-/** What a player sends about a screen it drives, and what it reads. */
-const PUBLISH_KINDS = new Set(['status', 'heartbeat', 'pop', 'acks']);
-const SUBSCRIBE_KINDS = new Set(['manifest', 'status', 'commands', 'pop-ack']);
-
 /**
- * The broker's rules for players (DESIGN.md, "Trust nothing on the wire"): an enrolled player reaches
- * the topics of the screens assigned to it and its own player topic, checked on every packet so a
- * reassignment or revocation applies at once; an anonymous client (a browser opened at
- * /player/?screen=…, when allowed) reaches only screens no player has claimed. Exact topics only.
+ * The broker's rules for players (DESIGN.md, "Trust nothing on the wire"), derived from the message table
+ * (protocol/src/messages.ts): a player publishes only the kinds players write, no bigger than the kind allows and
+ * retained only where the kind is retained, and subscribes only to the kinds players read. An enrolled player
+ * reaches the topics of the screens assigned to it and its own player topics, checked on every packet so a
+ * reassignment or revocation applies at once; an anonymous client (a browser opened at /player/?screen=…, when
+ * allowed) reaches only the kinds open to anonymous players, on screens no player has claimed. Exact topics only.
  */
-export function createPlayerAccess(players: PlayersRepository, options: { allowAnonymous: boolean }): PlayerAccess {
-  const screenAllowed = (playerId: string | null, screenId: string): boolean => {
-    if (playerId === null) return options.allowAnonymous && !players.isClaimed(screenId);
-    const player = players.get(playerId);
-    return player?.state === 'active' && player.screens.includes(screenId);
-  };
-  const check = (playerId: string | null, topic: string, kinds: Set<string>, playerKinds: Set<string>) => {
-    if (/[+#]/.test(topic)) return false;
-    const screen = parseScreenTopic(topic);
-    if (screen) return kinds.has(screen.kind) && screenAllowed(playerId, screen.screenId);
-    const player = parsePlayerTopic(topic);
-    if (player && playerId !== null && player.playerId === playerId && playerKinds.has(player.kind)) {
-      return players.get(playerId)?.state === 'active';
+export function createBrokerRules(players: PlayersRepository, options: { allowAnonymous: boolean }): PlayerAccess {
+  const reaches = (playerId: string | null, topic: string, direction: 'publish' | 'subscribe'): boolean => {
+    const parsed = parseTopic(topic);
+    if (!parsed) return false;
+    const row = messages[parsed.kind];
+    const allowed = direction === 'publish' ? row.from === 'player' : (row.to as readonly string[]).includes('player');
+    if (!allowed) return false;
+    if (playerId === null) {
+      return row.anonymous && row.scope === 'screen' && options.allowAnonymous && !players.isClaimed(parsed.id);
     }
-    return false;
+    const player = players.get(playerId);
+    if (player?.state !== 'active') return false;
+    return row.scope === 'screen' ? player.screens.includes(parsed.id) : parsed.id === playerId;
   };
   return {
     allowAnonymous: options.allowAnonymous,
@@ -44,7 +40,13 @@ export function createPlayerAccess(players: PlayersRepository, options: { allowA
       if (player?.state === 'active') return { ok: true, playerId: player.id };
       return { ok: false, revoked: player?.state === 'revoked' };
     },
-    mayPublish: (playerId, topic) => check(playerId, topic, PUBLISH_KINDS, new Set()),
-    maySubscribe: (playerId, topic) => check(playerId, topic, SUBSCRIBE_KINDS, new Set(['commands'])),
+    mayPublish(playerId, packet) {
+      const parsed = parseTopic(packet.topic);
+      if (!parsed) return false;
+      const row = messages[parsed.kind];
+      if (packet.bytes > row.maxBytes || (packet.retain && !row.retained)) return false;
+      return reaches(playerId, packet.topic, 'publish');
+    },
+    maySubscribe: (playerId, topic) => reaches(playerId, topic, 'subscribe'),
   };
 }

@@ -1,10 +1,9 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { ErrorCode } from '@baruga/protocol';
 
+/** The controller's raw MQTT link; code above messaging/ talks through `Messaging` (messaging.ts) instead. */
 export interface Bus {
-  publishRetained(topic: string, payload: string): Promise<void>;
-  /** Not retained: commands and acknowledgements matter only to whoever is connected now. */
-  publish(topic: string, payload: string): Promise<void>;
+  publish(topic: string, payload: string, options: { retain: boolean; qos: 0 | 1 }): Promise<void>;
   /** Returns the function that unsubscribes. */
   subscribe(filter: string, handler: (topic: string, payload: Buffer) => void): Promise<() => void>;
   readonly connected: boolean;
@@ -54,11 +53,8 @@ export async function connectBus(
     get connected() {
       return client.connected;
     },
-    async publishRetained(topic, payload) {
-      await client.publishAsync(topic, payload, { qos: 1, retain: true });
-    },
-    async publish(topic, payload) {
-      await client.publishAsync(topic, payload, { qos: 1, retain: false });
+    async publish(topic, payload, { retain, qos }) {
+      await client.publishAsync(topic, payload, { qos, retain });
     },
     async subscribe(filter, handler) {
       let set = handlers.get(filter);

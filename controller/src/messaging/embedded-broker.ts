@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { parseScreenTopic } from '@baruga/protocol';
 import { Aedes, type Client } from 'aedes';
 import type { PlayerAccess } from './broker-rules';
 import { WebSocketServer, createWebSocketStream, type WebSocket } from 'ws';
@@ -21,21 +20,11 @@ export interface EmbeddedBroker {
 
 const CONTROLLER_USERNAME = 'baruga-controller';
 
-/** What a player (any client but the controller) may do, until per-player credentials arrive. */
-function playerMayPublish(topic: string): boolean {
-  return parseScreenTopic(topic)?.kind === 'status';
-}
-function playerMaySubscribe(topic: string): boolean {
-  const parsed = parseScreenTopic(topic);
-  // Exact topics only: no wildcard subscriptions that would read every screen at once.
-  return !!parsed && (parsed.kind === 'manifest' || parsed.kind === 'status') && !/[+#]/.test(topic);
-}
-
 export async function startEmbeddedBroker(options: {
   port: number;
   host?: string;
-  /** Per-player credentials and topic rules; without it, any client is an anonymous player. */
-  access?: PlayerAccess;
+  /** Per-player credentials and topic rules, derived from the message table (broker-rules.ts). */
+  access: PlayerAccess;
 }): Promise<EmbeddedBroker> {
   const password = crypto.randomBytes(24).toString('base64url');
   const controllers = new WeakSet<Client>();
@@ -58,7 +47,7 @@ export async function startEmbeddedBroker(options: {
         }
         return done(null, true);
       }
-      if (access && username) {
+      if (username) {
         const result = access.authenticate(username, pass?.toString('utf8') ?? '');
         if (result.ok) {
           players.set(client, result.playerId);
@@ -70,28 +59,26 @@ export async function startEmbeddedBroker(options: {
         });
         return done(error, false);
       }
-      if (access && !access.allowAnonymous) {
+      if (!access.allowAnonymous) {
         return done(Object.assign(new Error('anonymous players are not allowed'), { returnCode: 5 as const }), false);
       }
       done(null, true);
     },
     authorizePublish(client, packet, callback) {
       if (!client || controllers.has(client)) return callback(null);
-      const allowed = access
-        ? access.mayPublish(players.get(client) ?? null, packet.topic)
-        : playerMayPublish(packet.topic);
+      const allowed = access.mayPublish(players.get(client) ?? null, {
+        topic: packet.topic,
+        bytes: packet.payload.length,
+        retain: packet.retain,
+      });
       if (allowed) return callback(null);
       callback(new Error(`publish to ${packet.topic} not allowed`));
     },
     authorizeSubscribe(client, subscription, callback) {
       if (controllers.has(client)) return callback(null, subscription);
-      const allowed = access
-        ? access.maySubscribe(players.get(client) ?? null, subscription.topic)
-        : playerMaySubscribe(subscription.topic);
-      if (allowed) return callback(null, subscription);
+      if (access.maySubscribe(players.get(client) ?? null, subscription.topic)) return callback(null, subscription);
       // A player asking for someone else's topic gets a refused SUBACK (0x80) and keeps its connection.
-      if (access) return callback(null, null);
-      callback(new Error(`subscribe to ${subscription.topic} not allowed`));
+      callback(null, null);
     },
   });
   broker.on('clientDisconnect', (client) => players.delete(client));

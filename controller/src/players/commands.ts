@@ -1,18 +1,8 @@
 import crypto from 'node:crypto';
-import {
-  type Command,
-  CommandAck,
-  type CommandView,
-  ErrorCode,
-  IssueCommand,
-  PlayerStatus,
-  parseScreenTopic,
-  topics,
-} from '@baruga/protocol';
+import { type Command, type CommandView, ErrorCode, IssueCommand } from '@baruga/protocol';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Bus } from '../messaging/bus';
-import { decodePayload } from '../messaging/decode';
+import type { Messaging } from '../messaging/messaging';
 import type { Repositories } from '../db/repositories';
 import { ApiError, parseWith } from '../http/http-errors';
 import type { BlobStore } from '../library/blob-store';
@@ -23,39 +13,43 @@ const CommandParamsPath = z.object({ id: z.uuid() });
 const MAX_SCREENSHOT_BYTES = 32 * 1024 * 1024;
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-const wire = (c: CommandView): string =>
-  JSON.stringify({
-    id: c.id,
-    name: c.name,
-    params: c.params,
-    issuedAt: c.issuedAt,
-    expiresAt: c.expiresAt,
-  } satisfies Command);
+const wire = (c: CommandView): Command => ({
+  id: c.id,
+  name: c.name,
+  params: c.params,
+  issuedAt: c.issuedAt,
+  expiresAt: c.expiresAt,
+});
+
+/** A screen command goes to the screen's topic, a player command to the player's. */
+const sendCommand = (messaging: Messaging, command: CommandView) =>
+  command.target.kind === 'screen'
+    ? messaging.send('commands', command.target.id, wire(command))
+    : messaging.send('playerCommands', command.target.id, wire(command));
 
 /**
  * Remote commands (docs/delivery.md): issued over HTTP by an operator, sent over MQTT to one screen or to
  * every screen of a player, answered by an acknowledgement with a stable code. A command a player could
  * not receive (offline) is sent again when its screen comes back online, until it expires.
  */
-export async function followCommands(bus: Bus, repos: Repositories, log: FastifyInstance['log']): Promise<() => void> {
-  const stopAcks = await bus.subscribe(topics.allAcks, (topic, payload) => {
-    const screen = parseScreenTopic(topic);
-    if (!screen) return;
-    const decoded = decodePayload(CommandAck, payload);
-    if (!decoded.ok || decoded.value.screenId !== screen.screenId) {
-      log.warn({ topic }, 'command acknowledgement is not JSON, fails its schema or names another screen; ignored');
+export function followCommands(messaging: Messaging, repos: Repositories, log: FastifyInstance['log']): void {
+  messaging.on('acks', (ack, screenId) => {
+    if (ack.screenId !== screenId) {
+      log.warn({ screen: screenId }, 'command acknowledgement names another screen; ignored');
       return;
     }
-    const ack = decoded.value;
     const command = repos.commands.get(ack.commandId);
     if (!command) return;
     // Only the screen a command was for, or a screen of the player it was for, may answer it.
     const answerable =
       command.target.kind === 'screen'
-        ? command.target.id === screen.screenId
-        : repos.players.screensOf(command.target.id).includes(screen.screenId);
+        ? command.target.id === screenId
+        : repos.players.screensOf(command.target.id).includes(screenId);
     if (!answerable) {
-      log.warn({ topic, command: command.id }, 'acknowledgement from a screen the command was not for; ignored');
+      log.warn(
+        { screen: screenId, command: command.id },
+        'acknowledgement from a screen the command was not for; ignored',
+      );
       return;
     }
     repos.commands.acknowledge({
@@ -63,41 +57,27 @@ export async function followCommands(bus: Bus, repos: Repositories, log: Fastify
       ok: ack.ok,
       code: ack.code,
       message: ack.message,
-      screenId: screen.screenId,
+      screenId,
       at: new Date(),
     });
   });
 
-  const stopStatus = await bus.subscribe(topics.allStatus, (topic, payload) => {
-    const screen = parseScreenTopic(topic);
-    if (!screen || payload.length === 0) return;
-    const decoded = decodePayload(PlayerStatus, payload);
-    if (!decoded.ok) return;
-    const status = decoded.value;
+  messaging.on('status', (status, screenId) => {
     if (status.state !== 'online') return;
-    const owner = repos.players.ownerOf(screen.screenId);
+    const owner = repos.players.ownerOf(screenId);
     const pending = [
-      ...repos.commands
-        .pendingFor('screen', screen.screenId)
-        .map((c) => [topics.commands(screen.screenId), c] as const),
-      ...(owner ? repos.commands.pendingFor('player', owner.id) : []).map(
-        (c) => [topics.playerCommands(c.target.id), c] as const,
-      ),
+      ...repos.commands.pendingFor('screen', screenId),
+      ...(owner ? repos.commands.pendingFor('player', owner.id) : []),
     ];
-    for (const [commandTopic, command] of pending) {
-      bus.publish(commandTopic, wire(command)).catch((error: unknown) => log.warn({ err: error }, 'resend failed'));
+    for (const command of pending) {
+      sendCommand(messaging, command).catch((error: unknown) => log.warn({ err: error }, 'resend failed'));
     }
   });
-
-  return () => {
-    stopAcks();
-    stopStatus();
-  };
 }
 
 export async function commandRoutes(
   app: FastifyInstance,
-  { repos, bus, store }: { repos: Repositories; bus: Bus; store: BlobStore },
+  { repos, messaging, store }: { repos: Repositories; messaging: Messaging; store: BlobStore },
 ) {
   async function issue(target: { kind: 'screen' | 'player'; id: string }, body: IssueCommand, by: string) {
     const now = new Date();
@@ -110,9 +90,8 @@ export async function commandRoutes(
       issuedAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + body.ttlS * 1000).toISOString(),
     });
-    const topic = target.kind === 'screen' ? topics.commands(target.id) : topics.playerCommands(target.id);
     try {
-      await bus.publish(topic, wire(command));
+      await sendCommand(messaging, command);
     } catch (error) {
       // Stored and pending: it goes out again when the screen reports online.
       app.log.warn({ err: error, command: command.id }, 'command not sent now; will be resent on reconnect');

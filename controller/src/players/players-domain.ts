@@ -1,26 +1,27 @@
-import { type PlayerStatus, topics } from '@baruga/protocol';
 import type { FastifyInstance } from 'fastify';
-import type { Bus } from '../messaging/bus';
+import type { Messaging } from '../messaging/messaging';
 import type { Repositories } from '../db/repositories';
 import type { DeliveryConfig } from './player-settings';
 import type { ManifestSigner } from '../publishing/manifest-signer';
 import type { BlobStore } from '../library/blob-store';
 import { commandRoutes, followCommands } from './commands';
 import { enrollmentRoutes } from './enrollment-routes';
+import { followPresence } from './presence';
 import { followProofOfPlay, proofOfPlayRoutes } from './proof-of-play';
-import { type Departures, followHeartbeats, telemetryRoutes } from './telemetry';
+import { followHeartbeats, telemetryRoutes } from './telemetry';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Player delivery on the controller (docs/delivery.md): enrollment, telemetry, proof of play and remote
- * commands, as routes plus the MQTT followers that feed them. Returns the function that stops the followers.
+ * Players on the controller (docs/delivery.md): enrollment, presence and telemetry, proof of play and remote
+ * commands, as routes plus the message handlers that feed them (registered on `messaging` before it opens).
+ * Returns the function that stops its timers.
  */
-export async function installDelivery(
+export async function installPlayers(
   app: FastifyInstance,
   opts: {
     repos: Repositories;
-    bus: Bus;
+    messaging: Messaging;
     store: BlobStore;
     signer: ManifestSigner;
     config: DeliveryConfig;
@@ -28,30 +29,31 @@ export async function installDelivery(
     disconnectPlayer: (playerId: string) => void;
   },
 ): Promise<() => void> {
-  const { repos, bus, config } = opts;
-  const departures: Departures = new Map();
+  const { repos, messaging, config } = opts;
+  const presence = followPresence(messaging, repos);
+  followHeartbeats(messaging, repos, app.log);
+  followProofOfPlay(messaging, repos, app.log);
+  followCommands(messaging, repos, app.log);
 
-  /** A revoked player is cut off now, and its screens say so (retained, as its last will would). */
+  /** A revoked player is cut off now, and its screens say so: offline at once, its retained status removed. */
   const revoked = (playerId: string) => {
     opts.disconnectPlayer(playerId);
     for (const screenId of repos.players.screensOf(playerId)) {
-      const status: PlayerStatus = { state: 'offline', playerId, at: new Date().toISOString() };
-      bus.publishRetained(topics.status(screenId), JSON.stringify(status)).catch((error: unknown) => {
-        app.log.warn({ err: error, screen: screenId }, 'offline status after revocation not published');
+      presence.gone(screenId, playerId);
+      messaging.clearRetained('status', screenId).catch((error: unknown) => {
+        app.log.warn({ err: error, screen: screenId }, 'retained status after revocation not cleared');
       });
     }
   };
 
   await app.register(enrollmentRoutes, { repos, signer: opts.signer, revoked });
-  await app.register(telemetryRoutes, { repos, heartbeatIntervalS: config.heartbeatIntervalS, departures });
+  await app.register(telemetryRoutes, {
+    repos,
+    heartbeatIntervalS: config.heartbeatIntervalS,
+    departures: presence.departures,
+  });
   await app.register(proofOfPlayRoutes, { repos });
-  await app.register(commandRoutes, { repos, bus, store: opts.store });
-
-  const stops = [
-    await followHeartbeats(bus, repos, departures, app.log),
-    await followProofOfPlay(bus, repos, app.log),
-    await followCommands(bus, repos, app.log),
-  ];
+  await app.register(commandRoutes, { repos, messaging, store: opts.store });
 
   // Proof of play is kept for a bounded time (three months by default, as peers do).
   const prune = () => {
@@ -62,8 +64,5 @@ export async function installDelivery(
   const pruning = setInterval(prune, DAY_MS / 4);
   pruning.unref();
 
-  return () => {
-    clearInterval(pruning);
-    for (const stop of stops) stop();
-  };
+  return () => clearInterval(pruning);
 }

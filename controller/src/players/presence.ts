@@ -1,24 +1,41 @@
-import { PlayerStatus, parseScreenTopic, topics } from '@baruga/protocol';
-import type { FastifyBaseLogger } from 'fastify';
-import type { Bus } from '../messaging/bus';
-import { decodePayload } from '../messaging/decode';
+import type { Messaging } from '../messaging/messaging';
 import type { Repositories } from '../db/repositories';
 
+/**
+ * When each screen was last heard going away (a last will, a clean disconnect, a revocation), on the
+ * controller's clock: a screen gone after its newest heartbeat is offline now, not merely late.
+ */
+export type Departures = Map<string, number>;
+
+export interface PresenceTracker {
+  readonly departures: Departures;
+  /** A screen's player is gone now (revoked): offline at once, as its last will would say. */
+  gone(screenId: string, playerId: string): void;
+}
+
 /** Follows players' retained status messages (and their last wills) into screen_presence. */
-export async function followPresence(bus: Bus, repos: Repositories, log: FastifyBaseLogger): Promise<() => void> {
-  return bus.subscribe(topics.allStatus, (topic, payload) => {
-    const screen = parseScreenTopic(topic);
-    if (!screen || payload.length === 0) return;
-    const status = decodePayload(PlayerStatus, payload);
-    if (!status.ok) {
-      log.warn({ topic, issues: status.issues.length }, `status message ${status.problem}; ignored`);
-      return;
-    }
-    repos.presence.record(screen.screenId, {
-      connected: status.value.state === 'online',
-      playerId: status.value.playerId,
-      lastSeenAt: status.value.at,
-      manifestVersion: status.value.manifestVersion ?? null,
+export function followPresence(messaging: Messaging, repos: Repositories): PresenceTracker {
+  const departures: Departures = new Map();
+  messaging.on('status', (status, screenId) => {
+    repos.presence.record(screenId, {
+      connected: status.state === 'online',
+      playerId: status.playerId,
+      lastSeenAt: status.at,
+      manifestVersion: status.manifestVersion ?? null,
     });
+    if (status.state === 'offline') departures.set(screenId, Date.now());
   });
+  return {
+    departures,
+    gone(screenId, playerId) {
+      const at = new Date();
+      repos.presence.record(screenId, {
+        connected: false,
+        playerId,
+        lastSeenAt: at.toISOString(),
+        manifestVersion: null,
+      });
+      departures.set(screenId, at.getTime());
+    },
+  };
 }

@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import {
   ErrorCode,
-  PlayBatch,
   type PlayPage,
   PlayQuery,
   type PlayRecordView,
@@ -9,12 +8,9 @@ import {
   PlaySummaryQuery,
   type PlaySummaryRow,
   isKnownTimezone,
-  parseScreenTopic,
-  topics,
 } from '@baruga/protocol';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Bus } from '../messaging/bus';
-import { decodePayload } from '../messaging/decode';
+import type { Messaging } from '../messaging/messaging';
 import type { Repositories } from '../db/repositories';
 import { csvLine } from './csv';
 import { ApiError, parseWith } from '../http/http-errors';
@@ -24,32 +20,20 @@ import { ApiError, parseWith } from '../http/http-errors';
  * under its player-made id (a unique index drops copies) and every id is acknowledged, new or not, so
  * the player can delete it: exactly once in the database, whatever the network did.
  */
-export async function followProofOfPlay(
-  bus: Bus,
-  repos: Repositories,
-  log: FastifyInstance['log'],
-): Promise<() => void> {
-  return bus.subscribe(topics.allPop, (topic, payload) => {
-    const screen = parseScreenTopic(topic);
-    if (!screen) return;
-    const decoded = decodePayload(PlayBatch, payload);
-    if (!decoded.ok) {
-      log.warn({ topic, issues: decoded.issues.slice(0, 3) }, `proof-of-play batch ${decoded.problem}; ignored`);
-      return;
-    }
-    const batch = decoded.value;
+export function followProofOfPlay(messaging: Messaging, repos: Repositories, log: FastifyInstance['log']): void {
+  messaging.on('pop', (batch, screenId) => {
     // The broker lets a player publish only on its own screens' topics: records must be of this screen.
-    const records = batch.records.filter((r) => r.screenId === screen.screenId);
+    const records = batch.records.filter((r) => r.screenId === screenId);
     if (records.length < batch.records.length) {
-      log.warn({ topic }, 'proof-of-play records for another screen dropped');
+      log.warn({ screen: screenId }, 'proof-of-play records for another screen dropped');
     }
     const added = repos.proofOfPlay.insertBatch(batch.playerId, records);
-    log.debug({ screen: screen.screenId, received: records.length, added }, 'proof of play stored');
+    log.debug({ screen: screenId, received: records.length, added }, 'proof of play stored');
     // Acknowledge every id of the batch, the dropped ones too: a player must never resend them forever.
-    bus
-      .publish(topics.popAck(screen.screenId), JSON.stringify({ ids: batch.records.map((r) => r.id) }))
+    messaging
+      .send('popAck', screenId, { ids: batch.records.map((r) => r.id) })
       .catch((error: unknown) =>
-        log.warn({ err: error, topic }, 'proof-of-play acknowledgement not sent; the player resends'),
+        log.warn({ err: error, screen: screenId }, 'proof-of-play acknowledgement not sent; the player resends'),
       );
   });
 }

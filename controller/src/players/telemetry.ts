@@ -1,55 +1,18 @@
-import {
-  type ControllerTime,
-  Heartbeat,
-  PlayerStatus,
-  type ScreenDelivery,
-  parseScreenTopic,
-  screenHealth,
-  topics,
-} from '@baruga/protocol';
+import { type ControllerTime, type ScreenDelivery, screenHealth } from '@baruga/protocol';
 import type { FastifyInstance } from 'fastify';
-import type { Bus } from '../messaging/bus';
-import { decodePayload } from '../messaging/decode';
+import type { Messaging } from '../messaging/messaging';
 import type { Repositories } from '../db/repositories';
+import type { Departures } from './presence';
 
-/**
- * When each screen was last heard going away (a last will, a clean disconnect, a revocation), on the
- * controller's clock: a screen gone after its newest heartbeat is offline now, not merely late.
- */
-export type Departures = Map<string, number>;
-
-/** Follows players' heartbeats into screen_heartbeats (the newest per screen), and their departures. */
-export async function followHeartbeats(
-  bus: Bus,
-  repos: Repositories,
-  departures: Departures,
-  log: FastifyInstance['log'],
-): Promise<() => void> {
-  const stopStatus = await bus.subscribe(topics.allStatus, (topic, payload) => {
-    const screen = parseScreenTopic(topic);
-    if (!screen || payload.length === 0) return;
-    // A message that fails to decode is reported by presence.ts.
-    const status = decodePayload(PlayerStatus, payload);
-    if (status.ok && status.value.state === 'offline') departures.set(screen.screenId, Date.now());
-  });
-  const stopBeats = await bus.subscribe(topics.allHeartbeats, (topic, payload) => {
-    const screen = parseScreenTopic(topic);
-    if (!screen) return;
-    const heartbeat = decodePayload(Heartbeat, payload);
-    if (!heartbeat.ok) {
-      log.warn({ topic }, `heartbeat ${heartbeat.problem}; ignored`);
+/** Follows players' heartbeats into screen_heartbeats (the newest per screen). */
+export function followHeartbeats(messaging: Messaging, repos: Repositories, log: FastifyInstance['log']): void {
+  messaging.on('heartbeat', (heartbeat, screenId) => {
+    if (heartbeat.screenId !== screenId) {
+      log.warn({ screen: screenId }, 'heartbeat names another screen; ignored');
       return;
     }
-    if (heartbeat.value.screenId !== screen.screenId) {
-      log.warn({ topic }, 'heartbeat names another screen; ignored');
-      return;
-    }
-    repos.heartbeats.record(heartbeat.value);
+    repos.heartbeats.record(heartbeat);
   });
-  return () => {
-    stopStatus();
-    stopBeats();
-  };
 }
 
 /** What the console shows per screen: online, late or offline, the last heartbeat, the last screenshot. */

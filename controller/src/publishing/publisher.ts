@@ -16,9 +16,9 @@ import type { Db } from '../db/database';
 import type { Repositories } from '../db/repositories';
 import { screenInfo } from '../screens/screens-repository';
 import { scheduleSource } from '../schedules/schedule-source';
-import type { Bus } from '../messaging/bus';
+import type { Messaging } from '../messaging/messaging';
 import type { AssetDelivery, Surface } from '../library/renditions';
-import { topics } from '@baruga/protocol';
+import type { ManifestSigner } from './manifest-signer';
 
 type StoredItem = Pick<LoopItem, 'id' | 'type' | 'typeVersion' | 'durationMs' | 'props' | 'sample'>;
 
@@ -26,10 +26,18 @@ type StoredItem = Pick<LoopItem, 'id' | 'type' | 'typeVersion' | 'durationMs' | 
 export const MANIFEST_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * Compiles a screen's manifest from the database, stores it (versions only grow) and publishes it
- * retained, so a player that connects later still gets it at once.
+ * Compiles a screen's manifest from the database, signs it, stores it with its signed bytes (versions only grow)
+ * and publishes those bytes retained, so a player that connects later still gets it at once. The manifest is
+ * built and validated once (twice only when renditions had to be cut first), signed as the object it is, and
+ * never turned into text to be parsed back. This is the only place manifests leave the controller.
  */
-export function createPublisher(db: Db, repos: Repositories, bus: Bus, delivery: AssetDelivery) {
+export function createPublisher(
+  db: Db,
+  repos: Repositories,
+  messaging: Messaging,
+  signer: ManifestSigner,
+  delivery: AssetDelivery,
+) {
   function compile(screenId: string, version: number, now: Date): Result<Manifest> {
     const screen = repos.screens.get(screenId);
     if (!screen) return err({ code: ErrorCode.screenNotFound, message: `no screen "${screenId}"` });
@@ -127,21 +135,29 @@ export function createPublisher(db: Db, repos: Repositories, bus: Bus, delivery:
   return {
     compile,
     async publish(screenId: string, now = new Date()): Promise<Result<Manifest>> {
-      const prepared = await delivery.prepare(() => compile(screenId, 1, now));
-      if (!prepared.ok) return prepared;
-      const stored = db.transaction((): Result<Manifest> => {
-        const compiled = compile(screenId, repos.manifests.latestVersion(screenId) + 1, now);
-        if (compiled.ok) repos.manifests.save(compiled.value);
-        return compiled;
+      // The body is complete here; the real version is given in the transaction below (1 is a placeholder).
+      const compiled = await delivery.prepare(() => compile(screenId, 1, now));
+      if (!compiled.ok) return compiled;
+      const stored = db.transaction(() => {
+        const manifest: Manifest = { ...compiled.value, version: repos.manifests.latestVersion(screenId) + 1 };
+        const signed = signer.wire(manifest);
+        repos.manifests.save(manifest, signed);
+        return { manifest, signed };
       })();
-      if (!stored.ok) return stored;
-      await bus.publishRetained(topics.manifest(screenId), JSON.stringify(stored.value));
-      return stored;
+      await messaging.sendEncoded('manifest', screenId, stored.signed);
+      return ok(stored.manifest);
     },
-    /** On start: the broker may have lost its retained messages (embedded broker, external restart). */
+    /**
+     * On start: the broker may have lost its retained messages (embedded broker, external restart). The stored
+     * bytes go out as they were signed; manifests stored before signatures were kept are signed now.
+     */
     async republishAll(): Promise<number> {
-      const all = repos.manifests.all();
-      await Promise.all(all.map((m) => bus.publishRetained(topics.manifest(m.screenId), JSON.stringify(m))));
+      const all = repos.manifests.allSigned();
+      await Promise.all(
+        all.map(({ screenId, signed, manifest }) =>
+          messaging.sendEncoded('manifest', screenId, signed ?? signer.wire(manifest())),
+        ),
+      );
       return all.length;
     },
   };
