@@ -63,3 +63,22 @@ describe('manifest schema versions', () => {
     expect(parseManifest({ ...v2, playlists: { default: [] } }).ok).toBe(false);
   });
 });
+describe('timezones', () => {
+  it('knows the three Indonesian zones and refuses made-up ones', () => {
+    expect(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'].every(isKnownTimezone)).toBe(true);
+    expect(isKnownTimezone('Asia/Kendari')).toBe(false);
+  });
+});
+
+describe('canonical JSON', () => {
+  it('gives the same bytes whatever the key order', () => {
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 1, y: 2 } })).toBe(
+      canonicalJson({ c: { y: 2, z: 1 }, a: [true, null, 'x'], b: 1 }),
+    );
+    expect(canonicalJson({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
+  });
+
+  it('refuses values JSON cannot carry faithfully', () => {
+    expect(() => canonicalJson({ x: Number.NaN })).toThrow(TypeError);
+  });
+});
