@@ -10,7 +10,9 @@ import { loadOrCreateManifestSigner } from './publishing/manifest-signer';
 import { createBrokerRules } from './messaging/broker-rules';
 import { createMessaging } from './messaging/messaging';
 import { type Repositories, createRepositories } from './db/repositories';
-import { authRoutes, installAuth } from './accounts/session-routes';
+import { authRoutes } from './accounts/session-routes';
+import { installAuditTrail } from './audit/audit-trail';
+import { type DeclaredRoute, installAccess } from './http/access';
 import { contentFileRoutes } from './library/content-files';
 import { installPlayers } from './players/players-domain';
 import { healthRoutes } from './http/health';
@@ -30,6 +32,8 @@ export interface RunningController {
   db: Db;
   repos: Repositories;
   publisher: Publisher;
+  /** Every /api route with its declared access and audit action. */
+  routes: readonly DeclaredRoute[];
   /** http://host:port of the HTTP server. */
   url: string;
   /** TCP port of the embedded broker, or null with an external one. */
@@ -94,7 +98,8 @@ export async function startController(config: ControllerConfig): Promise<Running
   const publisher = createPublisher(db, repos, messaging, signer, delivery);
   installErrorHandler(app);
   await app.register(fastifyCookie);
-  installAuth(app, { repos });
+  const routes = installAccess(app, { repos });
+  installAuditTrail(app, { repos });
   await app.register(authRoutes, { repos });
   await app.register(healthRoutes);
   await app.register(screenRoutes, { repos, publisher });
@@ -150,6 +155,7 @@ export async function startController(config: ControllerConfig): Promise<Running
     db,
     repos,
     publisher,
+    routes,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     mqttPort: broker?.port ?? null,
     initialAdminPassword,

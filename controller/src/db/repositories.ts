@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { createAuditRepository } from '../audit/audit-repository';
 import { createBlobsRepository } from '../library/blobs-repository';
 import { createCommandsRepository } from '../players/commands-repository';
 import { createHeartbeatsRepository } from '../players/heartbeats-repository';
@@ -31,6 +32,7 @@ export function createRepositories(db: Db) {
     library: createLibraryRepository(db),
     schedules: createSchedulesRepository(db),
     layouts: createLayoutsRepository(db),
+    audit: createAuditRepository(db),
     settings: {
       get: (key: string): string | null =>
         db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value ?? null,

@@ -138,80 +138,84 @@ export async function libraryRoutes(app: FastifyInstance, options: LibraryOption
     return [...new Set(parseWith(z.array(Tag).max(20), tags, 'tags'))];
   }
 
-  app.post('/api/content', async (request, reply): Promise<UploadResult> => {
-    const query = parseWith(UploadQuery, request.query, 'query');
-    const tags = parseTags(query.tags);
-    if (!request.isMultipart()) {
-      throw new ApiError(
-        415,
-        ErrorCode.unsupportedMediaType,
-        'send the file as multipart/form-data with one field named "file"',
-      );
-    }
-    const length = Number(request.headers['content-length']);
-    // A body that announces more than the limit is refused before a byte of it is read.
-    if (Number.isFinite(length) && length > config.maxUploadBytes + 64 * 1024) {
-      reply.header('connection', 'close');
-      refuse({
-        code: ErrorCode.payloadTooLarge,
-        message: `the file is larger than ${Math.round(config.maxUploadBytes / (1024 * 1024))} MB (BARUGA_MAX_UPLOAD_MB)`,
-      });
-    }
-    const started = tracker.start(query.uploadId ?? crypto.randomUUID(), Number.isFinite(length) ? length : null);
-    if (!started.ok) refuse(started.error);
-    const progress = started.value;
-    reply.header('x-upload-id', progress.uploadId);
-
-    try {
-      const part = await request.file();
-      if (!part || part.fieldname !== 'file') {
-        part?.file.resume();
-        refuse({ code: ErrorCode.uploadMissingFile, message: 'the form has no field named "file"' });
-      }
-      let outcome;
-      try {
-        outcome = await acceptUpload(
-          { db, repos, store, hlsMinBytes: config.hlsMinBytes, limits, stages },
-          {
-            file: part.file,
-            fileName: part.filename,
-            mime: part.mimetype,
-            truncated: () => part.file.truncated,
-            maxBytes: config.maxUploadBytes,
-            name: query.name,
-            tags,
-          },
-          progress,
+  app.post(
+    '/api/content',
+    { config: { access: 'signed-in', action: 'content.upload' } },
+    async (request, reply): Promise<UploadResult> => {
+      const query = parseWith(UploadQuery, request.query, 'query');
+      const tags = parseTags(query.tags);
+      if (!request.isMultipart()) {
+        throw new ApiError(
+          415,
+          ErrorCode.unsupportedMediaType,
+          'send the file as multipart/form-data with one field named "file"',
         );
-      } catch (error) {
-        if (error instanceof ApiError) throw error;
-        // The body broke off or was malformed (busboy: "Unexpected end of form", a reset connection).
-        if (
-          request.raw.aborted ||
-          (error instanceof Error && /end of form|terminated|aborted|premature/i.test(error.message))
-        ) {
-          refuse({
-            code: ErrorCode.validation,
-            message: 'the upload broke off before the end of the file; send it again',
-          });
+      }
+      const length = Number(request.headers['content-length']);
+      // A body that announces more than the limit is refused before a byte of it is read.
+      if (Number.isFinite(length) && length > config.maxUploadBytes + 64 * 1024) {
+        reply.header('connection', 'close');
+        refuse({
+          code: ErrorCode.payloadTooLarge,
+          message: `the file is larger than ${Math.round(config.maxUploadBytes / (1024 * 1024))} MB (BARUGA_MAX_UPLOAD_MB)`,
+        });
+      }
+      const started = tracker.start(query.uploadId ?? crypto.randomUUID(), Number.isFinite(length) ? length : null);
+      if (!started.ok) refuse(started.error);
+      const progress = started.value;
+      reply.header('x-upload-id', progress.uploadId);
+
+      try {
+        const part = await request.file();
+        if (!part || part.fieldname !== 'file') {
+          part?.file.resume();
+          refuse({ code: ErrorCode.uploadMissingFile, message: 'the form has no field named "file"' });
         }
+        let outcome;
+        try {
+          outcome = await acceptUpload(
+            { db, repos, store, hlsMinBytes: config.hlsMinBytes, limits, stages },
+            {
+              file: part.file,
+              fileName: part.filename,
+              mime: part.mimetype,
+              truncated: () => part.file.truncated,
+              maxBytes: config.maxUploadBytes,
+              name: query.name,
+              tags,
+            },
+            progress,
+          );
+        } catch (error) {
+          if (error instanceof ApiError) throw error;
+          // The body broke off or was malformed (busboy: "Unexpected end of form", a reset connection).
+          if (
+            request.raw.aborted ||
+            (error instanceof Error && /end of form|terminated|aborted|premature/i.test(error.message))
+          ) {
+            refuse({
+              code: ErrorCode.validation,
+              message: 'the upload broke off before the end of the file; send it again',
+            });
+          }
+          throw error;
+        }
+        if (!outcome.ok) refuse(outcome.error);
+        progress.done(outcome.value.item.id);
+        reply.status(outcome.value.deduplicated ? 200 : 201);
+        return { item: view(outcome.value.item), deduplicated: outcome.value.deduplicated };
+      } catch (error) {
+        progress.failed(
+          error instanceof ApiError
+            ? error
+            : { code: ErrorCode.internal, message: 'the upload failed; see the controller log' },
+        );
         throw error;
       }
-      if (!outcome.ok) refuse(outcome.error);
-      progress.done(outcome.value.item.id);
-      reply.status(outcome.value.deduplicated ? 200 : 201);
-      return { item: view(outcome.value.item), deduplicated: outcome.value.deduplicated };
-    } catch (error) {
-      progress.failed(
-        error instanceof ApiError
-          ? error
-          : { code: ErrorCode.internal, message: 'the upload failed; see the controller log' },
-      );
-      throw error;
-    }
-  });
+    },
+  );
 
-  app.get('/api/content/uploads/:uploadId', async (request) => {
+  app.get('/api/content/uploads/:uploadId', { config: { access: 'signed-in' } }, async (request) => {
     const { uploadId } = parseWith(UploadParams, request.params, 'path');
     const progress = tracker.get(uploadId);
     if (!progress)
@@ -219,41 +223,45 @@ export async function libraryRoutes(app: FastifyInstance, options: LibraryOption
     return progress;
   });
 
-  app.post('/api/content/streams', async (request, reply) => {
-    const body = parseWith(CreateStream, request.body);
-    const existing = repos.library.byUrl(body.url);
-    if (existing) return reply.status(200).send({ item: view(existing), deduplicated: true });
-    const checked = await checkStream(body.url);
-    if (!checked.ok) refuse(checked.error);
-    const row = db.transaction(
-      () =>
-        repos.library.byUrl(body.url) ??
-        repos.library.insert(
-          {
-            id: crypto.randomUUID(),
-            kind: 'stream',
-            name: body.name,
-            fileName: null,
-            uploadSha256: null,
-            sourceSha256: null,
-            url: body.url,
-            mime: 'application/vnd.apple.mpegurl',
-            size: 0,
-            width: null,
-            height: null,
-            durationMs: null,
-            thumbnailSha256: null,
-            posterSha256: null,
-            deliverySha256: null,
-            meta: { playlist: checked.value.playlist, live: checked.value.live, variants: checked.value.variants },
-          },
-          [...new Set(body.tags)],
-        ),
-    )();
-    return reply.status(201).send({ item: view(row), deduplicated: false });
-  });
+  app.post(
+    '/api/content/streams',
+    { config: { access: 'signed-in', action: 'content.stream-add' } },
+    async (request, reply) => {
+      const body = parseWith(CreateStream, request.body);
+      const existing = repos.library.byUrl(body.url);
+      if (existing) return reply.status(200).send({ item: view(existing), deduplicated: true });
+      const checked = await checkStream(body.url);
+      if (!checked.ok) refuse(checked.error);
+      const row = db.transaction(
+        () =>
+          repos.library.byUrl(body.url) ??
+          repos.library.insert(
+            {
+              id: crypto.randomUUID(),
+              kind: 'stream',
+              name: body.name,
+              fileName: null,
+              uploadSha256: null,
+              sourceSha256: null,
+              url: body.url,
+              mime: 'application/vnd.apple.mpegurl',
+              size: 0,
+              width: null,
+              height: null,
+              durationMs: null,
+              thumbnailSha256: null,
+              posterSha256: null,
+              deliverySha256: null,
+              meta: { playlist: checked.value.playlist, live: checked.value.live, variants: checked.value.variants },
+            },
+            [...new Set(body.tags)],
+          ),
+      )();
+      return reply.status(201).send({ item: view(row), deduplicated: false });
+    },
+  );
 
-  app.get('/api/content', async (request): Promise<LibraryPage> => {
+  app.get('/api/content', { config: { access: 'signed-in' } }, async (request): Promise<LibraryPage> => {
     const query = parseWith(LibraryQuery, request.query, 'query');
     const { rows, total } = repos.library.list(query);
     const usage = buildUsageIndex(repos);
@@ -267,43 +275,55 @@ export async function libraryRoutes(app: FastifyInstance, options: LibraryOption
     };
   });
 
-  app.get('/api/content/tags', async (): Promise<TagCount[]> => repos.library.tagCounts());
+  app.get('/api/content/tags', { config: { access: 'signed-in' } }, async (): Promise<TagCount[]> =>
+    repos.library.tagCounts(),
+  );
 
-  app.get('/api/content/:id', async (request): Promise<LibraryItem> => {
+  app.get('/api/content/:id', { config: { access: 'signed-in' } }, async (request): Promise<LibraryItem> => {
     const { id } = parseWith(IdParams, request.params, 'path');
     const row = itemOr404(id);
     return view(row, { usage: buildUsageIndex(repos)(row), renditions: true });
   });
 
-  app.patch('/api/content/:id', async (request): Promise<LibraryItem> => {
-    const { id } = parseWith(IdParams, request.params, 'path');
-    itemOr404(id);
-    const body = parseWith(UpdateLibraryItem, request.body);
-    db.transaction(() => {
-      if (body.name !== undefined) repos.library.rename(id, body.name);
-      if (body.tags !== undefined) repos.library.setTags(id, [...new Set(body.tags)]);
-    })();
-    return view(itemOr404(id));
-  });
+  app.patch(
+    '/api/content/:id',
+    { config: { access: 'signed-in', action: 'content.update' } },
+    async (request): Promise<LibraryItem> => {
+      const { id } = parseWith(IdParams, request.params, 'path');
+      itemOr404(id);
+      const body = parseWith(UpdateLibraryItem, request.body);
+      db.transaction(() => {
+        if (body.name !== undefined) repos.library.rename(id, body.name);
+        if (body.tags !== undefined) repos.library.setTags(id, [...new Set(body.tags)]);
+      })();
+      return view(itemOr404(id));
+    },
+  );
 
-  app.delete('/api/content/:id', async (request, reply) => {
-    const { id } = parseWith(IdParams, request.params, 'path');
-    const row = itemOr404(id);
-    const usage = buildUsageIndex(repos)(row);
-    if (usage.inUse) {
-      throw new ApiError(
-        409,
-        ErrorCode.contentInUse,
-        `"${row.name}" is ${usage.summary}; remove it from ${usage.items > 0 ? 'those items' : 'those screens'} and publish first`,
-        usage,
-      );
-    }
-    // The blobs stay until the garbage collector finds them unreferenced (after its grace period).
-    repos.library.remove(id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/content/:id',
+    { config: { access: 'signed-in', action: 'content.delete' } },
+    async (request, reply) => {
+      const { id } = parseWith(IdParams, request.params, 'path');
+      const row = itemOr404(id);
+      const usage = buildUsageIndex(repos)(row);
+      if (usage.inUse) {
+        throw new ApiError(
+          409,
+          ErrorCode.contentInUse,
+          `"${row.name}" is ${usage.summary}; remove it from ${usage.items > 0 ? 'those items' : 'those screens'} and publish first`,
+          usage,
+        );
+      }
+      // The blobs stay until the garbage collector finds them unreferenced (after its grace period).
+      repos.library.remove(id);
+      return reply.status(204).send();
+    },
+  );
 
-  app.post('/api/content/gc', async (): Promise<GcReport> => collectGarbage(db, repos, store));
+  app.post('/api/content/gc', { config: { access: 'signed-in', action: 'content.gc' } }, async (): Promise<GcReport> =>
+    collectGarbage(db, repos, store),
+  );
 
   let gcRunning = false;
   const runGc = () => {

@@ -99,28 +99,36 @@ export async function commandRoutes(
     return command;
   }
 
-  app.post('/api/screens/:id/commands', async (request, reply) => {
-    const { id } = parseWith(Params, request.params, 'path');
-    if (!repos.screens.get(id)) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${id}"`);
-    const body = parseWith(IssueCommand, request.body);
-    return reply.status(202).send(await issue({ kind: 'screen', id }, body, request.user?.username ?? 'unknown'));
-  });
+  app.post(
+    '/api/screens/:id/commands',
+    { config: { access: 'signed-in', action: 'command.issue' } },
+    async (request, reply) => {
+      const { id } = parseWith(Params, request.params, 'path');
+      if (!repos.screens.get(id)) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${id}"`);
+      const body = parseWith(IssueCommand, request.body);
+      return reply.status(202).send(await issue({ kind: 'screen', id }, body, request.user?.username ?? 'unknown'));
+    },
+  );
 
-  app.post('/api/players/:id/commands', async (request, reply) => {
-    const { id } = parseWith(Params, request.params, 'path');
-    const player = repos.players.get(id);
-    if (!player) throw new ApiError(404, ErrorCode.playerNotFound, `no player "${id}"`);
-    if (player.state !== 'active') {
-      throw new ApiError(409, ErrorCode.playerNotActive, `player ${id} is ${player.state}; it takes no commands`);
-    }
-    const body = parseWith(IssueCommand, request.body);
-    if (body.name === 'screenshot') {
-      throw new ApiError(400, ErrorCode.validation, 'a screenshot is of one screen: POST /api/screens/:id/commands');
-    }
-    return reply.status(202).send(await issue({ kind: 'player', id }, body, request.user?.username ?? 'unknown'));
-  });
+  app.post(
+    '/api/players/:id/commands',
+    { config: { access: 'signed-in', action: 'command.issue' } },
+    async (request, reply) => {
+      const { id } = parseWith(Params, request.params, 'path');
+      const player = repos.players.get(id);
+      if (!player) throw new ApiError(404, ErrorCode.playerNotFound, `no player "${id}"`);
+      if (player.state !== 'active') {
+        throw new ApiError(409, ErrorCode.playerNotActive, `player ${id} is ${player.state}; it takes no commands`);
+      }
+      const body = parseWith(IssueCommand, request.body);
+      if (body.name === 'screenshot') {
+        throw new ApiError(400, ErrorCode.validation, 'a screenshot is of one screen: POST /api/screens/:id/commands');
+      }
+      return reply.status(202).send(await issue({ kind: 'player', id }, body, request.user?.username ?? 'unknown'));
+    },
+  );
 
-  app.get('/api/commands/:id', async (request): Promise<CommandView> => {
+  app.get('/api/commands/:id', { config: { access: 'signed-in' } }, async (request): Promise<CommandView> => {
     const { id } = parseWith(CommandParamsPath, request.params, 'path');
     repos.commands.expireDue();
     const command = repos.commands.get(id);
@@ -128,7 +136,7 @@ export async function commandRoutes(
     return command;
   });
 
-  app.get('/api/screens/:id/commands', async (request): Promise<CommandView[]> => {
+  app.get('/api/screens/:id/commands', { config: { access: 'signed-in' } }, async (request): Promise<CommandView[]> => {
     const { id } = parseWith(Params, request.params, 'path');
     if (!repos.screens.get(id)) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${id}"`);
     repos.commands.expireDue();
@@ -143,24 +151,32 @@ export async function commandRoutes(
       { parseAs: 'buffer', bodyLimit: MAX_SCREENSHOT_BYTES },
       (_req, body, done) => done(null, body),
     );
-    upload.put('/api/commands/:id/screenshot', { bodyLimit: MAX_SCREENSHOT_BYTES }, async (request, reply) => {
-      const { id } = parseWith(CommandParamsPath, request.params, 'path');
-      repos.commands.expireDue();
-      const command = repos.commands.get(id);
-      if (!command || command.name !== 'screenshot') {
-        throw new ApiError(404, ErrorCode.commandNotFound, `no screenshot command "${id}"`);
-      }
-      if (command.state !== 'pending' || command.screenshot) {
-        throw new ApiError(409, ErrorCode.commandClosed, `command ${id} is ${command.state}; it takes no upload`);
-      }
-      const body = request.body;
-      if (!Buffer.isBuffer(body) || body.length < PNG_MAGIC.length || !body.subarray(0, 8).equals(PNG_MAGIC)) {
-        throw new ApiError(415, ErrorCode.unsupportedMediaType, 'a screenshot must be a PNG (Content-Type: image/png)');
-      }
-      const blob = await store.putBuffer(body);
-      repos.blobs.add({ sha256: blob.sha256, size: blob.size, mime: 'image/png' });
-      repos.commands.attachScreenshot(id, command.target.id, blob.sha256);
-      return reply.status(201).send({ sha256: blob.sha256, url: `/content/${blob.sha256}` });
-    });
+    upload.put(
+      '/api/commands/:id/screenshot',
+      { bodyLimit: MAX_SCREENSHOT_BYTES, config: { access: 'player', action: 'command.screenshot-upload' } },
+      async (request, reply) => {
+        const { id } = parseWith(CommandParamsPath, request.params, 'path');
+        repos.commands.expireDue();
+        const command = repos.commands.get(id);
+        if (!command || command.name !== 'screenshot') {
+          throw new ApiError(404, ErrorCode.commandNotFound, `no screenshot command "${id}"`);
+        }
+        if (command.state !== 'pending' || command.screenshot) {
+          throw new ApiError(409, ErrorCode.commandClosed, `command ${id} is ${command.state}; it takes no upload`);
+        }
+        const body = request.body;
+        if (!Buffer.isBuffer(body) || body.length < PNG_MAGIC.length || !body.subarray(0, 8).equals(PNG_MAGIC)) {
+          throw new ApiError(
+            415,
+            ErrorCode.unsupportedMediaType,
+            'a screenshot must be a PNG (Content-Type: image/png)',
+          );
+        }
+        const blob = await store.putBuffer(body);
+        repos.blobs.add({ sha256: blob.sha256, size: blob.size, mime: 'image/png' });
+        repos.commands.attachScreenshot(id, command.target.id, blob.sha256);
+        return reply.status(201).send({ sha256: blob.sha256, url: `/content/${blob.sha256}` });
+      },
+    );
   });
 }

@@ -53,6 +53,7 @@ export function authenticatePlayer(request: FastifyRequest, repos: Repositories)
   if (player.state === 'revoked') {
     throw new ApiError(403, ErrorCode.playerRevoked, `player ${player.id} was revoked; enroll it again`);
   }
+  request.actor = { kind: 'player', id: player.id };
   return player;
 }
 
@@ -83,7 +84,7 @@ export async function enrollmentRoutes(
     }
   };
 
-  app.post('/api/players/enroll', async (request, reply) => {
+  app.post('/api/players/enroll', { config: { access: 'public', action: 'player.enroll' } }, async (request, reply) => {
     const body = parseWith(EnrollRequest, request.body ?? {});
     if (repos.players.pendingCount() >= MAX_PENDING) {
       throw new ApiError(429, ErrorCode.tooManyPending, 'too many players are waiting to be paired; try again later');
@@ -98,7 +99,7 @@ export async function enrollmentRoutes(
     return reply.status(201).header('Cache-Control', 'no-store').send(response);
   });
 
-  app.get('/api/players/self', async (request, reply): Promise<PlayerSelf> => {
+  app.get('/api/players/self', { config: { access: 'player' } }, async (request, reply): Promise<PlayerSelf> => {
     const player = authenticatePlayer(request, repos);
     reply.header('Cache-Control', 'no-store');
     const code = player.state === 'pending' ? repos.players.currentCode(player.id) : null;
@@ -119,48 +120,62 @@ export async function enrollmentRoutes(
     };
   });
 
-  app.get('/api/players', async (): Promise<PlayerView[]> => repos.players.list().map(playerView));
+  app.get('/api/players', { config: { access: 'signed-in' } }, async (): Promise<PlayerView[]> =>
+    repos.players.list().map(playerView),
+  );
 
-  app.get('/api/players/:id', async (request): Promise<PlayerView> => {
+  app.get('/api/players/:id', { config: { access: 'signed-in' } }, async (request): Promise<PlayerView> => {
     const { id } = parseWith(PlayerParams, request.params, 'path');
     return playerView(playerOr404(id));
   });
 
-  app.post('/api/players/pair', async (request): Promise<PlayerView> => {
-    const body = parseWith(PairPlayer, request.body);
-    const player = repos.players.findPendingByCode(body.code);
-    if (!player) {
-      throw new ApiError(
-        404,
-        ErrorCode.pairingCodeUnknown,
-        `no player is showing the code ${body.code}; check the screen (codes renew every hour)`,
-      );
-    }
-    checkScreens(body.screens);
-    repos.players.approve(player.id, body.name, body.screens);
-    request.log.info({ player: player.id, screens: body.screens, by: request.user?.username }, 'player paired');
-    return playerView(playerOr404(player.id));
-  });
+  app.post(
+    '/api/players/pair',
+    { config: { access: 'signed-in', action: 'player.pair' } },
+    async (request): Promise<PlayerView> => {
+      const body = parseWith(PairPlayer, request.body);
+      const player = repos.players.findPendingByCode(body.code);
+      if (!player) {
+        throw new ApiError(
+          404,
+          ErrorCode.pairingCodeUnknown,
+          `no player is showing the code ${body.code}; check the screen (codes renew every hour)`,
+        );
+      }
+      checkScreens(body.screens);
+      repos.players.approve(player.id, body.name, body.screens);
+      request.log.info({ player: player.id, screens: body.screens, by: request.user?.username }, 'player paired');
+      return playerView(playerOr404(player.id));
+    },
+  );
 
-  app.put('/api/players/:id', async (request): Promise<PlayerView> => {
-    const { id } = parseWith(PlayerParams, request.params, 'path');
-    const player = playerOr404(id);
-    const body = parseWith(UpdatePlayer, request.body);
-    if (body.screens) checkScreens(body.screens);
-    if (player.state === 'pending') {
-      throw new ApiError(409, ErrorCode.playerNotActive, `player ${id} is not paired yet: pair it with its code`);
-    }
-    repos.players.update(id, body);
-    return playerView(playerOr404(id));
-  });
+  app.put(
+    '/api/players/:id',
+    { config: { access: 'signed-in', action: 'player.update' } },
+    async (request): Promise<PlayerView> => {
+      const { id } = parseWith(PlayerParams, request.params, 'path');
+      const player = playerOr404(id);
+      const body = parseWith(UpdatePlayer, request.body);
+      if (body.screens) checkScreens(body.screens);
+      if (player.state === 'pending') {
+        throw new ApiError(409, ErrorCode.playerNotActive, `player ${id} is not paired yet: pair it with its code`);
+      }
+      repos.players.update(id, body);
+      return playerView(playerOr404(id));
+    },
+  );
 
-  app.post('/api/players/:id/revoke', async (request): Promise<PlayerView> => {
-    const { id } = parseWith(PlayerParams, request.params, 'path');
-    playerOr404(id);
-    if (repos.players.revoke(id)) {
-      opts.revoked(id);
-      request.log.info({ player: id, by: request.user?.username }, 'player revoked');
-    }
-    return playerView(playerOr404(id));
-  });
+  app.post(
+    '/api/players/:id/revoke',
+    { config: { access: 'signed-in', action: 'player.revoke' } },
+    async (request): Promise<PlayerView> => {
+      const { id } = parseWith(PlayerParams, request.params, 'path');
+      playerOr404(id);
+      if (repos.players.revoke(id)) {
+        opts.revoked(id);
+        request.log.info({ player: id, by: request.user?.username }, 'player revoked');
+      }
+      return playerView(playerOr404(id));
+    },
+  );
 }

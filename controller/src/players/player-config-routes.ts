@@ -16,7 +16,7 @@ export async function playerRoutes(
     heartbeatIntervalS,
   }: { repos: Repositories; mqttWsUrl: string | null; manifestKey: ManifestKey; heartbeatIntervalS: number },
 ) {
-  app.get('/api/player/config', async (request): Promise<PlayerConfig> => {
+  app.get('/api/player/config', { config: { access: 'public' } }, async (request): Promise<PlayerConfig> => {
     const { screen } = parseWith(Query, request.query, 'query');
     if (!repos.screens.get(screen)) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${screen}"`);
     return {

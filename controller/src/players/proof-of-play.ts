@@ -87,7 +87,7 @@ function sendCsv(reply: FastifyReply, name: string, lines: Iterable<string>) {
 }
 
 export async function proofOfPlayRoutes(app: FastifyInstance, { repos }: { repos: Repositories }) {
-  app.get('/api/proof-of-play', async (request, reply) => {
+  app.get('/api/proof-of-play', { config: { access: 'signed-in' } }, async (request, reply) => {
     const query = parseWith(PlayQuery, request.query, 'query');
     const filter = { screen: query.screen, item: query.item, from: query.from, to: query.to };
     if (query.format === 'csv') {
@@ -109,7 +109,7 @@ export async function proofOfPlayRoutes(app: FastifyInstance, { repos }: { repos
     return page;
   });
 
-  app.get('/api/proof-of-play/summary', async (request, reply) => {
+  app.get('/api/proof-of-play/summary', { config: { access: 'signed-in' } }, async (request, reply) => {
     const query = parseWith(PlaySummaryQuery, request.query, 'query');
     if (!isKnownTimezone(query.timezone)) {
       throw new ApiError(400, ErrorCode.unknownTimezone, `unknown timezone "${query.timezone}"`);

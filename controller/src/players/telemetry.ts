@@ -24,7 +24,7 @@ export async function telemetryRoutes(
     departures,
   }: { repos: Repositories; heartbeatIntervalS: number; departures: Departures },
 ) {
-  app.get('/api/delivery/screens', async (): Promise<ScreenDelivery[]> => {
+  app.get('/api/delivery/screens', { config: { access: 'signed-in' } }, async (): Promise<ScreenDelivery[]> => {
     const now = Date.now();
     const beats = new Map(repos.heartbeats.all().map((h) => [h.screenId, h]));
     return repos.screens.list().map((screen) => {
@@ -56,7 +56,7 @@ export async function telemetryRoutes(
     });
   });
 
-  app.get('/api/player/time', async (_request, reply): Promise<ControllerTime> => {
+  app.get('/api/player/time', { config: { access: 'public' } }, async (_request, reply): Promise<ControllerTime> => {
     reply.header('Cache-Control', 'no-store');
     return { now: Date.now() };
   });

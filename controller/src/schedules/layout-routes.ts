@@ -44,9 +44,9 @@ export async function layoutRoutes(app: FastifyInstance, { repos, republish, scr
     return screen;
   }
 
-  app.get('/api/layouts', async () => repos.layouts.listLayouts().map(view));
+  app.get('/api/layouts', { config: { access: 'signed-in' } }, async () => repos.layouts.listLayouts().map(view));
 
-  app.post('/api/layouts', async (request, reply) => {
+  app.post('/api/layouts', { config: { access: 'signed-in', action: 'layout.create' } }, async (request, reply) => {
     const body = parseWith(CreateLayout, request.body);
     if (repos.layouts.getLayout(body.id)) {
       throw new ApiError(409, ErrorCode.layoutExists, `a layout with id "${body.id}" already exists`);
@@ -63,12 +63,12 @@ export async function layoutRoutes(app: FastifyInstance, { repos, republish, scr
     return reply.status(201).send(view(saved));
   });
 
-  app.get('/api/layouts/:id', async (request) => {
+  app.get('/api/layouts/:id', { config: { access: 'signed-in' } }, async (request) => {
     const { id } = parseWith(IdParams, request.params, 'path');
     return view(layoutOr404(id));
   });
 
-  app.put('/api/layouts/:id', async (request) => {
+  app.put('/api/layouts/:id', { config: { access: 'signed-in', action: 'layout.update' } }, async (request) => {
     const { id } = parseWith(IdParams, request.params, 'path');
     layoutOr404(id);
     const { zones, ...canvas } = parseWith(UpdateLayout, request.body);
@@ -78,40 +78,52 @@ export async function layoutRoutes(app: FastifyInstance, { repos, republish, scr
     return view(saved);
   });
 
-  app.delete('/api/layouts/:id', async (request, reply) => {
-    const { id } = parseWith(IdParams, request.params, 'path');
-    layoutOr404(id);
-    // events.playlist_id names a playlist or a layout: the same lookup finds the events that play this one.
-    const users = repos.schedules.eventsUsingPlaylist(id);
-    if (users.length > 0) {
-      throw new ApiError(409, ErrorCode.layoutInUse, `layout "${id}" is played by events ${users.join(', ')}`, {
-        eventIds: users,
-      });
-    }
-    repos.layouts.deleteLayout(id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/layouts/:id',
+    { config: { access: 'signed-in', action: 'layout.delete' } },
+    async (request, reply) => {
+      const { id } = parseWith(IdParams, request.params, 'path');
+      layoutOr404(id);
+      // events.playlist_id names a playlist or a layout: the same lookup finds the events that play this one.
+      const users = repos.schedules.eventsUsingPlaylist(id);
+      if (users.length > 0) {
+        throw new ApiError(409, ErrorCode.layoutInUse, `layout "${id}" is played by events ${users.join(', ')}`, {
+          eventIds: users,
+        });
+      }
+      repos.layouts.deleteLayout(id);
+      return reply.status(204).send();
+    },
+  );
 
-  app.get('/api/screens/:id/overlays', async (request): Promise<ScreenOverlaysView> => {
-    const { id } = parseWith(IdParams, request.params, 'path');
-    screenOr404(id);
-    return { screenId: id, zones: repos.layouts.overlays(id) };
-  });
+  app.get(
+    '/api/screens/:id/overlays',
+    { config: { access: 'signed-in' } },
+    async (request): Promise<ScreenOverlaysView> => {
+      const { id } = parseWith(IdParams, request.params, 'path');
+      screenOr404(id);
+      return { screenId: id, zones: repos.layouts.overlays(id) };
+    },
+  );
 
-  app.put('/api/screens/:id/overlays', async (request): Promise<ScreenOverlaysView> => {
-    const { id } = parseWith(IdParams, request.params, 'path');
-    const screen = screenOr404(id);
-    const body = parseWith(ScreenOverlays, request.body);
-    // Overlays are drawn in screen pixels, unscaled: a zone past the screen's edge would be cut off.
-    const outside = zonesOutside(screen, body.zones);
-    if (outside.length > 0) {
-      const which = outside.length === 1 ? `zone ${outside.join('')} reaches` : `zones ${outside.join(', ')} reach`;
-      throw new ApiError(400, ErrorCode.validation, `${which} past the ${screen.width}×${screen.height} screen`, {
-        zones: outside,
-      });
-    }
-    const zones = repos.layouts.setOverlays(id, checkZones(body.zones));
-    await republish([id]);
-    return { screenId: id, zones };
-  });
+  app.put(
+    '/api/screens/:id/overlays',
+    { config: { access: 'signed-in', action: 'screen.overlays' } },
+    async (request): Promise<ScreenOverlaysView> => {
+      const { id } = parseWith(IdParams, request.params, 'path');
+      const screen = screenOr404(id);
+      const body = parseWith(ScreenOverlays, request.body);
+      // Overlays are drawn in screen pixels, unscaled: a zone past the screen's edge would be cut off.
+      const outside = zonesOutside(screen, body.zones);
+      if (outside.length > 0) {
+        const which = outside.length === 1 ? `zone ${outside.join('')} reaches` : `zones ${outside.join(', ')} reach`;
+        throw new ApiError(400, ErrorCode.validation, `${which} past the ${screen.width}×${screen.height} screen`, {
+          zones: outside,
+        });
+      }
+      const zones = repos.layouts.setOverlays(id, checkZones(body.zones));
+      await republish([id]);
+      return { screenId: id, zones };
+    },
+  );
 }

@@ -49,9 +49,9 @@ export async function playlistRoutes(
     return daypart;
   }
 
-  app.get('/api/playlists', async () => repos.schedules.listPlaylists().map(view));
+  app.get('/api/playlists', { config: { access: 'signed-in' } }, async () => repos.schedules.listPlaylists().map(view));
 
-  app.post('/api/playlists', async (request, reply) => {
+  app.post('/api/playlists', { config: { access: 'signed-in', action: 'playlist.create' } }, async (request, reply) => {
     const body = parseWith(CreatePlaylist, request.body);
     if (repos.schedules.getPlaylist(body.id)) {
       throw new ApiError(409, ErrorCode.playlistExists, `a playlist with id "${body.id}" already exists`);
@@ -67,12 +67,12 @@ export async function playlistRoutes(
     return reply.status(201).send(view(repos.schedules.savePlaylist(body.id, body.name, items)));
   });
 
-  app.get('/api/playlists/:id', async (request) => {
+  app.get('/api/playlists/:id', { config: { access: 'signed-in' } }, async (request) => {
     const { id } = parseWith(IdParams, request.params, 'path');
     return view(playlistOr404(id));
   });
 
-  app.put('/api/playlists/:id', async (request) => {
+  app.put('/api/playlists/:id', { config: { access: 'signed-in', action: 'playlist.update' } }, async (request) => {
     const { id } = parseWith(IdParams, request.params, 'path');
     playlistOr404(id);
     const body = parseWith(UpdatePlaylist, request.body);
@@ -81,22 +81,26 @@ export async function playlistRoutes(
     return view(saved);
   });
 
-  app.delete('/api/playlists/:id', async (request, reply) => {
-    const { id } = parseWith(IdParams, request.params, 'path');
-    playlistOr404(id);
-    const users = repos.schedules.eventsUsingPlaylist(id);
-    if (users.length > 0) {
-      throw new ApiError(409, ErrorCode.playlistInUse, `playlist "${id}" is played by events ${users.join(', ')}`, {
-        eventIds: users,
-      });
-    }
-    repos.schedules.deletePlaylist(id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/playlists/:id',
+    { config: { access: 'signed-in', action: 'playlist.delete' } },
+    async (request, reply) => {
+      const { id } = parseWith(IdParams, request.params, 'path');
+      playlistOr404(id);
+      const users = repos.schedules.eventsUsingPlaylist(id);
+      if (users.length > 0) {
+        throw new ApiError(409, ErrorCode.playlistInUse, `playlist "${id}" is played by events ${users.join(', ')}`, {
+          eventIds: users,
+        });
+      }
+      repos.schedules.deletePlaylist(id);
+      return reply.status(204).send();
+    },
+  );
 
-  app.get('/api/dayparts', async () => repos.schedules.listDayparts());
+  app.get('/api/dayparts', { config: { access: 'signed-in' } }, async () => repos.schedules.listDayparts());
 
-  app.post('/api/dayparts', async (request, reply) => {
+  app.post('/api/dayparts', { config: { access: 'signed-in', action: 'daypart.create' } }, async (request, reply) => {
     const body = parseCoded(Daypart, request.body);
     if (repos.schedules.getDaypart(body.id)) {
       throw new ApiError(409, ErrorCode.daypartExists, `a daypart with id "${body.id}" already exists`);
@@ -105,12 +109,12 @@ export async function playlistRoutes(
     return reply.status(201).send(daypartOr404(body.id));
   });
 
-  app.get('/api/dayparts/:id', async (request) => {
+  app.get('/api/dayparts/:id', { config: { access: 'signed-in' } }, async (request) => {
     const { id } = parseWith(IdParams, request.params, 'path');
     return daypartOr404(id);
   });
 
-  app.put('/api/dayparts/:id', async (request) => {
+  app.put('/api/dayparts/:id', { config: { access: 'signed-in', action: 'daypart.update' } }, async (request) => {
     const { id } = parseWith(IdParams, request.params, 'path');
     daypartOr404(id);
     const body = parseCoded(DaypartInput, request.body);
@@ -119,26 +123,30 @@ export async function playlistRoutes(
     return daypartOr404(id);
   });
 
-  app.delete('/api/dayparts/:id', async (request, reply) => {
-    const { id } = parseWith(IdParams, request.params, 'path');
-    daypartOr404(id);
-    const users = repos.schedules.eventsUsingDaypart(id);
-    if (users.length > 0) {
-      throw new ApiError(409, ErrorCode.daypartInUse, `daypart "${id}" is used by events ${users.join(', ')}`, {
-        eventIds: users,
-      });
-    }
-    repos.schedules.deleteDaypart(id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/dayparts/:id',
+    { config: { access: 'signed-in', action: 'daypart.delete' } },
+    async (request, reply) => {
+      const { id } = parseWith(IdParams, request.params, 'path');
+      daypartOr404(id);
+      const users = repos.schedules.eventsUsingDaypart(id);
+      if (users.length > 0) {
+        throw new ApiError(409, ErrorCode.daypartInUse, `daypart "${id}" is used by events ${users.join(', ')}`, {
+          eventIds: users,
+        });
+      }
+      repos.schedules.deleteDaypart(id);
+      return reply.status(204).send();
+    },
+  );
 
-  app.get('/api/screens/:id/groups', async (request) => {
+  app.get('/api/screens/:id/groups', { config: { access: 'signed-in' } }, async (request) => {
     const { id } = parseWith(IdParams, request.params, 'path');
     if (!repos.screens.get(id)) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${id}"`);
     return { groups: repos.schedules.groupsOf(id) };
   });
 
-  app.put('/api/screens/:id/groups', async (request) => {
+  app.put('/api/screens/:id/groups', { config: { access: 'signed-in', action: 'screen.groups' } }, async (request) => {
     const { id } = parseWith(IdParams, request.params, 'path');
     if (!repos.screens.get(id)) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${id}"`);
     const body = parseWith(ScreenGroups, request.body);

@@ -131,9 +131,11 @@ export async function scheduleRoutes(
     return { ...row, ...check(row.event, now) };
   }
 
-  app.get('/api/events', async (): Promise<EventSummary[]> => repos.schedules.listEvents().map(summary));
+  app.get('/api/events', { config: { access: 'signed-in' } }, async (): Promise<EventSummary[]> =>
+    repos.schedules.listEvents().map(summary),
+  );
 
-  app.post('/api/events', async (request, reply) => {
+  app.post('/api/events', { config: { access: 'signed-in', action: 'event.create' } }, async (request, reply) => {
     const input = parseCoded(EventInput, request.body);
     const event: ScheduleEvent = { ...input, id: crypto.randomUUID() };
     const now = Date.now();
@@ -144,28 +146,32 @@ export async function scheduleRoutes(
     return reply.status(201).send(result);
   });
 
-  app.get('/api/events/:id', async (request): Promise<EventView> => {
+  app.get('/api/events/:id', { config: { access: 'signed-in' } }, async (request): Promise<EventView> => {
     const { id } = parseWith(IdParams, request.params, 'path');
     return view(eventOr404(id));
   });
 
-  app.put('/api/events/:id', async (request): Promise<EventWriteResult> => {
-    const { id } = parseWith(IdParams, request.params, 'path');
-    const before = eventOr404(id);
-    const input = parseCoded(EventInput, request.body);
-    const event: ScheduleEvent = { ...input, id };
-    const now = Date.now();
-    const checked = check(event, now);
-    const row = repos.schedules.saveEvent(event, new Date(now));
-    // Screens it left and screens it reached both get a new manifest.
-    const republished = await republish([
-      ...repos.schedules.screensTargeted(before.event.targets),
-      ...repos.schedules.screensTargeted(event.targets),
-    ]);
-    return { event: { ...row, ...checked }, republished };
-  });
+  app.put(
+    '/api/events/:id',
+    { config: { access: 'signed-in', action: 'event.update' } },
+    async (request): Promise<EventWriteResult> => {
+      const { id } = parseWith(IdParams, request.params, 'path');
+      const before = eventOr404(id);
+      const input = parseCoded(EventInput, request.body);
+      const event: ScheduleEvent = { ...input, id };
+      const now = Date.now();
+      const checked = check(event, now);
+      const row = repos.schedules.saveEvent(event, new Date(now));
+      // Screens it left and screens it reached both get a new manifest.
+      const republished = await republish([
+        ...repos.schedules.screensTargeted(before.event.targets),
+        ...repos.schedules.screensTargeted(event.targets),
+      ]);
+      return { event: { ...row, ...checked }, republished };
+    },
+  );
 
-  app.delete('/api/events/:id', async (request, reply) => {
+  app.delete('/api/events/:id', { config: { access: 'signed-in', action: 'event.delete' } }, async (request, reply) => {
     const { id } = parseWith(IdParams, request.params, 'path');
     const before = eventOr404(id);
     const screens = repos.schedules.screensTargeted(before.event.targets);
@@ -202,7 +208,7 @@ export async function scheduleRoutes(
     return text === undefined ? fallback : Date.parse(text);
   }
 
-  app.get('/api/screens/:id/timeline', async (request): Promise<TimelineView> => {
+  app.get('/api/screens/:id/timeline', { config: { access: 'signed-in' } }, async (request): Promise<TimelineView> => {
     const { id } = parseWith(IdParams, request.params, 'path');
     const query = parseWith(TimelineQuery, request.query, 'query');
     const screen = screenOr404(id);
@@ -229,14 +235,14 @@ export async function scheduleRoutes(
     };
   });
 
-  app.get('/api/screens/:id/now', async (request): Promise<ResolutionView> => {
+  app.get('/api/screens/:id/now', { config: { access: 'signed-in' } }, async (request): Promise<ResolutionView> => {
     const { id } = parseWith(IdParams, request.params, 'path');
     const query = parseWith(NowQuery, request.query, 'query');
     const screen = screenOr404(id);
     return resolutionView(id, resolve(screenSchedule(screen), instantOf(query.at, Date.now())));
   });
 
-  app.get('/api/walls/:id/now', async (request): Promise<WallNowView> => {
+  app.get('/api/walls/:id/now', { config: { access: 'signed-in' } }, async (request): Promise<WallNowView> => {
     const { id } = parseWith(IdParams, request.params, 'path');
     const query = parseWith(NowQuery, request.query, 'query');
     const wall = repos.schedules.getWall(id);

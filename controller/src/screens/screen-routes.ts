@@ -44,9 +44,9 @@ export async function screenRoutes(
     return screen;
   }
 
-  app.get('/api/screens', async () => repos.screens.list().map(view));
+  app.get('/api/screens', { config: { access: 'signed-in' } }, async () => repos.screens.list().map(view));
 
-  app.post('/api/screens', async (request, reply) => {
+  app.post('/api/screens', { config: { access: 'signed-in', action: 'screen.create' } }, async (request, reply) => {
     const body = parseWith(CreateScreen, request.body);
     if (repos.screens.get(body.id)) {
       throw new ApiError(409, ErrorCode.screenExists, `a screen with id "${body.id}" already exists`);
@@ -54,43 +54,55 @@ export async function screenRoutes(
     return reply.status(201).send(view(repos.screens.create(body)));
   });
 
-  app.get('/api/screens/:id', async (request) => {
+  app.get('/api/screens/:id', { config: { access: 'signed-in' } }, async (request) => {
     const { id } = parseWith(ScreenParams, request.params, 'path');
     return { ...view(screenOr404(id)), items: repos.loopItems.list(id) };
   });
 
-  app.get('/api/screens/:id/items', async (request): Promise<LoopItemView[]> => {
+  app.get('/api/screens/:id/items', { config: { access: 'signed-in' } }, async (request): Promise<LoopItemView[]> => {
     const { id } = parseWith(ScreenParams, request.params, 'path');
     screenOr404(id);
     return repos.loopItems.list(id);
   });
 
-  app.post('/api/screens/:id/items', async (request, reply) => {
-    const { id } = parseWith(ScreenParams, request.params, 'path');
-    screenOr404(id);
-    const body = parseWith(CreateLoopItem, request.body);
-    const item = repos.loopItems.append(id, checkItem(repos, body));
-    return reply.status(201).send(item);
-  });
+  app.post(
+    '/api/screens/:id/items',
+    { config: { access: 'signed-in', action: 'screen.item-add' } },
+    async (request, reply) => {
+      const { id } = parseWith(ScreenParams, request.params, 'path');
+      screenOr404(id);
+      const body = parseWith(CreateLoopItem, request.body);
+      const item = repos.loopItems.append(id, checkItem(repos, body));
+      return reply.status(201).send(item);
+    },
+  );
 
-  app.delete('/api/screens/:id/items/:itemId', async (request, reply) => {
-    const { id, itemId } = parseWith(ItemParams, request.params, 'path');
-    screenOr404(id);
-    if (!repos.loopItems.remove(id, itemId)) {
-      throw new ApiError(404, ErrorCode.itemNotFound, `screen "${id}" has no item "${itemId}"`);
-    }
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/screens/:id/items/:itemId',
+    { config: { access: 'signed-in', action: 'screen.item-remove' } },
+    async (request, reply) => {
+      const { id, itemId } = parseWith(ItemParams, request.params, 'path');
+      screenOr404(id);
+      if (!repos.loopItems.remove(id, itemId)) {
+        throw new ApiError(404, ErrorCode.itemNotFound, `screen "${id}" has no item "${itemId}"`);
+      }
+      return reply.status(204).send();
+    },
+  );
 
-  app.post('/api/screens/:id/publish', async (request): Promise<PublishResult> => {
-    const { id } = parseWith(ScreenParams, request.params, 'path');
-    screenOr404(id);
-    const result = await publisher.publish(id);
-    if (!result.ok) throw new ApiError(409, result.error.code, result.error.message, result.error.details);
-    return { screenId: id, version: result.value.version, publishedAt: result.value.issuedAt };
-  });
+  app.post(
+    '/api/screens/:id/publish',
+    { config: { access: 'signed-in', action: 'screen.publish' } },
+    async (request): Promise<PublishResult> => {
+      const { id } = parseWith(ScreenParams, request.params, 'path');
+      screenOr404(id);
+      const result = await publisher.publish(id);
+      if (!result.ok) throw new ApiError(409, result.error.code, result.error.message, result.error.details);
+      return { screenId: id, version: result.value.version, publishedAt: result.value.issuedAt };
+    },
+  );
 
-  app.get('/api/screens/:id/manifest', async (request) => {
+  app.get('/api/screens/:id/manifest', { config: { access: 'signed-in' } }, async (request) => {
     const { id } = parseWith(ScreenParams, request.params, 'path');
     screenOr404(id);
     const manifest = repos.manifests.latest(id);

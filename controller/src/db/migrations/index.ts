@@ -4,6 +4,7 @@ import { migration0003 } from './0003-content-library';
 import { migration0004 } from './0004-delivery';
 import { migration0005 } from './0005-layouts';
 import { migration0007 } from './0007-signed-manifests';
+import { migration0008 } from './0008-audit-log';
 import type { Migration } from './migration';
 
 /** In order; never edit a published migration, add the next number instead. */
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0007,
+  migration0008,
 ];
