@@ -14,7 +14,7 @@ import type { LayoutRow, NewZone } from './layouts-repository';
 import type { ScreenRow } from '../screens/screens-repository';
 import { ApiError, parseWith } from '../http/http-errors';
 import { checkItem } from '../items/check-item';
-import type { PlaylistRouteOptions } from './playlist-routes';
+import type { ScheduleRouteOptions } from './playlist-routes';
 
 const IdParams = z.object({ id: z.string().max(64) });
 
@@ -22,7 +22,7 @@ const IdParams = z.object({ id: z.string().max(64) });
  * Zoned layouts (scheduled by id like playlists: an event's `playlistId` names either) and each screen's overlay
  * zones (painted above whatever its schedule plays). Zone items are checked exactly as loop and playlist items are.
  */
-export async function layoutRoutes(app: FastifyInstance, { repos, republish, screensOfEvents }: PlaylistRouteOptions) {
+export async function layoutRoutes(app: FastifyInstance, { repos, republish, screensOfEvents }: ScheduleRouteOptions) {
   const view = (l: LayoutRow): LayoutView => l;
 
   /** Every item of every zone, each named by its place in the body (`zones[1].items[0]`). */

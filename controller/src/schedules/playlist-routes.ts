@@ -1,35 +1,25 @@
-import {
-  type CreateLoopItem,
-  CreatePlaylist,
-  Daypart,
-  DaypartInput,
-  ErrorCode,
-  type PlaylistView,
-  ScreenGroups,
-  UpdatePlaylist,
-} from '@baruga/protocol';
+import { type CreateLoopItem, CreatePlaylist, ErrorCode, type PlaylistView, UpdatePlaylist } from '@baruga/protocol';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Repositories } from '../db/repositories';
 import type { PlaylistRow } from './schedules-repository';
 import { ApiError, parseWith } from '../http/http-errors';
 import { checkItem } from '../items/check-item';
-import { parseCoded } from '../http/parse-coded';
 
 const IdParams = z.object({ id: z.string().max(64) });
 
-export interface PlaylistRouteOptions {
+export interface ScheduleRouteOptions {
   repos: Repositories;
   /** Republishes the screens whose manifests carry what changed; answers their ids. */
   republish(screenIds: Iterable<string>): Promise<string[]>;
-  /** The screens that the events using a playlist or daypart target. */
+  /** The screens that the events using a playlist, layout or daypart target. */
   screensOfEvents(eventIds: readonly string[]): string[];
 }
 
-/** Playlists (what events put on screens), dayparts (named time windows) and screen groups. */
+/** Playlists: what events put on screens. */
 export async function playlistRoutes(
   app: FastifyInstance,
-  { repos, republish, screensOfEvents }: PlaylistRouteOptions,
+  { repos, republish, screensOfEvents }: ScheduleRouteOptions,
 ) {
   const view = (p: PlaylistRow): PlaylistView => p;
 
@@ -41,12 +31,6 @@ export async function playlistRoutes(
     const playlist = repos.schedules.getPlaylist(id);
     if (!playlist) throw new ApiError(404, ErrorCode.playlistNotFound, `no playlist "${id}"`);
     return playlist;
-  }
-
-  function daypartOr404(id: string): Daypart {
-    const daypart = repos.schedules.getDaypart(id);
-    if (!daypart) throw new ApiError(404, ErrorCode.daypartNotFound, `no daypart "${id}"`);
-    return daypart;
   }
 
   app.get('/api/playlists', { config: { access: 'signed-in' } }, async () => repos.schedules.listPlaylists().map(view));
@@ -97,61 +81,4 @@ export async function playlistRoutes(
       return reply.status(204).send();
     },
   );
-
-  app.get('/api/dayparts', { config: { access: 'signed-in' } }, async () => repos.schedules.listDayparts());
-
-  app.post('/api/dayparts', { config: { access: 'signed-in', action: 'daypart.create' } }, async (request, reply) => {
-    const body = parseCoded(Daypart, request.body);
-    if (repos.schedules.getDaypart(body.id)) {
-      throw new ApiError(409, ErrorCode.daypartExists, `a daypart with id "${body.id}" already exists`);
-    }
-    repos.schedules.saveDaypart(body);
-    return reply.status(201).send(daypartOr404(body.id));
-  });
-
-  app.get('/api/dayparts/:id', { config: { access: 'signed-in' } }, async (request) => {
-    const { id } = parseWith(IdParams, request.params, 'path');
-    return daypartOr404(id);
-  });
-
-  app.put('/api/dayparts/:id', { config: { access: 'signed-in', action: 'daypart.update' } }, async (request) => {
-    const { id } = parseWith(IdParams, request.params, 'path');
-    daypartOr404(id);
-    const body = parseCoded(DaypartInput, request.body);
-    repos.schedules.saveDaypart({ id, ...body });
-    await republish(screensOfEvents(repos.schedules.eventsUsingDaypart(id)));
-    return daypartOr404(id);
-  });
-
-  app.delete(
-    '/api/dayparts/:id',
-    { config: { access: 'signed-in', action: 'daypart.delete' } },
-    async (request, reply) => {
-      const { id } = parseWith(IdParams, request.params, 'path');
-      daypartOr404(id);
-      const users = repos.schedules.eventsUsingDaypart(id);
-      if (users.length > 0) {
-        throw new ApiError(409, ErrorCode.daypartInUse, `daypart "${id}" is used by events ${users.join(', ')}`, {
-          eventIds: users,
-        });
-      }
-      repos.schedules.deleteDaypart(id);
-      return reply.status(204).send();
-    },
-  );
-
-  app.get('/api/screens/:id/groups', { config: { access: 'signed-in' } }, async (request) => {
-    const { id } = parseWith(IdParams, request.params, 'path');
-    if (!repos.screens.get(id)) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${id}"`);
-    return { groups: repos.schedules.groupsOf(id) };
-  });
-
-  app.put('/api/screens/:id/groups', { config: { access: 'signed-in', action: 'screen.groups' } }, async (request) => {
-    const { id } = parseWith(IdParams, request.params, 'path');
-    if (!repos.screens.get(id)) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${id}"`);
-    const body = parseWith(ScreenGroups, request.body);
-    repos.schedules.setGroups(id, [...new Set(body.groups)]);
-    await republish([id]);
-    return { groups: repos.schedules.groupsOf(id) };
-  });
 }

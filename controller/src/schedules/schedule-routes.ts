@@ -35,6 +35,8 @@ import type { Publisher } from '../publishing/publisher';
 import { engineInput, scheduleSource } from './schedule-source';
 import { layoutRoutes } from './layout-routes';
 import { parseCoded } from '../http/parse-coded';
+import { daypartRoutes } from './daypart-routes';
+import { groupRoutes } from './group-routes';
 import { playlistRoutes } from './playlist-routes';
 
 const IdParams = z.object({ id: z.string().max(64) });
@@ -75,6 +77,8 @@ export async function scheduleRoutes(
     });
 
   await app.register(playlistRoutes, { repos, republish, screensOfEvents });
+  await app.register(daypartRoutes, { repos, republish, screensOfEvents });
+  await app.register(groupRoutes, { repos, republish, screensOfEvents });
   await app.register(layoutRoutes, { repos, republish, screensOfEvents });
 
   function screenOr404(id: string): ScreenRow {
