@@ -31,6 +31,50 @@ const layering = Object.entries(forbidden).map(([pkg, banned]) => ({
   },
 }));
 
+/** The operator console is a browser app of its own: it talks to the controller over HTTP, never by import. */
+const consoleRoom = [
+  {
+    files: ['controller/console/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@baruga/controller', '@baruga/player', '@baruga/player/*'],
+              message: 'the console talks to the controller over HTTP',
+            },
+            {
+              group: ['**/controller/src/**', '**/player/src/**'],
+              message: 'the console must not reach into Node code by path',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['controller/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@baruga/console', '**/console/src/**'],
+              message: 'the controller serves the console as files, never imports it',
+            },
+            {
+              group: ['@baruga/player', '@baruga/player/*', '**/player/src/**'],
+              message: 'controller must not import player (DESIGN.md: layering)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -63,6 +107,7 @@ export default tseslint.config(
     },
   },
   ...layering,
+  ...consoleRoom,
   {
     // Command-line entry points and scripts talk to a person on the terminal.
     files: ['scripts/**', 'bench/**', 'player/bin/**'],

@@ -1,13 +1,12 @@
 import type { Screen, ScreenDelivery } from '@baruga/protocol';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiFailure, api } from './api';
-import { deliveryApi } from './delivery-api';
-import { type Lang, LangContext, dictionary } from './i18n';
-import { PlayersPanel } from './players-panel';
-import { ProofOfPlayReport } from './proof-of-play-report';
-import { SignIn } from './sign-in';
-import { ScreenList } from './screen-list';
-import { ScreenPanel } from './screen-panel';
+import { api, ApiFailure } from '../api/client';
+import { type Lang, LangContext, dictionary } from '../i18n/catalogue';
+import { PlayersPanel } from '../players/players-panel';
+import { ProofOfPlayReport } from '../reports/proof-of-play-report';
+import { SignIn } from '../sign-in/sign-in';
+import { ScreenList } from '../screens/screen-list';
+import { ScreenPanel } from '../screens/screen-panel';
 
 const LANG_KEY = 'baruga.console.lang';
 
@@ -38,7 +37,7 @@ export function App() {
           if (error instanceof ApiFailure && error.status === 401) setUser(null);
         }),
         // Online, late or offline from the players' heartbeats (docs/delivery.md).
-        deliveryApi.screens().then(setDelivery, () => undefined),
+        api.deliveryScreens().then(setDelivery, () => undefined),
       ]),
     [],
   );

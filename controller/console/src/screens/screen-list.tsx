@@ -1,5 +1,5 @@
 import type { Screen, ScreenDelivery } from '@baruga/protocol';
-import { useT } from './i18n';
+import { useT } from '../i18n/catalogue';
 import { HealthBadge } from './screen-delivery';
 
 export function ScreenList(props: {

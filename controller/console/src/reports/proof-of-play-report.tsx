@@ -1,9 +1,8 @@
 import type { PlaySummary, Screen } from '@baruga/protocol';
 import { useState } from 'react';
-import { ApiFailure } from './api';
-import { deliveryApi } from './delivery-api';
-import { useDT } from './delivery-i18n';
-import './delivery.css';
+import { api, ApiFailure } from '../api/client';
+import { useT } from '../i18n/catalogue';
+import '../screens/delivery.css';
 
 /** Midnight today and tomorrow in Makassar (WITA, UTC+8, no daylight saving), as ISO instants. */
 function todayWita(): { from: string; to: string } {
@@ -18,7 +17,7 @@ const fromDateInput = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:0
 
 /** Proof-of-play report: plays and time on screen per item, by day or hour, with a CSV export. */
 export function ProofOfPlayReport({ screens }: { screens: Screen[] }) {
-  const t = useDT();
+  const t = useT();
   const [range, setRange] = useState(todayWita);
   const [by, setBy] = useState<'day' | 'hour'>('day');
   const [screen, setScreen] = useState('');
@@ -28,7 +27,7 @@ export function ProofOfPlayReport({ screens }: { screens: Screen[] }) {
   const query = { by, from: range.from, to: range.to, screen: screen || undefined };
   const csv = `/api/proof-of-play/summary?${new URLSearchParams({ ...query, screen, format: 'csv' }).toString()}`;
   const show = () =>
-    deliveryApi.summary(query).then(
+    api.summary(query).then(
       (s) => {
         setSummary(s);
         setError(null);
@@ -97,7 +96,7 @@ export function ProofOfPlayReport({ screens }: { screens: Screen[] }) {
                 <th>{t('screen')}</th>
                 <th>{t('item')}</th>
                 <th>{t('plays')}</th>
-                <th>{t('duration')}</th>
+                <th>{t('playDuration')}</th>
               </tr>
             </thead>
             <tbody>

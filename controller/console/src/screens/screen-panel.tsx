@@ -1,10 +1,10 @@
 import { getContentType } from '@baruga/content';
 import type { LoopItemView, Screen, ScreenDelivery } from '@baruga/protocol';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiFailure, api } from './api';
+import { api, ApiFailure } from '../api/client';
 import { AnnouncementForm } from './announcement-form';
-import { useLang, useT } from './i18n';
-import { SchedulePanel } from './schedule-panel';
+import { useLang, useT } from '../i18n/catalogue';
+import { SchedulePanel } from '../schedule/schedule-panel';
 import { ScreenDeliveryPanel } from './screen-delivery';
 
 function summary(item: LoopItemView): string {

@@ -1,7 +1,7 @@
 import type { CreateLoopItem } from '@baruga/protocol';
 import { TEXT_BODY_MAX, TEXT_TITLE_MAX } from '@baruga/content';
 import { type FormEvent, useState } from 'react';
-import { useT } from './i18n';
+import { useT } from '../i18n/catalogue';
 
 export function AnnouncementForm({
   onSubmit,

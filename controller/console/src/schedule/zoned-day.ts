@@ -1,4 +1,4 @@
-import type { Lang } from './i18n';
+import type { Lang } from '../i18n/catalogue';
 
 /**
  * A screen's local day in the browser, with `Intl` alone: the schedule panel asks the controller for the

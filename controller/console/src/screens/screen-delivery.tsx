@@ -1,12 +1,11 @@
 import type { CommandName, CommandView, ScreenDelivery, ScreenHealth } from '@baruga/protocol';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiFailure } from './api';
-import { deliveryApi } from './delivery-api';
-import { type DeliveryTextKey, useDT } from './delivery-i18n';
-import { useLang } from './i18n';
+import { api, ApiFailure } from '../api/client';
+import { type TextKey, useT } from '../i18n/catalogue';
+import { useLang } from '../i18n/catalogue';
 import './delivery.css';
 
-const HEALTH_TEXT: Record<ScreenHealth, DeliveryTextKey> = {
+const HEALTH_TEXT: Record<ScreenHealth, TextKey> = {
   online: 'healthOnline',
   late: 'healthLate',
   offline: 'healthOffline',
@@ -14,7 +13,7 @@ const HEALTH_TEXT: Record<ScreenHealth, DeliveryTextKey> = {
 };
 
 export function HealthBadge({ health }: { health: ScreenHealth }) {
-  const t = useDT();
+  const t = useT();
   return (
     <span className={`bc-health bc-health--${health}`} data-health={health}>
       {t(HEALTH_TEXT[health])}
@@ -22,7 +21,7 @@ export function HealthBadge({ health }: { health: ScreenHealth }) {
   );
 }
 
-const COMMANDS: { name: CommandName; label: DeliveryTextKey }[] = [
+const COMMANDS: { name: CommandName; label: TextKey }[] = [
   { name: 'identify', label: 'cmdIdentify' },
   { name: 'screenshot', label: 'cmdScreenshot' },
   { name: 'reload', label: 'cmdReload' },
@@ -32,7 +31,7 @@ const COMMANDS: { name: CommandName; label: DeliveryTextKey }[] = [
   { name: 'restart-host', label: 'cmdRestartHost' },
 ];
 
-const STATE_TEXT: Record<CommandView['state'], DeliveryTextKey> = {
+const STATE_TEXT: Record<CommandView['state'], TextKey> = {
   pending: 'cmdPending',
   ok: 'cmdOk',
   failed: 'cmdFailed',
@@ -52,14 +51,14 @@ function bytes(n: number): string {
  * commands with their outcome, and the last screenshot.
  */
 export function ScreenDeliveryPanel({ screenId, delivery }: { screenId: string; delivery: ScreenDelivery | null }) {
-  const t = useDT();
+  const t = useT();
   const lang = useLang();
   const [commands, setCommands] = useState<CommandView[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(
     () =>
-      deliveryApi
+      api
         .commands(screenId)
         .then(setCommands, (e: unknown) =>
           setError(e instanceof ApiFailure ? `${e.error.code}: ${e.message}` : String(e)),
@@ -76,7 +75,7 @@ export function ScreenDeliveryPanel({ screenId, delivery }: { screenId: string; 
   const send = async (name: CommandName) => {
     setError(null);
     try {
-      await deliveryApi.command(screenId, { name });
+      await api.command(screenId, { name });
       await load();
     } catch (e) {
       setError(e instanceof ApiFailure ? `${e.error.code}: ${e.message}` : String(e));

@@ -1,9 +1,10 @@
 import type { ResolutionView, TimelineView } from '@baruga/protocol';
 import { useEffect, useState } from 'react';
-import { useLang } from './i18n';
+import { useLang } from '../i18n/catalogue';
 import { DayBar, DayRows, PlaylistName, ScheduleWarnings, SourceLabel } from './schedule-day';
-import { failureText, scheduleApi } from './schedule-api';
-import { explanationIn, useST } from './schedule-i18n';
+import { api, failureText } from '../api/client';
+import { useT } from '../i18n/catalogue';
+import { explanationIn } from '../i18n/schedule-sentences';
 import { type PlaylistNames, playlistLabels } from './schedule-names';
 import { DAY_MS, knownZone, localDate, localDayRange, zoneLabel, zonedFormat } from './zoned-day';
 import './schedule.css';
@@ -20,7 +21,7 @@ const REFRESH_MS = 60_000;
  * the same engine on the same input as the player.
  */
 export function SchedulePanel({ screenId, timezone }: { screenId: string; timezone: string }) {
-  const t = useST();
+  const t = useT();
   const lang = useLang();
   const zone = knownZone(timezone);
   const [firstDay] = useState(() => localDate(zone, Date.now()));
@@ -35,7 +36,7 @@ export function SchedulePanel({ screenId, timezone }: { screenId: string; timezo
 
   useEffect(() => {
     let live = true;
-    Promise.all([scheduleApi.playlists(), scheduleApi.layouts()]).then(
+    Promise.all([api.playlists(), api.layouts()]).then(
       ([playlists, layouts]) => {
         if (live) setNames({ key: tick, ok: true, value: { playlists, layouts } });
       },
@@ -43,7 +44,7 @@ export function SchedulePanel({ screenId, timezone }: { screenId: string; timezo
         if (live) setNames({ key: tick, ok: false, error: failureText(error) });
       },
     );
-    scheduleApi.now(screenId).then(
+    api.now(screenId).then(
       (value) => {
         if (live) setNow({ key: tick, ok: true, value });
       },
@@ -58,7 +59,7 @@ export function SchedulePanel({ screenId, timezone }: { screenId: string; timezo
 
   useEffect(() => {
     let live = true;
-    scheduleApi.timeline(screenId, start, end).then(
+    api.timeline(screenId, start, end).then(
       (value) => {
         if (live) setTimeline({ key: timelineKey, ok: true, value });
       },

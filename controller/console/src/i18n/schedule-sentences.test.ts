@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explanationIn } from './schedule-i18n';
+import { explanationIn } from './schedule-sentences';
 
 describe('why something plays, in the console language', () => {
   const hides = [

@@ -1,7 +1,8 @@
 import { type HiddenEvent, type SegmentSource, type TimelineView, missingCase } from '@baruga/protocol';
 import { Fragment } from 'react';
-import { useLang } from './i18n';
-import { type ScheduleTextKey, explanationIn, useST, warningTitle } from './schedule-i18n';
+import { useLang } from '../i18n/catalogue';
+import { type TextKey, useT } from '../i18n/catalogue';
+import { explanationIn, warningTitle } from '../i18n/schedule-sentences';
 import type { PlaylistLabel } from './schedule-names';
 import { type ScheduleRow, scheduleRows } from './schedule-rows';
 import type { zonedFormat } from './zoned-day';
@@ -11,7 +12,7 @@ type LabelOf = (playlistId: string) => PlaylistLabel;
 
 /** A playlist's name with its colour, as both the bar and the rows show it. */
 export function PlaylistName({ label, playlistId }: { label: PlaylistLabel; playlistId: string }) {
-  const t = useST();
+  const t = useT();
   return (
     <span className="bc-sched__name">
       <span className="bc-swatch" style={{ background: label.colour }} aria-hidden="true" />
@@ -24,7 +25,7 @@ export function PlaylistName({ label, playlistId }: { label: PlaylistLabel; play
 
 /** Why it plays, in a word and a name: default, event "…", or interrupt "…" with its slot. */
 export function SourceLabel({ source }: { source: SegmentSource }) {
-  const t = useST();
+  const t = useT();
   switch (source.kind) {
     case 'default':
       return <span className="bc-tag bc-tag--default">{t('sourceDefault')}</span>;
@@ -48,14 +49,14 @@ export function SourceLabel({ source }: { source: SegmentSource }) {
   }
 }
 
-const REASON: Record<HiddenEvent['reason'], ScheduleTextKey> = {
+const REASON: Record<HiddenEvent['reason'], TextKey> = {
   priority: 'reasonPriority',
   tie: 'reasonTie',
   interrupted: 'reasonInterrupted',
 };
 
 function Hides({ hides }: { hides: readonly HiddenEvent[] }) {
-  const t = useST();
+  const t = useT();
   if (hides.length === 0) return null;
   return (
     <span className="bc-sched__hides">
@@ -85,7 +86,7 @@ export function DayBar({
   format: Format;
   nowAt: number | null;
 }) {
-  const t = useST();
+  const t = useT();
   const from = Date.parse(timeline.from);
   const to = Date.parse(timeline.to);
   const pct = (ms: number) => `${((ms / (to - from)) * 100).toFixed(4)}%`;
@@ -160,7 +161,7 @@ function RunRow({
   format: Format;
   dayEnd: number;
 }) {
-  const t = useST();
+  const t = useT();
   return (
     <li data-row="interrupt-run" className="bc-sched__run">
       <details>
@@ -210,7 +211,7 @@ export function DayRows({ timeline, labelOf, format }: { timeline: TimelineView;
  * language, and the engine's own message (English, with the names and numbers) beside it.
  */
 export function ScheduleWarnings({ warnings }: { warnings: TimelineView['warnings'] }) {
-  const t = useST();
+  const t = useT();
   const lang = useLang();
   if (warnings.length === 0) return null;
   return (

@@ -1,11 +1,10 @@
 import type { PlayerView, Screen } from '@baruga/protocol';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { ApiFailure } from './api';
-import { deliveryApi } from './delivery-api';
-import { type DeliveryTextKey, useDT } from './delivery-i18n';
-import './delivery.css';
+import { api, ApiFailure } from '../api/client';
+import { type TextKey, useT } from '../i18n/catalogue';
+import '../screens/delivery.css';
 
-const STATE_TEXT: Record<PlayerView['state'], DeliveryTextKey> = {
+const STATE_TEXT: Record<PlayerView['state'], TextKey> = {
   pending: 'statePending',
   active: 'stateActive',
   revoked: 'stateRevoked',
@@ -16,14 +15,14 @@ const STATE_TEXT: Record<PlayerView['state'], DeliveryTextKey> = {
  * enrolled player and revoke one (its broker connection is cut at once).
  */
 export function PlayersPanel({ screens }: { screens: Screen[] }) {
-  const t = useDT();
+  const t = useT();
   const [players, setPlayers] = useState<PlayerView[]>([]);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const load = useCallback(() => deliveryApi.players().then(setPlayers, () => undefined), []);
+  const load = useCallback(() => api.players().then(setPlayers, () => undefined), []);
   useEffect(() => {
     void load();
   }, [load]);
@@ -34,7 +33,7 @@ export function PlayersPanel({ screens }: { screens: Screen[] }) {
   const pair = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const player = await deliveryApi.pair({ code, name, screens: chosen });
+      const player = await api.pair({ code, name, screens: chosen });
       setMessage({ ok: true, text: `${t('paired')}: ${player.name} (${player.id})` });
       setCode('');
       setName('');
@@ -94,11 +93,7 @@ export function PlayersPanel({ screens }: { screens: Screen[] }) {
             </span>
             <span className="bc-tag">{t(STATE_TEXT[p.state])}</span>
             {p.state === 'active' ? (
-              <button
-                type="button"
-                className="bc-link"
-                onClick={() => void deliveryApi.revoke(p.id).then(load, report)}
-              >
+              <button type="button" className="bc-link" onClick={() => void api.revoke(p.id).then(load, report)}>
                 {t('revoke')}
               </button>
             ) : null}

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { ApiFailure, api } from './api';
-import { useT } from './i18n';
+import { api, ApiFailure } from '../api/client';
+import { useT } from '../i18n/catalogue';
 
 export function SignIn({ onSignedIn }: { onSignedIn: (username: string) => void }) {
   const t = useT();
