@@ -61,6 +61,14 @@ function where(filter: PlayFilter): { sql: string; params: Record<string, string
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
+/**
+ * Two records of the same screen, zone, item and manifest version that start within this of each other are one
+ * play (docs/delivery.md, "What counts as one play"): two windows showing one unclaimed screen follow the same
+ * clock and start each item at the same instant, and one zone never starts the same item twice this fast (no item
+ * is shorter than a second).
+ */
+export const SAME_PLAY_TOLERANCE_MS = 500;
+
 export function createProofOfPlayRepository(db: Db) {
   const insert = db.prepare(
     `INSERT INTO proof_of_play (id, player_id, screen_id, item_id, item_type, zone_id, started_at, ended_at,
@@ -70,11 +78,19 @@ export function createProofOfPlayRepository(db: Db) {
      ON CONFLICT (id) DO NOTHING`,
   );
   const prune = db.prepare('DELETE FROM proof_of_play WHERE started_at < ?');
+  // Served by proof_of_play_by_screen (screen_id, started_at).
+  const samePlay = db.prepare<Record<string, string | number>, { id: string }>(
+    `SELECT id FROM proof_of_play
+     WHERE screen_id = @screenId AND started_at BETWEEN @earliest AND @latest
+       AND zone_id = @zoneId AND item_id = @itemId AND manifest_version = @manifestVersion AND id <> @id
+     LIMIT 1`,
+  );
 
   return {
     /**
-     * Stores a batch in one transaction. Returns how many were new; the rest were already here
-     * (a batch sent again because its acknowledgement was lost) and are left as they were.
+     * Stores a batch in one transaction. Returns how many were new; the rest were already here (a batch sent
+     * again because its acknowledgement was lost, or the same play reported by a second window of the screen)
+     * and are left as they were.
      */
     insertBatch(playerId: string, records: readonly PlayRecord[], receivedAt = new Date()): number {
       return db.transaction(() => {
@@ -82,6 +98,17 @@ export function createProofOfPlayRepository(db: Db) {
         for (const r of records) {
           const startedAt = utc(r.startedAt);
           const endedAt = utc(r.endedAt);
+          const started = Date.parse(startedAt);
+          const twin = samePlay.get({
+            screenId: r.screenId,
+            zoneId: r.zoneId,
+            itemId: r.itemId,
+            manifestVersion: r.manifestVersion,
+            id: r.id,
+            earliest: new Date(started - SAME_PLAY_TOLERANCE_MS).toISOString(),
+            latest: new Date(started + SAME_PLAY_TOLERANCE_MS).toISOString(),
+          });
+          if (twin) continue;
           added += insert.run({
             id: r.id,
             playerId,
