@@ -3,6 +3,7 @@ import { migration0002 } from './0002-schedules';
 import { migration0003 } from './0003-content-library';
 import { migration0004 } from './0004-delivery';
 import { migration0005 } from './0005-layouts';
+import { migration0006 } from './0006-items';
 import type { Migration } from './migration';
 
 /** In order; never edit a published migration, add the next number instead. */
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
