@@ -5,7 +5,7 @@ import type { Db } from '../db/database';
 
 /**
  * Every content item, whoever holds it (migration 0006): the one place that reads and writes them, so a rule
- * about items (validation, approval, library usage, garbage collection) is written once.
+ * about stored items (approval for public screens, library usage, garbage collection) has one place to go.
  */
 
 /** Who holds a list of items: a screen's loop, a playlist, a zone of a layout, or a zone of a screen's overlays. */
