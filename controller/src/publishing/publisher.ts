@@ -80,7 +80,7 @@ export function createPublisher(
       return ok(zones);
     }
     const loop: LoopItem[] = [];
-    for (const item of repos.loopItems.list(screenId)) {
+    for (const item of repos.items.list({ kind: 'loop', screenId })) {
       const delivered = deliver(item);
       if (!delivered.ok) return delivered;
       loop.push(delivered.value);
