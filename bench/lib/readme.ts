@@ -24,7 +24,7 @@ function rows(r: BenchResult): string[] {
       `\`${key}\``,
       String(value),
       String(r.samples?.[key] ?? '?'),
-      anchor !== undefined ? String(anchor) : '—',
+      anchor === undefined ? '—' : r.anchor.names?.[key] ? `${anchor} (${cell(r.anchor.names[key])})` : String(anchor),
       anchor !== undefined ? String(r.anchor.samples?.[key] ?? '?') : '',
       ratio(value, anchor),
       limit ? cell(`${limit.value} (${limit.what})`) : '—',

@@ -34,6 +34,7 @@ describe('outcome', () => {
       name: 'bare MQTT subscriber',
       figures: { publish_to_screen_p50_ms: 30 },
       samples: { publish_to_screen_p50_ms: 3 },
+      names: {},
     });
     expect(r.limits).toEqual({ publish_to_screen_p50_ms: { value: 1.2, what: 'bare MQTT round trip', samples: 200 } });
     expect(r.caveats).toEqual({ publish_to_screen_p50_ms: 'loopback | no network' });

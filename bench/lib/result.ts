@@ -12,6 +12,7 @@ export { median, percentile, round, stat, type Stat } from './stats';
  *   limits   the physical limit where one exists (one frame at 60 Hz, the bare MQTT round trip), in its unit;
  *   caveats  one line a sceptic must read beside the number (printed in the README table);
  * and the outcome can list `excluded`: measurements left out, counted by reason (0 is worth printing too).
+ * A figure may compare against a second anchor, named in `anchor.names`.
  * `outcome()` builds all of it from `Figure`s, so a figure never loses its sample count on the way.
  *
  * The runner adds the date and the machine. A benchmark that throws leaves a `BenchFailure` in its result
@@ -20,8 +21,16 @@ export { median, percentile, round, stat, type Stat } from './stats';
 export interface BenchOutcome {
   figures: Record<string, number>;
   units: Record<string, string>;
-  /** The comparison measured in the same run (never a number from memory). */
-  anchor: { name: string; figures: Record<string, number>; samples?: Record<string, number> };
+  /**
+   * The comparison measured in the same run (never a number from memory). `names` overrides `name` for the
+   * figures compared against a second anchor.
+   */
+  anchor: {
+    name: string;
+    figures: Record<string, number>;
+    samples?: Record<string, number>;
+    names?: Record<string, string>;
+  };
   notes: string;
   samples?: Record<string, number>;
   limits?: Record<string, Limit>;
@@ -75,7 +84,8 @@ export interface Figure {
   unit: string;
   /** Decimal places kept (default 1). */
   digits?: number;
-  anchor?: Stat;
+  /** The anchor's value; `name` when it is not the benchmark's main anchor. */
+  anchor?: Stat & { name?: string };
   limit?: Limit;
   caveat?: string;
 }
@@ -95,7 +105,7 @@ export function outcome(parts: {
   const out: Required<BenchOutcome> = {
     figures: {},
     units: {},
-    anchor: { name: parts.anchor, figures: {}, samples: {} },
+    anchor: { name: parts.anchor, figures: {}, samples: {}, names: {} },
     notes: parts.notes,
     samples: {},
     limits: {},
@@ -110,6 +120,7 @@ export function outcome(parts: {
     if (f.anchor) {
       out.anchor.figures[key] = round(f.anchor.value, digits);
       (out.anchor.samples ??= {})[key] = f.anchor.samples;
+      if (f.anchor.name) (out.anchor.names ??= {})[key] = f.anchor.name;
     }
     if (f.limit) out.limits[key] = { ...f.limit, value: round(f.limit.value, digits) };
     if (f.caveat) out.caveats[key] = f.caveat;
@@ -135,7 +146,9 @@ export function formatTable(result: BenchResult): string {
       key,
       String(value),
       String(result.samples?.[key] ?? ''),
-      anchor !== undefined ? `${anchor} (n=${result.anchor.samples?.[key] ?? '?'})` : '',
+      anchor !== undefined
+        ? `${anchor} (n=${result.anchor.samples?.[key] ?? '?'})${result.anchor.names?.[key] ? ` ${result.anchor.names[key]}` : ''}`
+        : '',
       limit ? String(limit.value) : '',
       result.units[key] ?? '',
     ];
