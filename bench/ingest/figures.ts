@@ -52,7 +52,7 @@ export function ingestFigures(m: IngestMeasurements): Record<string, Figure> {
     }),
     ratio_vs_imagemagick: figure(stat.derived(ours.value / magick.value, ours, magick), '×', {
       digits: 2,
-      caveat: 'moves with machine load (ImageMagick is single-threaded where Baruga is not); see cpu_s_per_photo',
+      caveat: 'wall clock, so it moves with the load other processes put on the machine; cpu_s_per_photo moves less',
     }),
     ratio_vs_libvips_cli: figure(stat.derived(ours.value / vips.value, ours, vips), '×', {
       digits: 2,
