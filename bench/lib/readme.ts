@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type BenchRecord, type BenchResult, isFailure } from './result';
+import { type BenchRecord, type BenchResult, figureKeys, isFailure } from './result';
 
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
@@ -8,22 +8,24 @@ const END = '<!-- bench:end -->';
 /** A table cell: no pipes or line breaks from notes may break the row. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
-function ratio(value: number, to: number | undefined): string {
-  if (to === undefined || to === 0 || !Number.isFinite(to) || !Number.isFinite(value)) return '—';
+function ratio(value: number | undefined, to: number | undefined): string {
+  if (value === undefined || to === undefined || to === 0 || !Number.isFinite(to) || !Number.isFinite(value))
+    return '—';
   const r = value / to;
   return `${r >= 10 ? r.toFixed(0) : r >= 1 ? r.toFixed(1) : r.toFixed(2)}×`;
 }
 
 function rows(r: BenchResult): string[] {
-  return Object.entries(r.figures).map(([key, value]) => {
+  return figureKeys(r).map((key) => {
+    const value = r.figures[key];
     const anchor = r.anchor.figures[key];
     const limit = r.limits?.[key];
     return [
       '',
       `\`${r.name}\``,
       `\`${key}\``,
-      String(value),
-      String(r.samples?.[key] ?? '?'),
+      value === undefined ? '—' : String(value),
+      value === undefined ? '' : String(r.samples?.[key] ?? '?'),
       anchor === undefined ? '—' : r.anchor.names?.[key] ? `${anchor} (${cell(r.anchor.names[key])})` : String(anchor),
       anchor !== undefined ? String(r.anchor.samples?.[key] ?? '?') : '',
       ratio(value, anchor),

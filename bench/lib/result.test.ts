@@ -41,6 +41,28 @@ describe('outcome', () => {
     expect(r.excluded).toEqual({ 'anchor samples without an arrival': 1 });
   });
 
+  it('keeps figures only the anchor has, with their sample counts, and shows them in the table', () => {
+    const r = outcome({
+      anchor: 'rrule',
+      notes: '',
+      figures: { total_ms: figure(stat.median([800, 900]), 'ms') },
+      anchorOnly: { per_event_ms: figure(stat.mean([10, 20, 30]), 'ms', { digits: 3, caveat: 'floating time' }) },
+    });
+    expect(r.figures).toEqual({ total_ms: 850 });
+    expect(r.anchor.figures).toEqual({ per_event_ms: 20 });
+    expect(r.anchor.samples).toEqual({ per_event_ms: 3 });
+    const table = benchmarkTable([{ name: 'schedules', date: '2026-12-01T10:00:00.000Z', machine, ...r }]);
+    expect(table).toContain('| `schedules` | `per_event_ms` | — |  | 20 | 3 | — | — | — | ms | floating time |');
+    expect(() =>
+      outcome({
+        anchor: 'x',
+        notes: '',
+        figures: { a: figure(stat.single(1), 'ms') },
+        anchorOnly: { a: figure(stat.single(1), 'ms') },
+      }),
+    ).toThrow(/both a figure and an anchor-only figure/);
+  });
+
   it('prints the sample counts and exclusions on the terminal', () => {
     const text = formatTable(sample());
     expect(text).toContain('30 (n=3)');

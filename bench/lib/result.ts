@@ -100,6 +100,8 @@ export function outcome(parts: {
   anchor: string;
   notes: string;
   figures: Record<string, Figure>;
+  /** Figures only the anchor has (a per-event cost of the naive path): `stat` is the anchor's. */
+  anchorOnly?: Record<string, Figure>;
   excluded?: Record<string, number>;
 }): BenchOutcome {
   const out: Required<BenchOutcome> = {
@@ -125,6 +127,13 @@ export function outcome(parts: {
     if (f.limit) out.limits[key] = { ...f.limit, value: round(f.limit.value, digits) };
     if (f.caveat) out.caveats[key] = f.caveat;
   }
+  for (const [key, f] of Object.entries(parts.anchorOnly ?? {})) {
+    if (key in out.figures) throw new Error(`${key} is both a figure and an anchor-only figure`);
+    out.anchor.figures[key] = round(f.stat.value, f.digits ?? 1);
+    (out.anchor.samples ??= {})[key] = f.stat.samples;
+    out.units[key] = f.unit;
+    if (f.caveat) out.caveats[key] = f.caveat;
+  }
   return out;
 }
 
@@ -137,15 +146,21 @@ export function machine(): Machine {
   };
 }
 
+/** Every figure's key, Baruga's first, then those only the anchor has. */
+export function figureKeys(result: BenchResult): string[] {
+  return [...new Set([...Object.keys(result.figures), ...Object.keys(result.anchor.figures)])];
+}
+
 /** A plain-text table for the terminal. */
 export function formatTable(result: BenchResult): string {
-  const rows = Object.entries(result.figures).map(([key, value]) => {
+  const rows = figureKeys(result).map((key) => {
+    const value = result.figures[key];
     const anchor = result.anchor.figures[key];
     const limit = result.limits?.[key];
     return [
       key,
-      String(value),
-      String(result.samples?.[key] ?? ''),
+      value === undefined ? '—' : String(value),
+      value === undefined ? '' : String(result.samples?.[key] ?? ''),
       anchor !== undefined
         ? `${anchor} (n=${result.anchor.samples?.[key] ?? '?'})${result.anchor.names?.[key] ? ` ${result.anchor.names[key]}` : ''}`
         : '',
