@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { type Stat, round } from './stats';
 
-export { median, percentile, round, stat, type Stat } from './stats';
+export { median, pairUp, percentile, round, stat, type Stat } from './stats';
 
 /**
  * The result format (bench/results/<name>.json, and the README table made from it).

@@ -1,5 +1,4 @@
-import { type Figure, figure, stat } from '../lib/result';
-import { pairUp } from '../lib/stats';
+import { type Figure, figure, pairUp, stat } from '../lib/result';
 
 export interface PublishMeasurements {
   /** Per publish: ms from the request to the painted frame, and to the bare subscriber's arrival (if any). */
