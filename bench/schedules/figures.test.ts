@@ -13,6 +13,7 @@ const measured: SchedulesMeasurements = {
   segments: 365_600,
   screens: 1000,
   naive: [10, 20, 30, 40],
+  naiveCpu: [9, 19, 29, 39],
   tzid: [400, 500],
 };
 
@@ -24,6 +25,8 @@ describe('schedules figures', () => {
     // Every rule event measured, none extrapolated: the anchor total is a sum over all of them.
     expect(r.anchor.figures.total_ms).toBe(100);
     expect(r.anchor.samples?.total_ms).toBe(4);
+    expect(r.anchor.figures.total_cpu_ms).toBe(96);
+    expect(r.anchor.samples?.total_cpu_ms).toBe(4);
     expect(r.anchor.figures.per_event_ms).toBe(25);
     expect(r.anchor.figures.tzid_per_event_ms).toBe(450);
     expect(r.anchor.samples?.tzid_per_event_ms).toBe(2);
