@@ -1,23 +1,26 @@
 import mqtt, { type MqttClient } from 'mqtt';
 
 /**
- * The bare MQTT round trip: a Node client publishes a small message (QoS 1) through the broker to a topic it
- * subscribes to, and receives it back; nothing else happens. Publish-to-screen needs at least this much (a
- * request reaches the server, a message reaches the player), so it is the physical limit for those figures.
+ * The bare MQTT round trip: one Node client publishes a small message (QoS 1, as manifests go) through the
+ * broker to another that subscribes to it; nothing else happens. Publish-to-screen needs at least this much
+ * (a request reaches the server, a message reaches the player), so it is the physical limit for those
+ * figures. Two clients, not one that hears its own message: on one socket the broker's PUBACK and the
+ * forwarded message meet Nagle's algorithm and delayed ACKs, and the trip reads ~80 ms instead of ~1 ms.
  * The topic is the status topic of a screen that does not exist, which anonymous clients may use and the
- * controller ignores after one lookup. Resolves with each round trip in ms.
+ * controller ignores after one lookup. Resolves with each trip in ms.
  */
 export async function mqttRoundTrips(mqttPort: number, count: number): Promise<number[]> {
-  const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${mqttPort}`, { protocolVersion: 4 });
+  const url = `mqtt://127.0.0.1:${mqttPort}`;
+  const subscriber = await mqtt.connectAsync(url, { protocolVersion: 4 });
+  const publisher = await mqtt.connectAsync(url, { protocolVersion: 4 });
   const topic = 'baruga/v1/screens/bench-mqtt-floor/status';
   try {
-    await client.subscribeAsync(topic, { qos: 1 });
+    await subscriber.subscribeAsync(topic, { qos: 1 });
     const trips: number[] = [];
     let waiting: ((at: number) => void) | null = null;
-    client.on('message', () => waiting?.(performance.now()));
+    subscriber.on('message', () => waiting?.(performance.now()));
     for (let i = 0; i < count; i++) {
       const payload = JSON.stringify({ state: 'online', playerId: 'bench-floor', at: new Date().toISOString() });
-      const started = performance.now();
       const received = new Promise<number>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`MQTT round trip ${i} got no message in 5 s`)), 5000);
         waiting = (at) => {
@@ -26,12 +29,14 @@ export async function mqttRoundTrips(mqttPort: number, count: number): Promise<n
           resolve(at);
         };
       });
-      await client.publishAsync(topic, payload, { qos: 1 });
+      const started = performance.now();
+      publisher.publish(topic, payload, { qos: 1 });
       trips.push((await received) - started);
     }
     return trips;
   } finally {
-    await client.endAsync();
+    await publisher.endAsync();
+    await subscriber.endAsync();
   }
 }
 

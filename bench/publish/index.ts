@@ -112,7 +112,7 @@ export const benchmark: Benchmark = {
           `anchor (a Node MQTT client on the same broker) to the arrival of the same retained manifest; ` +
           `percentiles are interpolated. An arrival the anchor has not seen when the frame is painted is waited ` +
           `for (5 s); one that never comes is counted in excluded, not dropped. Limit: ${roundTrips.length} bare ` +
-          `MQTT round trips (QoS 1, a Node client publishing to a topic it subscribes to, through the same broker). ` +
+          `MQTT round trips (QoS 1, one Node client publishing through the same broker to another). ` +
           `first_frame_ms is the median of ${firstFrames.length} cold starts (new browser context: empty cache, ` +
           `no Service Worker, online, the browser already running) from navigation to the first painted item.`,
       });
