@@ -29,7 +29,7 @@ export function deliveryFigures(m: DeliveryMeasurements): {
         anchor: stat.median(cold.anchor),
         limit: floor,
         caveat:
-          'loopback; 50 new images downloaded, hashed and cached first; anchor includes the controller making renditions',
+          'loopback; 50 new images downloaded, hashed and cached first; the anchor includes all the controller does at publish',
       }),
       publish_to_screen_warm_ms: figure(stat.median(warm.ours), 'ms', {
         anchor: stat.median(warm.anchor),

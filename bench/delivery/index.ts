@@ -108,7 +108,7 @@ async function boot(controllerUrl: string, profile: string) {
  * manifest goes on screen) and with every asset already cached, in real Chromium through the Chromium
  * host; then a reboot on the player's warm profile, online and then with the controller and broker gone.
  * Anchors, in the same run: a bare MQTT subscriber receiving the same signed manifests (the floor set by
- * the controller, its renditions and the broker), and the same warm profile booting online. Limit: the
+ * the controller's publish work and the broker), and the same warm profile booting online. Limit: the
  * bare MQTT round trip. A new player's first boot online (empty profile) is reported on its own.
  */
 export const benchmark: Benchmark = {
@@ -221,10 +221,11 @@ export const benchmark: Benchmark = {
         notes:
           `Chromium host, headless Debian Chromium, embedded broker, loopback; ${SCREEN.width}×${SCREEN.height} screen. ` +
           `Cold: median of ${cold.length} publishes that each replace the loop with ${ASSETS} images never seen ` +
-          `before (JPEG renditions made by the controller at publish, downloaded, SHA-256 checked and cached before ` +
+          `before (their renditions at the screen's size, downloaded, SHA-256 checked and cached before ` +
           `the manifest goes on screen), from the publish request to the frame that painted the first new image. ` +
           `Warm: median of ${warm.length} publishes whose ${ASSETS} images are all cached. Their anchor is a Node ` +
-          `MQTT client receiving the same signed manifests (it includes the controller's rendition work); an ` +
+          `MQTT client receiving the same signed manifests (it includes all the controller does at publish: ` +
+          `compiling, signing, cutting any rendition not made at upload); an ` +
           `arrival it has not seen by the paint is waited for (5 s), and one that never comes is counted in ` +
           `excluded. Their limit is the median of ${roundTrips.length} bare MQTT round trips on the same broker. ` +
           `Boots (${BOOTS} of each, a new browser each time, from navigation to the first painted frame; ` +
