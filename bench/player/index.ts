@@ -271,8 +271,7 @@ async function ticker(
 }
 
 export const benchmark: Benchmark = {
-  title:
-    'player: blank frames and switch gaps over 1,000 transitions, memory over a 20,000-transition soak each, running-text pacing',
+  title: `player: blank frames and switch gaps over 1,000 transitions, memory over a ${SOAK_TRANSITIONS.toLocaleString('en')}-transition soak each, running-text pacing`,
   async run() {
     const fixtures = await startRenderFixtures();
     const naiveDir = path.join(import.meta.dirname);
