@@ -168,7 +168,7 @@ export const benchmark: Benchmark = {
           `per photo that decodes once (-define jpeg:size, which gains nothing here as libjpeg only shrinks by 1/2,`,
           `1/4 or 1/8), resizes once to ${least} and +clones each crop from that (-resize ^, -extent), with`,
           `-thumbnail for the preview: ${round(im.seconds, 1)} s, ${round(im.cpuSeconds, 1)} CPU s. The old anchor`,
-          `(every crop resized from the full photo, -resize for the thumbnail) was 25 % slower by hand.`,
+          `(every crop resized from the full photo, -resize for the thumbnail) took a third longer by hand (5.0 s against 3.8 s for three photos, one at a time).`,
           `libvips CLI ${tools.vips} (Debian's libvips-tools), as its documentation advises: vips thumbnail to a`,
           `memory-mapped .v file at ${least}, then a vipsthumbnail --smartcrop centre per output:`,
           `${round(v.seconds, 1)} s, ${round(v.cpuSeconds, 1)} CPU s. It shows what Baruga's pipeline costs`,
