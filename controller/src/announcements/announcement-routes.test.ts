@@ -27,7 +27,7 @@ describe('announcements: one request, one transaction', () => {
   const manifestOf = async (screen: string) =>
     (await inject('GET', `/api/screens/${screen}/manifest`)).json<Manifest>();
   const rows = () =>
-    ['playlists', 'playlist_items', 'events', 'event_targets'].map((table) =>
+    ['playlists', 'items', 'events', 'event_targets'].map((table) =>
       t.controller.db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all(),
     );
 

@@ -53,14 +53,15 @@ export async function seedDemo(db: Db, repos: Repositories, store: BlobStore): P
         },
         s.tile ? { wallId: DEMO_WALL_ID, column: s.tile[0], row: s.tile[1] } : undefined,
       );
-      repos.loopItems.append(s.id, {
+      const loop = { kind: 'loop', screenId: s.id } as const;
+      repos.items.append(loop, {
         type: 'clock',
         typeVersion: 1,
         durationMs: 8000,
         props: { showDate: true, showSeconds: false, caption: s.tile ? 'Baruga Lounge' : 'Kota Makassar' },
         sample: true,
       });
-      repos.loopItems.append(s.id, {
+      repos.items.append(loop, {
         type: 'text',
         typeVersion: 1,
         durationMs: 10000,
@@ -75,7 +76,7 @@ export async function seedDemo(db: Db, repos: Repositories, store: BlobStore): P
         },
         sample: true,
       });
-      repos.loopItems.append(s.id, {
+      repos.items.append(loop, {
         type: 'image',
         typeVersion: 1,
         durationMs: 8000,

@@ -39,19 +39,11 @@ export interface DescribedItem {
 
 /**
  * Every stored item by id (screens' loops and overlays, playlists, layouts' zones), for naming what players report
- * by id (on screen now, proof of play). Built once per request: a few thousand rows at most.
+ * by id (on screen now, proof of play). Read once per request: a few thousand rows at most.
  */
 export function itemDirectory(repos: Repositories): (itemId: string) => DescribedItem | null {
-  const items = new Map<string, { type: string; props: Record<string, unknown> }>();
-  const add = (item: { id: string; type: string; props: Record<string, unknown> }) => items.set(item.id, item);
-  for (const screen of repos.screens.list()) {
-    for (const item of repos.loopItems.list(screen.id)) add(item);
-    for (const zone of repos.layouts.overlays(screen.id)) for (const item of zone.items) add(item);
-  }
-  for (const playlist of repos.schedules.listPlaylists()) for (const item of playlist.items) add(item);
-  for (const layout of repos.layouts.listLayouts())
-    for (const zone of layout.zones) for (const item of zone.items) add(item);
-
+  // One table holds every item, whoever holds it (items-repository.ts).
+  const items = new Map(repos.items.all().map((item) => [item.id, item]));
   const assetNames = new Map<string, string | null>();
   const assetName = (sha256: string) => {
     if (!assetNames.has(sha256)) assetNames.set(sha256, repos.library.bySource(sha256)?.name ?? null);

@@ -86,7 +86,11 @@ export async function startEmbeddedBroker(options: {
   });
   broker.on('clientDisconnect', (client) => players.delete(client));
 
-  const server = net.createServer(broker.handle);
+  // No Nagle: a manifest or a command is one small packet that must leave now, not after the next ACK.
+  const server = net.createServer((socket) => {
+    socket.setNoDelay(true);
+    broker.handle(socket);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());

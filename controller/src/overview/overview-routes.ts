@@ -30,7 +30,7 @@ function playlistNames(repos: Repositories): (id: string) => { name: string | nu
  * from what the screen runs until "publish". Items keep their ids, so the ids in order tell.
  */
 function loopUnpublished(repos: Repositories, screenId: string): boolean {
-  const loop = repos.loopItems.list(screenId).map((i) => i.id);
+  const loop = repos.items.list({ kind: 'loop', screenId }).map((i) => i.id);
   const published = repos.manifests.latest(screenId);
   if (!published) return loop.length > 0;
   const shipped = published.loop.map((i) => i.id);

@@ -22,6 +22,18 @@ import type { ManifestSigner } from './manifest-signer';
 
 type StoredItem = Pick<LoopItem, 'id' | 'type' | 'typeVersion' | 'durationMs' | 'props' | 'sample'>;
 
+/** How many screens a fan-out publishes at once: enough to overlap broker round trips, few enough to stay fair. */
+const FAN_OUT = 32;
+
+/** Runs `work` over `items`, at most `size` at a time. */
+async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, lane));
+}
+
 /** How long a manifest is valid without a refresh; the player keeps playing past it while cut off. */
 export const MANIFEST_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -44,7 +56,7 @@ export function createPublisher(
     const assets = new Map<string, AssetRef>();
     const { deliver, deliverZones } = itemDelivery(delivery, screen, assets);
     const loop: LoopItem[] = [];
-    for (const item of repos.loopItems.list(screenId)) {
+    for (const item of repos.items.list({ kind: 'loop', screenId })) {
       const delivered = deliver(item);
       if (!delivered.ok) return delivered;
       loop.push(delivered.value);
@@ -96,6 +108,20 @@ export function createPublisher(
     return ok(manifest.data);
   }
 
+  async function publish(screenId: string, now = new Date()): Promise<Result<Manifest>> {
+    // The body is complete here; the real version is given in the transaction below (1 is a placeholder).
+    const compiled = await delivery.prepare(() => compile(screenId, 1, now));
+    if (!compiled.ok) return compiled;
+    const stored = db.transaction(() => {
+      const manifest: Manifest = { ...compiled.value, version: repos.manifests.latestVersion(screenId) + 1 };
+      const signed = signer.wire(manifest);
+      repos.manifests.save(manifest, signed);
+      return { manifest, signed };
+    })();
+    await messaging.sendEncoded('manifest', screenId, stored.signed);
+    return ok(stored.manifest);
+  }
+
   return {
     compile,
     /**
@@ -103,18 +129,22 @@ export function createPublisher(
      * items and assets, but neither versioned, signed, stored nor sent.
      */
     preview: (build: (delivery: AssetDelivery) => Result<Manifest>) => delivery.prepare(() => build(delivery)),
-    async publish(screenId: string, now = new Date()): Promise<Result<Manifest>> {
-      // The body is complete here; the real version is given in the transaction below (1 is a placeholder).
-      const compiled = await delivery.prepare(() => compile(screenId, 1, now));
-      if (!compiled.ok) return compiled;
-      const stored = db.transaction(() => {
-        const manifest: Manifest = { ...compiled.value, version: repos.manifests.latestVersion(screenId) + 1 };
-        const signed = signer.wire(manifest);
-        repos.manifests.save(manifest, signed);
-        return { manifest, signed };
-      })();
-      await messaging.sendEncoded('manifest', screenId, stored.signed);
-      return ok(stored.manifest);
+    publish,
+    /**
+     * Publishes many screens (one edit that touches them all), a bounded number at a time: compiling is
+     * synchronous, but each send waits for the broker's acknowledgement, and those waits overlap. Answers each
+     * screen's outcome; one screen that cannot publish does not stop the others.
+     */
+    async publishMany(screenIds: Iterable<string>, now = new Date()): Promise<Map<string, Result<Manifest>>> {
+      const outcomes = new Map<string, Result<Manifest>>();
+      await inPool([...new Set(screenIds)].sort(), FAN_OUT, async (id) => {
+        try {
+          outcomes.set(id, await publish(id, now));
+        } catch (error) {
+          outcomes.set(id, err({ code: ErrorCode.brokerUnavailable, message: String(error) }));
+        }
+      });
+      return outcomes;
     },
     /**
      * On start: the broker may have lost its retained messages (embedded broker, external restart). The stored
@@ -122,10 +152,8 @@ export function createPublisher(
      */
     async republishAll(): Promise<number> {
       const all = repos.manifests.allSigned();
-      await Promise.all(
-        all.map(({ screenId, signed, manifest }) =>
-          messaging.sendEncoded('manifest', screenId, signed ?? signer.wire(manifest())),
-        ),
+      await inPool(all, FAN_OUT, ({ screenId, signed, manifest }) =>
+        messaging.sendEncoded('manifest', screenId, signed ?? signer.wire(manifest())),
       );
       return all.length;
     },

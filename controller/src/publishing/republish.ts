@@ -9,16 +9,12 @@ import type { Publisher } from './publisher';
 export function createRepublisher(publisher: Publisher, log: FastifyBaseLogger) {
   return async function republish(screenIds: Iterable<string>): Promise<string[]> {
     const done: string[] = [];
-    for (const id of [...new Set(screenIds)].sort()) {
-      try {
-        const result = await publisher.publish(id);
-        if (result.ok) done.push(id);
-        else log.warn({ screen: id, error: result.error }, 'republish after a schedule change failed');
-      } catch (error) {
-        log.warn({ screen: id, err: error }, 'republish after a schedule change failed');
-      }
+    // A bounded number at a time (publisher.publishMany); one screen that cannot publish does not stop the others.
+    for (const [id, result] of await publisher.publishMany(screenIds)) {
+      if (result.ok) done.push(id);
+      else log.warn({ screen: id, error: result.error }, 'republish after a schedule change failed');
     }
-    return done;
+    return done.sort();
   };
 }
 export type Republish = ReturnType<typeof createRepublisher>;
