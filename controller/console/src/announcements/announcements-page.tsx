@@ -47,12 +47,19 @@ function AnnouncementList({ overview }: { overview: Overview }) {
   const when = (a: AnnouncementView) => {
     const start = instantOf(a.start, a.timezone);
     const startText = formatDateTime(start, a.timezone, lang);
-    if (a.end === null) return t('announcementSpan', { start: startText, end: t('untilEnded') });
+    if (a.end === null) {
+      return (
+        <>
+          <Data>{startText}</Data> – {t('untilEnded')}
+        </>
+      );
+    }
     const end = instantOf(a.end, a.timezone);
-    return t('announcementSpan', {
-      start: startText,
-      end: `${formatTime(end, a.timezone, lang)} ${zoneLabel(a.timezone)}`,
-    });
+    return (
+      <Data>
+        {startText} – {`${formatTime(end, a.timezone, lang)} ${zoneLabel(a.timezone)}`}
+      </Data>
+    );
   };
   return (
     <section className="bc-card" aria-labelledby="announcements-list-title">

@@ -77,7 +77,7 @@ export function Shell({
   const online = useLiveOnline();
   const current = NAV.find((n) => n.matches.includes(route.page));
   useEffect(() => {
-    document.title = current ? `${t(current.label)} · ${t('appName')}` : t('appTitle');
+    document.title = current ? t('pageTitle', { page: t(current.label) }) : t('appTitle');
   }, [current, t]);
   // A new page starts at its top, with focus on its heading for keyboard and screen-reader users.
   useEffect(() => {

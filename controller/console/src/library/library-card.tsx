@@ -41,9 +41,7 @@ export function LibraryCard({
       <p className="bc-muted">
         <span className="bc-tag">{t(KIND_TEXT[item.kind])}</span>{' '}
         {item.width && item.height ? (
-          <Data>
-            {t('pixelsAndSize', { width: item.width, height: item.height, size: formatBytes(item.size, lang) })}
-          </Data>
+          <Data>{`${item.width} × ${item.height} · ${formatBytes(item.size, lang)}`}</Data>
         ) : null}
         {item.durationMs ? (
           <span> · {t('videoLength', { seconds: formatNumber(item.durationMs / 1000, lang, 1) })}</span>

@@ -1,5 +1,5 @@
 import type { Daypart, Weekday } from '@baruga/protocol';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Fragment, useState } from 'react';
 import { api } from '../api/client';
 import { useLang, useT } from '../i18n/catalogue';
 import { slugOf } from '../playlists/slug';
@@ -42,15 +42,18 @@ export function DaypartsEditor({ dayparts, onSaved }: { dayparts: readonly Daypa
           <li key={d.id} data-daypart={d.id}>
             <Data className="bc-list__main">{d.name}</Data>
             <span className="bc-muted">
-              {d.windows
-                .map((w) =>
-                  t('daypartSummary', {
-                    days: w.days.map((x) => t(dayShort(x))).join(', '),
-                    start: showTime(w.start, lang),
-                    end: showTime(w.end, lang),
-                  }),
-                )
-                .join(' · ')}
+              {d.windows.map((w, i) => (
+                <span key={i}>
+                  {i > 0 ? ' · ' : ''}
+                  {w.days.map((x, j) => (
+                    <Fragment key={x}>
+                      {j > 0 ? ', ' : ''}
+                      {t(dayShort(x))}
+                    </Fragment>
+                  ))}{' '}
+                  <Data>{`${showTime(w.start, lang)}–${showTime(w.end, lang)}`}</Data>
+                </span>
+              ))}
             </span>
           </li>
         ))}

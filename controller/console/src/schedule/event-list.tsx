@@ -56,7 +56,7 @@ export function EventList({
                 <Data>{e.event.name}</Data> · <Data>{what(e.event.playlistId)}</Data>
               </p>
               <p className="bc-muted">
-                {t('eventWhen', { start: formatWallClock(e.event.start, lang), repeat: repeatText(e) })} ·{' '}
+                <Data>{formatWallClock(e.event.start, lang)}</Data> · {repeatText(e)} ·{' '}
                 {t('eventPriorityShort', { n: e.event.priority })}
               </p>
             </div>

@@ -96,7 +96,11 @@ export function SchedulePanel({ screenId, timezone }: { screenId: string; timezo
   const shownZone = day?.ok ? knownZone(day.value.timezone) : zone;
   const format = zonedFormat(shownZone, lang);
   const labelOf = playlistLabels(names);
-  const zoneTag = <span className="bc-tag bc-tag--zone">{zoneLabel(shownZone)}</span>;
+  const zoneTag = (
+    <span className="bc-tag bc-tag--zone" translate="no">
+      {zoneLabel(shownZone)}
+    </span>
+  );
 
   return (
     <section className="bc-card bc-sched" aria-labelledby="sched-now-title">

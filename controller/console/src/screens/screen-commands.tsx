@@ -40,7 +40,7 @@ function Outcome({ command }: { command: CommandView }) {
       : null;
   return (
     <>
-      {t('cmdState', { command: t(LABEL[command.name]), state: t(STATE[command.state]) })}
+      {t(LABEL[command.name])}: {t(STATE[command.state])}
       {sentence ? <span className="bc-muted"> · {sentence}</span> : null}
     </>
   );

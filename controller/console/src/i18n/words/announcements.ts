@@ -41,7 +41,6 @@ export const announcementWords = {
   stateScheduled: { id: 'terjadwal', en: 'scheduled' },
   stateOn: { id: 'sedang tayang', en: 'on now' },
   stateEnded: { id: 'selesai', en: 'ended' },
-  announcementSpan: { id: '{start} – {end}', en: '{start} – {end}' },
   endNow: { id: 'Akhiri sekarang', en: 'End now' },
   confirmEndTitle: { id: 'Akhiri pengumuman ini?', en: 'End this announcement?' },
   confirmEnd: {

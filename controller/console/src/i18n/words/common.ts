@@ -2,6 +2,7 @@
 export const commonWords = {
   appTitle: { id: 'Baruga · Konsol Operator', en: 'Baruga · Operator Console' },
   appName: { id: 'Baruga', en: 'Baruga' },
+  pageTitle: { id: '{page} · Baruga', en: '{page} · Baruga' },
   skipToContent: { id: 'Langsung ke isi halaman', en: 'Skip to the page' },
   mainNav: { id: 'Menu utama', en: 'Main menu' },
   navHome: { id: 'Beranda', en: 'Home' },

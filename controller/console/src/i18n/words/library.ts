@@ -37,7 +37,6 @@ export const libraryWords = {
   usagePlaylists: { id: 'daftar putar {names}', en: 'playlists {names}' },
   usageLayouts: { id: 'tata letak {names}', en: 'layouts {names}' },
   usagePublished: { id: 'masih tayang di {names}', en: 'still on {names}' },
-  pixelsAndSize: { id: '{width} × {height} · {size}', en: '{width} × {height} · {size}' },
   videoLength: { id: '{seconds} detik', en: '{seconds} seconds' },
   uploadedAt: { id: 'Diunggah {when}', en: 'Uploaded {when}' },
   previewOf: { id: 'Pratinjau {name}', en: 'Preview of {name}' },

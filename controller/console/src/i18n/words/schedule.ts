@@ -204,7 +204,6 @@ export const scheduleWords = {
     id: 'Acara "{name}" dihapus dan layarnya diperbarui sekarang.',
     en: 'The event "{name}" is deleted and its screens are updated now.',
   },
-  eventWhen: { id: '{start} · {repeat}', en: '{start} · {repeat}' },
   eventPriorityShort: { id: 'prioritas {n}', en: 'priority {n}' },
   // Dayparts.
   dayparts: { id: 'Bagian hari', en: 'Dayparts' },
@@ -212,7 +211,6 @@ export const scheduleWords = {
   daypartName: { id: 'Nama bagian hari', en: 'Daypart name' },
   daypartWindow: { id: 'Jendela waktu', en: 'Time window' },
   noDayparts: { id: 'Belum ada bagian hari (misalnya “Jam kantor”).', en: 'No dayparts yet (e.g. “Office hours”).' },
-  daypartSummary: { id: '{days} {start}–{end}', en: '{days} {start}–{end}' },
   addDaypart: { id: 'Simpan bagian hari', en: 'Save daypart' },
   weekdayMO: { id: 'Sen', en: 'Mon' },
   weekdayTU: { id: 'Sel', en: 'Tue' },

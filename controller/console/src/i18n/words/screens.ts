@@ -39,7 +39,6 @@ export const screenWords = {
     id: 'Aplikasi pemutar {name} ditutup dan dibuka lagi. Layar kosong beberapa detik.',
     en: 'The player app of {name} closes and opens again. The screen is blank for a few seconds.',
   },
-  cmdState: { id: '{command}: {state}', en: '{command}: {state}' },
   cmdPending: { id: 'menunggu jawaban', en: 'waiting for an answer' },
   cmdOk: { id: 'berhasil', en: 'done' },
   cmdFailed: { id: 'gagal', en: 'failed' },
