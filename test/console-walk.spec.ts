@@ -30,6 +30,7 @@ const PAGES = [
 const DIALOGS: Record<string, { id: string; en: string }> = {
   '#/screens/videotron-1': { id: 'Hitamkan layar', en: 'Black out' },
   '#/schedule': { id: 'Acara baru', en: 'New event' },
+  '#/playlists/pagi': { id: 'Ubah', en: 'Edit' },
 };
 
 /** What a person could read as a date written the American way, or a machine's date, anywhere on a page. */

@@ -113,6 +113,7 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
 /** Keeps a screenshot with the run's artifacts, and in docs/screenshots for the README when BARUGA_SCREENSHOTS=1. */
 export async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const png = await page.screenshot({ type: 'png' });
+  fs.writeFileSync(testInfo.outputPath(`${name}.png`), png);
   await testInfo.attach(name, { body: png, contentType: 'image/png' });
   if (process.env.BARUGA_SCREENSHOTS === '1') {
     const dir = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');

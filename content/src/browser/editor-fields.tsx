@@ -138,8 +138,11 @@ export function AssetInput(props: {
 }) {
   const { pickAsset, assetUrl } = props;
   const [preview, setPreview] = useState<string | null>(null);
+  // A group, not a <label>: a label around the button would rename it to the field's name, and the button must
+  // be called what it says.
   return (
-    <Field label={props.label}>
+    <div className="bg-field" role="group" aria-label={props.label}>
+      <span className="bg-field__label">{props.label}</span>
       {assetUrl && preview && SHA256.test(preview) ? (
         <img className="bg-field__preview" src={assetUrl(preview)} alt="" width={160} />
       ) : null}
@@ -166,6 +169,6 @@ export function AssetInput(props: {
           onChange={(e) => props.onPicked({ asset: e.target.value.trim().toLowerCase() })}
         />
       )}
-    </Field>
+    </div>
   );
 }

@@ -15,7 +15,8 @@ export function ImageEditor({ value, onChange, pickAsset, assetUrl, lang }: Cont
         value={value.asset}
         pickAsset={pickAsset}
         assetUrl={assetUrl}
-        onPicked={(picked) => onChange({ ...value, asset: picked.asset })}
+        // A picture picked from the library is described by its name until someone writes a better alt text.
+        onPicked={(picked) => onChange({ ...value, asset: picked.asset, alt: value.alt || picked.name || '' })}
       />
       <FitChoice
         lang={lang}

@@ -68,7 +68,7 @@ function Calendar({ data, onEdit }: { data: ScheduleData; onEdit: (draft: EventD
   return (
     <section className="bc-card" aria-labelledby="calendar-title">
       <h2 id="calendar-title" className="bc-sr">
-        {t('calendarFor')}
+        {t('calendarHeading')}
       </h2>
       <div className="bc-filters">
         <SelectField

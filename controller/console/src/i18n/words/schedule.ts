@@ -110,6 +110,7 @@ export const scheduleWords = {
   // The calendar page.
   calendarTitle: { id: 'Jadwal', en: 'Schedule' },
   calendarFor: { id: 'Jadwal untuk', en: 'Schedule for' },
+  calendarHeading: { id: 'Kalender', en: 'Calendar' },
   viewWeek: { id: 'Minggu', en: 'Week' },
   viewDay: { id: 'Hari', en: 'Day' },
   viewLabel: { id: 'Tampilan', en: 'View' },
