@@ -103,11 +103,11 @@ export function SchedulePanel({ screenId, timezone }: { screenId: string; timezo
   );
 
   return (
-    <section className="bc-card bc-sched" aria-labelledby="sched-now-title">
-      <h2 id="sched-now-title">
+    <section className="bc-card bc-sched" aria-label={t('schedule')}>
+      <h2>
         {t('playingNow')} {zoneTag}
       </h2>
-      <div className="bc-sched__now" aria-live="polite">
+      <div className="bc-sched__now" data-testid="playing-now" aria-live="polite">
         {now === null ? (
           <p className="bc-muted">{t('loadingNow')}</p>
         ) : !now.ok ? (

@@ -88,7 +88,7 @@ export function Thumbnail({ screen }: { screen: ScreenOverview }) {
   }
   return (
     <figure className="bc-thumb" style={{ aspectRatio: ratio }}>
-      <img src={shot.url} alt={t('screenshotOf', { name: screen.name })} loading="lazy" />
+      <img src={shot.url} alt={t('screenshotOf', { name: screen.name })} loading="lazy" data-testid="screenshot" />
       <figcaption className="bc-thumb__when">
         <Data>{formatWhen(Date.parse(shot.takenAt), screen.timezone, lang)}</Data>
       </figcaption>
