@@ -75,7 +75,7 @@ export const Manifest = z.object({
   overlays: z.array(Zone).max(MAX_OVERLAY_ZONES).default([]),
   assets: z.array(AssetRef).max(5000),
   /** Where zones whose items changed at a publish begin; none in manifests from before cues. */
-  cues: z.array(PlaybackCue).max(2000).default([]),
+  cues: z.array(PlaybackCue).max(20_000).default([]),
 });
 export type Manifest = z.infer<typeof Manifest>;
 

@@ -22,6 +22,7 @@ export {
   type Showing,
   type Position,
   type ZoneOnScreen,
+  type ScreenOnScreen,
   MAIN_ZONE,
   OVERLAY_SINCE,
   positionAt,

@@ -122,7 +122,7 @@ function manifest(extra: Record<string, unknown> = {}): Manifest {
 
 describe('what a screen shows at an instant', () => {
   it('places every zone of the scheduled layout from its segment, and the overlays from the epoch', () => {
-    const zones = onScreenAt(manifest(), T + 45_000);
+    const { zones } = onScreenAt(manifest(), T + 45_000);
     expect(zones.map((z) => [z.programme, z.zone, z.itemId, z.position?.offsetMs])).toEqual([
       ['rapat', 'kiri', 'peta', 15_000],
       ['rapat', 'kanan', 'agenda', 5_000],
@@ -136,14 +136,14 @@ describe('what a screen shows at an instant', () => {
     const m = manifest({
       cues: [{ programme: 'rapat', zone: 'kiri', at: new Date(published).toISOString(), index: 1 }],
     });
-    const kiri = () => onScreenAt(m, published + 1_000).find((z) => z.zone === 'kiri');
+    const kiri = () => onScreenAt(m, published + 1_000).zones.find((z) => z.zone === 'kiri');
     expect(kiri()).toMatchObject({ itemId: 'peta', position: { offsetMs: 1_000 } });
     // The other zone is not disturbed.
-    expect(onScreenAt(m, published + 1_000).find((z) => z.zone === 'kanan')?.position?.offsetMs).toBe(11_000);
+    expect(onScreenAt(m, published + 1_000).zones.find((z) => z.zone === 'kanan')?.position?.offsetMs).toBe(11_000);
   });
 
   it('plays the loop outside the event, from the start of the local day', () => {
-    const zones = onScreenAt(manifest(), at('2025-03-07T00:00:35+08:00'));
+    const { zones } = onScreenAt(manifest(), at('2025-03-07T00:00:35+08:00'));
     expect(zones[0]).toMatchObject({ programme: 'default', zone: 'main', itemId: 'b', position: { offsetMs: 5_000 } });
   });
 });

@@ -1,5 +1,5 @@
 import { type LoopItem, type Manifest, OVERLAYS_CUE } from '@baruga/protocol';
-import { playlistAt } from './manifest-schedule';
+import { type PlaylistAt, playlistAt } from './manifest-schedule';
 
 /**
  * Where a zone is in its playlist at an instant: a pure function of its items' durations, the instant its cycle
@@ -134,19 +134,26 @@ function zoneOnScreen(
   return { programme, zone, cycle, position, itemId: position ? (items[position.index]?.id ?? null) : null };
 }
 
+/** What a screen shows at an instant: the schedule's answer, and every zone with where it is. */
+export interface ScreenOnScreen {
+  playlist: PlaylistAt;
+  /** The scheduled playlist's one zone (`main`) or the layout's zones, then the overlays. */
+  zones: ZoneOnScreen[];
+}
+
 /**
  * Every zone a manifest's screen shows at `instant` and where each is in its items: the scheduled playlist or
  * layout (from `playlistAt`), then the overlays. What a player puts on screen (items it cannot play aside), and
  * what the controller can show as "on screen now", from the same code.
  */
-export function onScreenAt(manifest: Manifest, instant: number): ZoneOnScreen[] {
-  const at = playlistAt(manifest, instant);
-  const layout = manifest.layouts[at.playlistId];
+export function onScreenAt(manifest: Manifest, instant: number): ScreenOnScreen {
+  const playlist = playlistAt(manifest, instant);
+  const layout = manifest.layouts[playlist.playlistId];
   const scheduled = layout
-    ? layout.zones.map((z) => zoneOnScreen(manifest, at.playlistId, z.id, z.items, at.since, instant))
-    : [zoneOnScreen(manifest, at.playlistId, MAIN_ZONE, at.items, at.since, instant)];
+    ? layout.zones.map((z) => zoneOnScreen(manifest, playlist.playlistId, z.id, z.items, playlist.since, instant))
+    : [zoneOnScreen(manifest, playlist.playlistId, MAIN_ZONE, playlist.items, playlist.since, instant)];
   const overlays = manifest.overlays.map((z) =>
     zoneOnScreen(manifest, OVERLAYS_CUE, z.id, z.items, OVERLAY_SINCE, instant),
   );
-  return [...scheduled, ...overlays];
+  return { playlist, zones: [...scheduled, ...overlays] };
 }
