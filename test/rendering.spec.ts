@@ -240,12 +240,15 @@ test('a layout: zones at their exact pixels, an overlay above everything', async
 test('a new manifest while an item plays is not a second showing (one proof-of-play record each)', async ({ page }) => {
   await openHarness(page, fixtures);
   const loop = [item('text', { body: 'Satu tayangan' }, 60_000), item('text', { body: 'Berikutnya' }, 60_000)];
-  await show(page, manifest({ loop }));
+  // Published now, its loop cued at its first item (as the controller does for a loop that changed): where the
+  // loop is follows from the time, so without the cue it would be wherever the day has brought it.
+  const cues = [{ programme: 'default', zone: 'main', at: new Date().toISOString(), index: 0 }];
+  await show(page, manifest({ loop, cues }));
   await expect(page.getByText('Satu tayangan')).toBeVisible({ timeout: 15_000 });
   const reports = () => page.evaluate(() => window.harness.shown.map((s) => s.itemId));
   await expect.poll(reports).toEqual([loop[0]?.id]);
   // The controller republishes (a schedule edit elsewhere, a new version): the same item plays on.
-  for (const version of [2, 3, 4]) await show(page, manifest({ loop }, version));
+  for (const version of [2, 3, 4]) await show(page, manifest({ loop, cues }, version));
   await page.waitForTimeout(1000);
   await expect(page.getByText('Satu tayangan')).toBeVisible();
   expect(await reports()).toEqual([loop[0]?.id]);
