@@ -151,6 +151,7 @@ function assemble(
     view,
     report,
     onActive(manifest) {
+      if (scope.disposed) return;
       s.events.onManifest(manifest);
       parts.link?.reportStatus({ manifestVersion: manifest.version });
       void heartbeat.send();
