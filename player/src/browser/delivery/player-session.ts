@@ -1,22 +1,17 @@
-import { ErrorCode, type Manifest, type ManifestKey, type PlayerConfig, type Rejection } from '@baruga/protocol';
+import { ErrorCode, type PlayerConfig } from '@baruga/protocol';
 import type { ClockEstimate } from '../clock/clock-estimator';
-import { type PlayerClock, createPlayerClock } from '../clock/player-clock';
+import { createPlayerClock } from '../clock/player-clock';
 import { httpTimeExchange } from '../clock/time-exchange';
 import { type Timers, realTimers } from '../clock/timers';
 import { playerId as anonymousPlayerId } from '../connection';
 import { recordRejected } from '../telemetry';
-import { createAssetCache } from './asset-cache';
-import { createCommands } from './command-actions';
-import { type ControllerLink, createControllerLink } from './controller-link';
-import { type DeliveryView, INITIAL_VIEW, type ViewState, createViewState } from './delivery-view';
-import { createHeartbeat } from './heartbeat';
-import { apiUrl, assetUrl, hostInfo } from './host-bridge';
-import { type PlayerDb, openPlayerDb } from './idb';
-import type { GateRejection } from './manifest-gate';
-import { createManifestIntake } from './manifest-intake';
-import { type OwnerScope, createOwnerScope } from './owner-scope';
-import { createPlayReporting } from './play-reporting';
-import { type PlayerStore, createPlayerStore } from './player-store';
+import { createControllerLink } from './controller-link';
+import { INITIAL_VIEW, createViewState } from './delivery-view';
+import { apiUrl } from './host-bridge';
+import { openPlayerDb } from './idb';
+import { createOwnerScope } from './owner-scope';
+import { createPlayerStore } from './player-store';
+import { type SessionContext, type SessionEvents, assembleSession } from './assemble-session';
 
 /** What a screen's session gives the renderer: the clock to play by, and its end. */
 export interface PlayerSession {
@@ -25,11 +20,6 @@ export interface PlayerSession {
   /** The clock's offset to the controller and its error bound; null before the first exchange. */
   clock(): ClockEstimate | null;
   dispose(): void;
-}
-
-export interface SessionEvents {
-  onManifest(manifest: Manifest): void;
-  onView(view: DeliveryView): void;
 }
 
 /**
@@ -52,16 +42,7 @@ export function startPlayerSession(screenId: string, events: SessionEvents, loca
   return { timers: clock.timers, clock: () => clock.estimate(), dispose: () => scope.dispose() };
 }
 
-interface SessionParts {
-  screenId: string;
-  secure: boolean;
-  clock: PlayerClock;
-  scope: OwnerScope;
-  view: ViewState;
-  events: SessionEvents;
-}
-
-async function run(s: SessionParts): Promise<void> {
+async function run(s: SessionContext): Promise<void> {
   const { screenId, secure, scope, view } = s;
   // Marks for the cold-start benchmark (bench/delivery): delivery started, manifest from cache ready.
   performance.mark('baruga:delivery-start');
@@ -77,7 +58,7 @@ async function run(s: SessionParts): Promise<void> {
   ]);
   const enrolled =
     enrollment?.state === 'active' && enrollment.screens.some((x) => x.id === screenId) ? enrollment : null;
-  const parts = assemble(s, {
+  const parts = assembleSession(s, {
     db,
     store,
     playerId: enrolled?.playerId ?? anonymousPlayerId(),
@@ -121,84 +102,4 @@ async function run(s: SessionParts): Promise<void> {
     },
   });
   if (secure) void navigator.storage?.persist?.().catch(() => false);
-}
-
-/** The session's parts, wired to each other; the controller link joins once the boot manifest is on screen. */
-function assemble(
-  s: SessionParts,
-  stored: { db: PlayerDb; store: PlayerStore; playerId: string; key: ManifestKey | null },
-) {
-  const { screenId, secure, scope, view } = s;
-  const { db, store, playerId } = stored;
-  const timers = s.clock.timers;
-  const cache = secure ? createAssetCache({ db, assetUrl }) : null;
-  const parts: { link: ControllerLink | null } = { link: null };
-  let lastRejection: Rejection | null = null;
-  const report = (error: GateRejection) => {
-    const at = new Date(timers.now()).toISOString();
-    lastRejection = { code: error.code, message: error.message.slice(0, 500), at, version: error.version };
-    recordRejected(`${error.code}: ${error.message}`);
-    void heartbeat.send();
-  };
-  const intake = createManifestIntake({
-    screenId,
-    secure,
-    key: stored.key,
-    store,
-    cache,
-    timers,
-    scope,
-    view,
-    report,
-    onActive(manifest) {
-      if (scope.disposed) return;
-      s.events.onManifest(manifest);
-      parts.link?.reportStatus({ manifestVersion: manifest.version });
-      void heartbeat.send();
-    },
-  });
-  const plays = createPlayReporting({
-    db,
-    screenId,
-    playerId,
-    timers,
-    scope,
-    session: globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`,
-    active: () => {
-      const active = intake.active();
-      return active ? { types: active.types, version: active.manifest.version } : null;
-    },
-    publish: (payload) => parts.link?.sendEncoded('pop', payload) ?? false,
-    onItem: (itemId) => parts.link?.reportStatus({ currentItemId: itemId }),
-  });
-  const link = () => parts.link;
-  const heartbeat = createHeartbeat({
-    playerId,
-    screenId,
-    timers,
-    scope,
-    link,
-    intake,
-    plays,
-    cache,
-    view,
-    clock: () => s.clock.estimate(),
-    lastRejection: () => lastRejection,
-    host: hostInfo(),
-  });
-  const commands = createCommands({
-    db,
-    screenId,
-    playerId,
-    timers,
-    scope,
-    store,
-    cache,
-    intake,
-    plays,
-    view,
-    link,
-    onBlackout: () => void heartbeat.send(),
-  });
-  return Object.assign(parts, { intake, plays, heartbeat, commands });
 }
