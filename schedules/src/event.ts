@@ -162,6 +162,10 @@ export function compileEvent(event: ScheduleEvent, ctx: EventContext): CompiledE
     if (!playable) return [];
     // An occurrence that started up to its length before w0 is still on at w0.
     const lo = w0 - durationMs;
+    // Cheap refusals first: a zone's offsets cost Intl calls for every day not asked about before.
+    if (endF <= lo - ZONE_MARGIN_MS || startF >= w1 + ZONE_MARGIN_MS) return [];
+    const starts = rule ? rule.instants(zone, lo, w1 - 1) : null;
+    if (starts?.length === 0) return [];
     const pieces = offsetPieces(
       zone,
       Math.floor((lo - ZONE_MARGIN_MS) / DAY_MS) * DAY_MS - DAY_MS,
@@ -171,9 +175,9 @@ export function compileEvent(event: ScheduleEvent, ctx: EventContext): CompiledE
     wallSpan(pieces, startF, endF, span);
     let out = intersect(span, [w0, w1]);
     if (out.length === 0) return out;
-    if (rule) {
+    if (starts) {
       const pairs: number[] = [];
-      for (const u of rule.instants(zone, lo, w1 - 1)) {
+      for (const u of starts) {
         const f = u + offsetIn(pieces, u);
         if (!exdates.has(f)) pairs.push(u, firstReadingFrom(pieces, f + durationMs, u));
       }

@@ -3,7 +3,7 @@ import { ok } from '@baruga/protocol';
 import { type Expander, type RuleShape, dayExpander, subDailyExpander } from './calendar';
 import { periodExpander } from './periods';
 import { Freq, type RuleParts, parseRule } from './rule-parser';
-import { DAY_MS, ZONE_MARGIN_MS, firstReading, offsetPieces, weekdayOf } from './zoned-time';
+import { DAY_MS, ZONE_MARGIN_MS, firstReading, offsetPieces, readsOn, weekdayOf } from './zoned-time';
 
 /**
  * RFC 5545 recurrence rules, parsed strictly (rule-parser.ts) and expanded near the query window, never from DTSTART.
@@ -141,9 +141,9 @@ export function compileRecurrence(text: string, dtstart: number): Result<Recurre
     let from = dtstart;
     for (; seen < count && from < horizon; from += chunk) {
       const found = expand(from, from + chunk - 1, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
-      const pieces = zone === NO_DST || found.length === 0 ? null : piecesAround(zone, from, from + chunk);
       for (const f of found) {
-        if (pieces && Number.isNaN(firstReading(pieces, f))) continue;
+        // Only the days around each start are asked about: a zone's offsets cost Intl calls per day.
+        if (zone !== NO_DST && !readsOn(zone, f)) continue;
         last = f;
         if (++seen === count) break;
       }

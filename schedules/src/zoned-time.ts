@@ -175,6 +175,12 @@ export function firstReading(pieces: readonly OffsetPiece[], floating: number): 
   return Number.NaN;
 }
 
+/** Whether the zone's clock ever reads `floating` (false inside a spring-forward gap). Not cached: for COUNT. */
+export function readsOn(zone: string, floating: number): boolean {
+  const pieces = computePieces(zone, floating - ZONE_MARGIN_MS - DAY_MS, floating + ZONE_MARGIN_MS + DAY_MS);
+  return pieces.length === 1 || !Number.isNaN(firstReading(pieces, floating));
+}
+
 /**
  * The first instant at or after `from`, within the pieces' span, at which the clock reads `floating` or later
  * (the span's end when it never does). Across a gap that is the gap's end; across an overlap, the first pass.
