@@ -6,7 +6,7 @@ import { ErrorCode, type Result, err, ok } from '@baruga/protocol';
  * mean here what it means there, and a rule that means nothing must not be saved.
  */
 
-/** Frequencies, coarsest first (as rrule and dateutil number them). */
+/** Frequencies, coarsest first (as rrule.js and dateutil number them). */
 export const Freq = { YEARLY: 0, MONTHLY: 1, WEEKLY: 2, DAILY: 3, HOURLY: 4, MINUTELY: 5 } as const;
 export type Freq = (typeof Freq)[keyof typeof Freq];
 

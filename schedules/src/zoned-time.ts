@@ -4,7 +4,7 @@
  * reads inside it.
  *
  * "Floating" time is a wall-clock reading encoded as if it were UTC milliseconds (`Date.UTC(y, m, d, h, mi)`),
- * the way rrule treats dates without a TZID. Floating arithmetic is calendar arithmetic: +1 day is the same
+ * the way RFC 5545 treats date-times without a TZID. Floating arithmetic is calendar arithmetic: +1 day is the same
  * wall time tomorrow, whatever the zone does in between.
  *
  * Assumption (true for the whole tz database since 1970): a zone changes its offset at most once per UTC day.
