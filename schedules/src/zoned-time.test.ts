@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   DAY_MS,
   HOUR_MS,
+  firstReading,
   floatingToUtc,
   fromFloating,
   localDayBounds,
   offsetAt,
   offsetPieces,
+  readsOn,
   toFloating,
+  wallSpan,
   weekdayOf,
 } from './zoned-time';
 
@@ -93,6 +96,40 @@ describe('zoned time', () => {
     it('has a 25-hour day', () => {
       const day = localDayBounds(zone, utc('2025-11-02T15:00:00Z'));
       expect(day.end - day.start).toBe(25 * HOUR_MS);
+    });
+  });
+
+  describe('reading a wall-clock time once (RFC 5545 3.3.5)', () => {
+    const zone = 'America/New_York';
+    const around = (a: string) => offsetPieces(zone, f(a) - 2 * DAY_MS, f(a) + 2 * DAY_MS);
+    const once = (a: string, b: string) => {
+      const out: number[] = [];
+      wallSpan(around(a), f(a), f(b), out);
+      return out.map(iso);
+    };
+
+    it('takes the first reading of a repeated time, and none of a skipped one', () => {
+      expect(iso(firstReading(around('2025-11-02T01:30:00'), f('2025-11-02T01:30:00')))).toBe('2025-11-02T05:30:00Z');
+      expect(firstReading(around('2025-03-09T02:30:00'), f('2025-03-09T02:30:00'))).toBeNaN();
+      expect(readsOn(zone, f('2025-03-09T02:30:00'))).toBe(false);
+      expect(readsOn(zone, f('2025-03-09T03:00:00'))).toBe(true);
+      expect(readsOn('Asia/Makassar', f('2025-03-09T02:30:00'))).toBe(true);
+    });
+
+    it('reads a window in the overlap on its first pass, one across it an hour longer, one in the gap never', () => {
+      expect(once('2025-11-02T01:15:00', '2025-11-02T01:45:00')).toEqual([
+        '2025-11-02T05:15:00Z',
+        '2025-11-02T05:45:00Z',
+      ]);
+      expect(once('2025-11-02T00:30:00', '2025-11-02T03:00:00')).toEqual([
+        '2025-11-02T04:30:00Z',
+        '2025-11-02T08:00:00Z',
+      ]);
+      expect(once('2025-03-09T02:15:00', '2025-03-09T02:45:00')).toEqual([]);
+      expect(once('2025-03-09T02:15:00', '2025-03-09T03:15:00')).toEqual([
+        '2025-03-09T07:00:00Z',
+        '2025-03-09T07:15:00Z',
+      ]);
     });
   });
 
