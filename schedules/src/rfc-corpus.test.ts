@@ -141,6 +141,18 @@ describe('COUNT, gaps and overlaps (RFC 5545 3.3.5 and 3.3.10), in New York', ()
     ]);
   });
 
+  it('plays as often as COUNT says on a New York screen, across both changes', () => {
+    const plays = (rule: string, start: string, from: string, to: string) => {
+      const s = scheduleFor([event({ id: 'c', start, rrule: rule, durationMinutes: 10 })], {
+        screen: { timezone: NY },
+      });
+      return timeline(s, Date.parse(from), Date.parse(to)).segments.filter((x) => x.playlistId === 'pl').length;
+    };
+    expect(plays('FREQ=DAILY;COUNT=5', '2026-03-06T02:30', '2026-03-05T00:00Z', '2026-03-20T00:00Z')).toBe(5);
+    expect(plays('FREQ=DAILY;COUNT=3', '2026-10-31T01:30', '2026-10-30T00:00Z', '2026-11-10T00:00Z')).toBe(3);
+    expect(plays('FREQ=HOURLY;COUNT=4', '2026-11-01T00:30', '2026-10-31T00:00Z', '2026-11-03T00:00Z')).toBe(4);
+  });
+
   it('ends a COUNT where the zone’s clock has it end, and where a clock without DST does', () => {
     const rule = compiled('FREQ=DAILY;COUNT=3', '2026-03-07T02:30');
     expect(rule.instants(NY, f('2026-03-01T00:00'), f('2026-04-01T00:00')).map(show)).toEqual([
