@@ -177,8 +177,18 @@ export function firstReading(pieces: readonly OffsetPiece[], floating: number): 
 
 /** Whether the zone's clock ever reads `floating` (false inside a spring-forward gap). Not cached: for COUNT. */
 export function readsOn(zone: string, floating: number): boolean {
-  const pieces = computePieces(zone, floating - ZONE_MARGIN_MS - DAY_MS, floating + ZONE_MARGIN_MS + DAY_MS);
-  return pieces.length === 1 || !Number.isNaN(firstReading(pieces, floating));
+  // The instants that could read `floating` lie within ZONE_MARGIN_MS of it: one offset over those UTC days, and
+  // the clock reads it exactly once.
+  const first = Math.floor((floating - ZONE_MARGIN_MS) / DAY_MS);
+  const last = Math.floor((floating + ZONE_MARGIN_MS) / DAY_MS);
+  const offset = dayOffsets(zone, first).before;
+  let steady = true;
+  for (let day = first; day <= last && steady; day++) {
+    const info = dayOffsets(zone, day);
+    steady = info.at === Number.POSITIVE_INFINITY && info.before === offset;
+  }
+  if (steady) return true;
+  return !Number.isNaN(firstReading(computePieces(zone, (first - 1) * DAY_MS, (last + 2) * DAY_MS), floating));
 }
 
 /**
