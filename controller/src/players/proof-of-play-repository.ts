@@ -62,12 +62,20 @@ function where(filter: PlayFilter): { sql: string; params: Record<string, string
 }
 
 /**
- * Two records of the same screen, zone, item and manifest version that start within this of each other are one
- * play (docs/delivery.md, "What counts as one play"): two windows showing one unclaimed screen follow the same
- * clock and start each item at the same instant, and one zone never starts the same item twice this fast (no item
- * is shorter than a second).
+ * Two records of the same screen, zone, item and manifest version are one play (docs/delivery.md, "What counts as
+ * one play") when they start within this of each other: two windows showing one unclaimed screen follow the same
+ * clock and start each pass of an item at the same instant. One zone never starts the same item twice this close
+ * (no item is shorter than a second).
  */
 export const SAME_PLAY_TOLERANCE_MS = 500;
+/**
+ * …or when their times on screen overlap by more than this: a window opened late joins the pass under way, from
+ * then on. One window's consecutive passes of an item touch (one ends as the next begins); two windows' passes
+ * touch within a few frames.
+ */
+export const SAME_PLAY_OVERLAP_MS = 250;
+/** The longest an item stays on screen (LoopItem.durationMs), so the search for a twin looks back no further. */
+const MAX_PLAY_MS = 3_600_000;
 
 export function createProofOfPlayRepository(db: Db) {
   const insert = db.prepare(
@@ -81,8 +89,9 @@ export function createProofOfPlayRepository(db: Db) {
   // Served by proof_of_play_by_screen (screen_id, started_at).
   const samePlay = db.prepare<Record<string, string | number>, { id: string }>(
     `SELECT id FROM proof_of_play
-     WHERE screen_id = @screenId AND started_at BETWEEN @earliest AND @latest
+     WHERE screen_id = @screenId AND started_at >= @searchFrom AND started_at <= @latest
        AND zone_id = @zoneId AND item_id = @itemId AND manifest_version = @manifestVersion AND id <> @id
+       AND (started_at BETWEEN @earliest AND @startLatest OR (started_at < @overlapBefore AND ended_at > @overlapAfter))
      LIMIT 1`,
   );
 
@@ -99,14 +108,22 @@ export function createProofOfPlayRepository(db: Db) {
           const startedAt = utc(r.startedAt);
           const endedAt = utc(r.endedAt);
           const started = Date.parse(startedAt);
+          const ended = Date.parse(endedAt);
+          const at = (ms: number) => new Date(ms).toISOString();
+          // Starts within the tolerance; or a stored play that began before this one ends and ended after it began,
+          // each by more than the overlap. A play lasts at most an hour, so the search looks back no further.
           const twin = samePlay.get({
             screenId: r.screenId,
             zoneId: r.zoneId,
             itemId: r.itemId,
             manifestVersion: r.manifestVersion,
             id: r.id,
-            earliest: new Date(started - SAME_PLAY_TOLERANCE_MS).toISOString(),
-            latest: new Date(started + SAME_PLAY_TOLERANCE_MS).toISOString(),
+            searchFrom: at(started - MAX_PLAY_MS),
+            latest: at(Math.max(started + SAME_PLAY_TOLERANCE_MS, ended - SAME_PLAY_OVERLAP_MS)),
+            earliest: at(started - SAME_PLAY_TOLERANCE_MS),
+            startLatest: at(started + SAME_PLAY_TOLERANCE_MS),
+            overlapBefore: at(ended - SAME_PLAY_OVERLAP_MS),
+            overlapAfter: at(started + SAME_PLAY_OVERLAP_MS),
           });
           if (twin) continue;
           added += insert.run({

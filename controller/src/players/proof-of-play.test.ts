@@ -44,14 +44,17 @@ describe('proof of play: what counts as one play, and reports people can read', 
     // 2. The second window, same player id (one browser), reports the same passes a few frames off.
     const second = [40, 10_016, 19_950].map((offset) => record(start + offset));
     expect(t.controller.repos.proofOfPlay.insertBatch('web-jendela', second)).toBe(0);
-    // 3. Plays that differ in what counts stay apart: another zone, another manifest, a second later.
+    // 3. A third window opened halfway through the first pass records it from there: the same pass, not a new play.
+    const late = { ...record(start + 4000), endedAt: new Date(start + 10_000).toISOString() };
+    expect(t.controller.repos.proofOfPlay.insertBatch('web-jendela', [late])).toBe(0);
+    // 4. Plays that differ in what counts stay apart: another zone, another manifest, a second later.
     const apart = [
       record(start, { zoneId: 'ticker' }),
       record(start, { manifestVersion: 4 }),
       record(start + 30_000 + 1000),
     ];
     expect(t.controller.repos.proofOfPlay.insertBatch('web-jendela', apart)).toBe(3);
-    // 4. The same batch sent again (its acknowledgement lost) adds nothing.
+    // 5. The same batch sent again (its acknowledgement lost) adds nothing.
     expect(t.controller.repos.proofOfPlay.insertBatch('web-jendela', first)).toBe(0);
     expect(stored().n).toBe(6);
   });

@@ -2,7 +2,7 @@ import { type Manifest, parseManifest } from '@baruga/protocol';
 import { useEffect, useState } from 'react';
 import { assetUrl } from './delivery/host-bridge';
 import { ScreenPlayer } from './rendering/screen-player';
-import { realTimers } from './rendering/timers';
+import { realTimers } from './clock/timers';
 import { Stage } from './stage';
 
 /** The messages between the console and a preview frame (same origin only). */
