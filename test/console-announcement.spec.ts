@@ -100,7 +100,13 @@ test.describe('announcements and a screen’s day-to-day, from the console', () 
     // 1. Home: the videotron online, with the item its player reports, by name.
     const card = page.locator('[data-screen-id="videotron-1"]');
     await expect(card.locator('[data-health]')).toHaveAttribute('data-health', 'online', { timeout: 20_000 });
-    await expect(card.getByTestId('on-screen')).toContainText(/Kota Makassar|Selamat datang di Baruga|Gambar contoh/);
+    // What is on screen comes with the player's next report (every 15 s), with no reload.
+    await expect(card.getByTestId('on-screen')).toContainText(/Kota Makassar|Selamat datang di Baruga|Gambar contoh/, {
+      timeout: 20_000,
+    });
+    // Live: another operator adds to a tile's loop; the page shows it without a reload.
+    await api.call('POST', '/api/screens/lounge-1/items', { type: 'text', props: { body: 'Dari operator lain' } });
+    await expect(page.locator('[data-screen-id="lounge-1"]').getByTestId('unpublished')).toBeVisible({ timeout: 5000 });
 
     // 2. Its page: the default loop plays all day (not "since 00.00 until 00.00"), and the item on screen is named.
     await card.getByRole('link').click();

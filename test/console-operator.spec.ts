@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { signIn } from './support/api';
 import { dropFiles, keepScreenshot, openPage, signInConsole } from './support/console';
 import { type ControllerProcess, startControllerProcess } from './support/controller-process';
+import { controllerTimeFollowsPage } from './support/controller-time';
 import { looksLike } from './support/delivery';
 
 const HOUR = 3_600_000;
@@ -23,21 +24,13 @@ async function photo(name: string, rgb: { r: number; g: number; b: number }) {
 
 /**
  * A player tab whose clock reads `at` and then flows: the page's own clock (Playwright's), and the controller's time
- * as the player measures it (`GET /api/player/time`), answered with the page's clock so both agree.
+ * as the player measures it, answered from the page's clock so both agree (support/controller-time.ts).
  */
 async function playerAt(browser: Browser, url: string, at: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 640 } });
   await context.clock.install({ time: at });
   const page = await context.newPage();
-  await page.route('**/api/player/time', async (route) => {
-    const now = await page.evaluate(() => Date.now()).catch(() => null);
-    if (now === null) return route.abort();
-    return route.fulfill({
-      status: 200,
-      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-      body: JSON.stringify({ now, receivedAt: now, sentAt: now }),
-    });
-  });
+  await controllerTimeFollowsPage(page);
   await page.goto(url);
   return page;
 }

@@ -111,6 +111,11 @@ test.describe('every console page, in both languages', () => {
     await player.goto(`${controller.url}/player/?screen=videotron-1`);
     await signInConsole(page, controller.url);
 
+    // The console has its own icon in the browser's tab.
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    const served = await page.request.get(`${controller.url}${icon ?? '/none'}`);
+    expect([served.status(), served.headers()['content-type']]).toEqual([200, 'image/svg+xml']);
+
     // The checks can fail: an English browser bubble and a dropdown without a label, as the console once had, and a
     // button whose accessible name does not contain what it shows, are caught.
     await page.evaluate(() => {
@@ -133,6 +138,14 @@ test.describe('every console page, in both languages', () => {
         await openPage(page, hash);
         await checkPage(page, lang, `${hash} (${lang})`);
         if (lang === 'id') await keepScreenshot(page, testInfo, name);
+        if (hash === '#/reports') {
+          // Date fields read day first, whatever the browser's locale (a native one would show 12/06/2026 here).
+          await expect(page.getByLabel(lang === 'id' ? 'Dari tanggal' : 'From')).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+        }
+        if (hash === '#/screens/videotron-1') {
+          // A screen's page fits a laptop in little more than two screenfuls, and uses both columns.
+          expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(1600);
+        }
         const dialog = DIALOGS[hash];
         if (dialog) {
           await page.getByRole('button', { name: dialog[lang], exact: true }).first().click();

@@ -70,14 +70,14 @@ export function ScreenPage({ screenId }: { screenId: string }) {
         <div className="bc-screen-page__main">
           <SchedulePanel screenId={screen.screenId} timezone={screen.timezone} />
           <ScreenLoop screen={screen} />
+          <section className="bc-card">
+            <ScreenGroups screen={screen} />
+          </section>
         </div>
         <div className="bc-screen-page__side">
           <NowCard screen={screen} />
           <ScreenCommands screen={screen} />
           <ScreenDeliveryFacts screen={screen} delivery={delivery} />
-          <section className="bc-card">
-            <ScreenGroups screen={screen} />
-          </section>
         </div>
       </div>
     </section>
