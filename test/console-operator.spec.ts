@@ -104,7 +104,7 @@ test.describe('an operator’s day in the console', () => {
       await photo('losari.png', RED),
     ]);
     for (const name of ['benteng.png', 'losari.png']) {
-      await expect(page.locator(`[data-upload="${name}"]`)).toHaveAttribute('data-phase', 'done', { timeout: 30_000 });
+      await expect(page.locator(`[data-upload="${name}"]`)).toHaveAttribute('data-phase', 'done', { timeout: 90_000 });
       await expect(page.getByRole('progressbar', { name: `Kemajuan ${name}` })).toHaveAttribute('value', '100');
       await expect(page.locator(`[data-upload="${name}"]`)).toContainText('Selesai');
     }
@@ -144,6 +144,13 @@ test.describe('an operator’s day in the console', () => {
       ['benteng', 6000],
       ['losari', 10000],
     ]);
+
+    // A picture in a playlist is not deleted: the library says where it is used.
+    await openPage(page, '#/library');
+    await page.locator('[data-name="losari"]').getByRole('button', { name: 'Hapus berkas' }).click();
+    await page.getByRole('dialog', { name: 'Hapus berkas ini?' }).getByRole('button', { name: 'Hapus berkas' }).click();
+    await expect(page.getByTestId('delete-refused')).toContainText('“losari” tidak dihapus karena masih dipakai');
+    await expect(page.getByTestId('delete-refused')).toContainText('daftar putar wisata-makassar');
 
     // 3. A two-zone layout drawn on the videotron's canvas: the playlist on the left, a running text on the right.
     await openPage(page, '#/layouts/new');
@@ -199,6 +206,14 @@ test.describe('an operator’s day in the console', () => {
     expect((await api.call('GET', '/api/events')).body).toEqual([]);
     await form.getByRole('button', { name: 'Terapkan ke layar' }).click();
     await expect(form.getByRole('status')).toHaveText('Diterapkan; 1 layar diperbarui.');
+    await form.getByRole('button', { name: 'Tutup' }).click();
+    // Clicking tomorrow at about 09.00 in the week says what plays then, and why, from the engine.
+    const tomorrowColumn = page.locator(`[data-day="${tomorrowWita()}"]`);
+    const column = await tomorrowColumn.boundingBox();
+    if (!column) throw new Error('no column for tomorrow');
+    await tomorrowColumn.click({ position: { x: column.width / 2, y: (column.height * 9.1) / 24 } });
+    await expect(page.getByTestId('what-plays')).toContainText('Videotron dua zona');
+    await expect(page.getByTestId('what-plays')).toContainText('Acara "Promosi wisata" (prioritas 10) tayang');
     const at = Date.parse(`${tomorrowWita()}T08:30:00+08:00`);
     const now = (await api.call('GET', `/api/screens/videotron-1/now?at=${new Date(at).toISOString()}`)).body;
     expect(now).toMatchObject({ playlistId: 'videotron-dua-zona' });

@@ -43,6 +43,8 @@ async function checkPage(page: Page, lang: 'id' | 'en', where: string) {
   expect.soft(width, `${where}: scrolls sideways at 1366×768`).toBeLessThanOrEqual(LAPTOP.width);
   expect.soft(await page.locator('body').innerText(), `${where}: dates`).not.toMatch(FOREIGN_DATES);
   expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+  // The console's own messages, never the browser's bubbles ("Please fill out this field.", in its language).
+  expect.soft(await page.locator('form:not([novalidate])').count(), `${where}: forms the browser validates`).toBe(0);
 }
 
 async function seed(url: string) {

@@ -116,6 +116,58 @@ function WhenFields({
   );
 }
 
+/** What it says: a card (title, text, English, warning tone) or a line of running text. */
+function WhatFields({ draft, set, textMissing }: { draft: AnnouncementDraft; set: Set; textMissing: boolean }) {
+  const t = useT();
+  const running = draft.kind === 'running-text';
+  return (
+    <>
+      <SelectField
+        label={t('announcementKind')}
+        name="kind"
+        value={draft.kind}
+        onChange={(v) => set('kind', v)}
+        options={[
+          { value: 'text', label: t('kindText') },
+          { value: 'running-text', label: t('kindRunningText') },
+        ]}
+      />
+      {running ? null : (
+        <TextField
+          label={t('announcementTitle')}
+          name="title"
+          value={draft.title}
+          onChange={(v) => set('title', v)}
+          maxLength={200}
+        />
+      )}
+      <TextField
+        label={running ? t('runningTextText') : t('announcementText')}
+        name="text"
+        multiline={!running}
+        value={draft.text}
+        onChange={(v) => set('text', v)}
+        maxLength={running ? 2000 : 1000}
+        error={textMissing ? t('required') : null}
+      />
+      {running ? null : (
+        <>
+          <TextField
+            label={t('announcementEnglish')}
+            name="english"
+            multiline
+            rows={2}
+            value={draft.english}
+            onChange={(v) => set('english', v)}
+            maxLength={1000}
+          />
+          <CheckField label={t('asWarning')} checked={draft.warning} onChange={(v) => set('warning', v)} />
+        </>
+      )}
+    </>
+  );
+}
+
 /** Write, pick where and until when, see it drawn by the player, send: the most frequent task, in one form. */
 export function AnnouncementForm({
   overview,
@@ -138,7 +190,6 @@ export function AnnouncementForm({
   const problems = draftProblems(draft, localDateTime(now, DEFAULT_ZONE));
   const reached = screensReached(draft.targets, overview);
   const previewScreen = reached.includes(previewOn) ? previewOn : (reached[0] ?? overview.screens[0]?.screenId);
-  const running = draft.kind === 'running-text';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -163,48 +214,7 @@ export function AnnouncementForm({
       <h2 id="announce-title">{t('newAnnouncement')}</h2>
       <div className="bc-announce__grid">
         <div>
-          <SelectField
-            label={t('announcementKind')}
-            name="kind"
-            value={draft.kind}
-            onChange={(v) => set('kind', v)}
-            options={[
-              { value: 'text', label: t('kindText') },
-              { value: 'running-text', label: t('kindRunningText') },
-            ]}
-          />
-          {running ? null : (
-            <TextField
-              label={t('announcementTitle')}
-              name="title"
-              value={draft.title}
-              onChange={(v) => set('title', v)}
-              maxLength={200}
-            />
-          )}
-          <TextField
-            label={running ? t('runningTextText') : t('announcementText')}
-            name="text"
-            multiline={!running}
-            value={draft.text}
-            onChange={(v) => set('text', v)}
-            maxLength={running ? 2000 : 1000}
-            error={tried && problems.includes('text') ? t('required') : null}
-          />
-          {running ? null : (
-            <>
-              <TextField
-                label={t('announcementEnglish')}
-                name="english"
-                multiline
-                rows={2}
-                value={draft.english}
-                onChange={(v) => set('english', v)}
-                maxLength={1000}
-              />
-              <CheckField label={t('asWarning')} checked={draft.warning} onChange={(v) => set('warning', v)} />
-            </>
-          )}
+          <WhatFields draft={draft} set={set} textMissing={tried && problems.includes('text')} />
           <TargetPicker
             overview={overview}
             value={draft.targets}

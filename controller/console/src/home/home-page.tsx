@@ -8,6 +8,7 @@ import { zoneLabel } from '../i18n/format';
 import { Empty, ErrorNote, Loading } from '../ui/feedback';
 import { SelectField } from '../ui/fields';
 import { ScreenCard } from './screen-card';
+import './home.css';
 
 type Filters = { group: string; location: string; health: '' | ScreenHealth };
 const ALL = '';

@@ -5,6 +5,7 @@ import { useT } from '../i18n/catalogue';
 import { ErrorNote, Loading } from '../ui/feedback';
 import { LayoutEditor } from './layout-editor';
 import './layouts.css';
+import '../playlists/editors.css';
 
 export function LayoutEditorPage({ id }: { id: string }) {
   const t = useT();

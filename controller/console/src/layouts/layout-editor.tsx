@@ -41,6 +41,48 @@ function layoutBody(name: string, canvas: { width: number; height: number }, bac
   };
 }
 
+/** The layout's name, the screen whose canvas it is drawn on, and its background. */
+function LayoutFields(props: {
+  name: string;
+  onName: (name: string) => void;
+  nameError: string | null;
+  screens: Screen[];
+  screenId: string;
+  onScreen: (id: string) => void;
+  background: string;
+  onBackground: (colour: string) => void;
+}) {
+  const t = useT();
+  return (
+    <div className="bc-form__row">
+      <TextField
+        label={t('layoutName')}
+        name="layout-name"
+        value={props.name}
+        onChange={props.onName}
+        maxLength={120}
+        error={props.nameError}
+      />
+      <SelectField
+        label={t('canvasFor')}
+        name="layout-screen"
+        value={props.screenId}
+        onChange={props.onScreen}
+        options={props.screens.map((s) => ({ value: s.id, label: `${s.name} (${s.width} × ${s.height})`, data: true }))}
+      />
+      <div className="bc-field">
+        <label htmlFor="layout-background">{t('layoutBackground')}</label>
+        <input
+          id="layout-background"
+          type="color"
+          value={props.background}
+          onChange={(e) => props.onBackground(e.target.value)}
+        />
+      </div>
+    </div>
+  );
+}
+
 /** Draw zones on the target screen's canvas, give each a playlist, see it in the real player, save. */
 export function LayoutEditor({
   saved,
@@ -89,32 +131,16 @@ export function LayoutEditor({
   return (
     <form className="bc-editor-page bc-editor-page--layout" onSubmit={save} noValidate>
       <div className="bc-editor-page__main">
-        <div className="bc-form__row">
-          <TextField
-            label={t('layoutName')}
-            name="layout-name"
-            value={name}
-            onChange={setName}
-            maxLength={120}
-            error={tried && !name.trim() ? t('required') : null}
-          />
-          <SelectField
-            label={t('canvasFor')}
-            name="layout-screen"
-            value={screenId}
-            onChange={setScreenId}
-            options={screens.map((s) => ({ value: s.id, label: `${s.name} (${s.width} × ${s.height})`, data: true }))}
-          />
-          <div className="bc-field">
-            <label htmlFor="layout-background">{t('layoutBackground')}</label>
-            <input
-              id="layout-background"
-              type="color"
-              value={background}
-              onChange={(e) => setBackground(e.target.value)}
-            />
-          </div>
-        </div>
+        <LayoutFields
+          name={name}
+          onName={setName}
+          nameError={tried && !name.trim() ? t('required') : null}
+          screens={screens}
+          screenId={screenId}
+          onScreen={setScreenId}
+          background={background}
+          onBackground={setBackground}
+        />
         <p className="bc-muted">{t('canvasHelp')}</p>
         <ZoneCanvas
           canvas={canvas}

@@ -10,6 +10,7 @@ import { ErrorNote, Loading, Notice } from '../ui/feedback';
 import { SelectField, TextField } from '../ui/fields';
 import { type EditableItem, ItemList, editable } from './item-list';
 import { slugOf } from './slug';
+import './editors.css';
 
 const asInput = (
   items: readonly { type: string; durationMs: number; props: Record<string, unknown>; sample: boolean }[],

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useT } from '../i18n/catalogue';
 import { ErrorNote, Loading } from '../ui/feedback';
+import './preview.css';
 
 /** The messages of the player's preview mode (player/src/browser/preview-app.tsx); same origin only. */
 const PREVIEW_READY = 'baruga-preview-ready';

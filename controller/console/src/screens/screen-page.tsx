@@ -11,6 +11,7 @@ import { ScreenGroups } from './screen-groups';
 import { ScreenLoop } from './screen-loop';
 import { HealthBadge, OnScreen, PlayingNow, Thumbnail } from './screen-status';
 import './screen-page.css';
+import '../home/home.css';
 
 function NowCard({ screen }: { screen: ScreenOverview }) {
   const t = useT();
