@@ -102,8 +102,9 @@ test.describe('a walking Baruga', () => {
     await page.setViewportSize({ width: 1920, height: 640 });
     await page.goto(`${controller.url}/player/?screen=videotron-1`);
     await expect(page.locator('[data-live="true"]').getByText('CONTOH · SAMPLE')).toBeVisible();
-    // The clock reads WITA in Indonesian.
-    await expect(page.locator('[data-live="true"] .bg-clock__time')).toContainText('WITA');
+    // The clock reads WITA in Indonesian. Where the loop is follows from the time, not from when the page opened
+    // (the player's shared clock), so the clock item comes round within one pass of the loop (26 s).
+    await expect(page.locator('[data-live="true"] .bg-clock__time')).toContainText('WITA', { timeout: 30_000 });
     const stage = await page.getByTestId('stage').boundingBox();
     expect(stage).toEqual({ x: 0, y: 0, width: 1920, height: 640 });
   });
