@@ -98,7 +98,7 @@ test.describe('the console shows a screen’s schedule', () => {
     await page.getByLabel('Kata sandi').fill('rahasia-uji-123');
     await page.getByRole('button', { name: 'Masuk' }).click();
     const asked = timelineRequest(page);
-    await page.locator(`[data-screen-id="${SCREEN.id}"]`).click();
+    await page.locator(`[data-screen-id="${SCREEN.id}"]`).getByRole('link').click();
 
     // 3. The console asks for today on the screen's clock: WITA midnight to the next midnight.
     const today = rangeOf(await asked);
@@ -138,11 +138,15 @@ test.describe('the console shows a screen’s schedule', () => {
     await expect(runs.first()).toContainText('Layanan masyarakat 3× per jam');
     await expect(runs.last()).toContainText('11.00–24.00');
 
-    // 7. The warning: what it means in Indonesian, the engine's message, and its code as a tag.
+    // 7. The warning: what it means in Indonesian, and the engine's message folded away for support.
     const warnings = panel.getByTestId('schedule-warnings');
-    await expect(warnings).toContainText('Acara aktif tetapi tertutup sepanjang rentang ini');
-    await expect(warnings).toContainText('"Siaran lama" is on in this range but hidden throughout by "Rapat harian"');
-    await expect(warnings.locator('.bc-tag')).toHaveText(['hidden-throughout']);
+    await expect(warnings).toContainText('Acara aktif tetapi tertutup acara lain sepanjang rentang ini.');
+    await expect(warnings.locator('li')).toHaveAttribute('data-warning', 'hidden-throughout');
+    // The engine's own words (English) are kept for support, folded away.
+    await expect(warnings.locator('details code')).toContainText(
+      '"Siaran lama" is on in this range but hidden throughout',
+    );
+    await expect(warnings.locator('details code')).toBeHidden();
     expect(expected.warnings.map((w) => w.code)).toEqual(['hidden-throughout']);
 
     // 8. What plays now is what the API says plays now, and why, in Indonesian.
@@ -169,7 +173,7 @@ test.describe('the console shows a screen’s schedule', () => {
       .toBe(true);
 
     // 9. In English the headings and times change, and the explanation is the engine's own sentence.
-    await page.getByRole('button', { name: 'Bahasa / Language' }).click();
+    await page.getByRole('button', { name: /^English/ }).click();
     await expect
       .poll(async () => ((await nowBox.textContent()) ?? '').includes((await nowFromApi()).explanation))
       .toBe(true);
@@ -177,7 +181,11 @@ test.describe('the console shows a screen’s schedule', () => {
     await expect(panel.getByRole('heading', { name: "Today's schedule" })).toBeVisible();
     await expect(panel.locator('[data-row="segment"]', { hasText: '10:00–11:00' })).toContainText('Agenda rapat');
     await expect(runs.first()).toContainText('3× per hour');
-    await page.getByRole('button', { name: 'Bahasa / Language' }).click();
+    // "Tomorrow" names the day it shows, not the zone ("Schedule for WITA", once).
+    await panel.getByRole('button', { name: 'Tomorrow' }).click();
+    await expect(panel.getByRole('heading', { name: /^Schedule for \w+day, \d{1,2} \w+ \d{4}$/ })).toBeVisible();
+    await panel.getByRole('button', { name: 'Today' }).click();
+    await page.getByRole('button', { name: /^Bahasa Indonesia/ }).click();
 
     // 10. "Besok" asks for the next WITA day and shows it: another date, all of its segments, the meeting again.
     const askedNext = timelineRequest(page, today.from);
@@ -196,7 +204,7 @@ test.describe('the console shows a screen’s schedule', () => {
     await expect(bar).toHaveCount((await timeline(tomorrow)).segments.length);
     await expect(panel.locator('[data-row="segment"]', { hasText: '10.00–11.00' })).toContainText('Rapat harian');
 
-    // 11. A controller that fails says so: loading first, then the error's code and message, never a blank panel.
+    // 11. A controller that fails says so: loading first, then a sentence with the code in small print, never blank.
     await page.route(
       (url) => url.pathname.endsWith('/timeline'),
       async (route) => {
@@ -210,7 +218,12 @@ test.describe('the console shows a screen’s schedule', () => {
     );
     await panel.getByRole('button', { name: 'Besok' }).click();
     await expect(panel.getByText('Memuat jadwal…')).toBeVisible();
-    await expect(panel.getByRole('alert')).toHaveText('Jadwal gagal dimuat: BARUGA_ERR_INTERNAL: database is locked');
+    await expect(panel.getByText('Jadwal gagal dimuat.')).toBeVisible();
+    const alert = panel.getByRole('alert');
+    await expect(alert).toContainText('Terjadi kesalahan di pengendali. Coba lagi');
+    await expect(alert.locator('small')).toHaveText('Kode untuk petugas teknis: BARUGA_ERR_INTERNAL');
+    // The server's English message is for its log, not for the operator.
+    await expect(alert).not.toContainText('database is locked');
     await expect(bar).toHaveCount(0);
   });
 });

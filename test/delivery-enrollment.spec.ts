@@ -60,10 +60,15 @@ async function screenshotColour(console: Page) {
   });
 }
 
-/** Sends a command from the panel and waits for the player's acknowledgement to show as done. */
+/** Sends a command from the screen's page (confirming it when it asks) and waits for the acknowledgement. */
 async function command(console: Page, label: string, name: string) {
   const before = await console.locator(`[data-command="${name}"]`).count();
-  await console.getByRole('button', { name: label, exact: true }).click();
+  await console
+    .getByRole('region', { name: 'Perintah jarak jauh' })
+    .getByRole('button', { name: label, exact: true })
+    .click();
+  const confirm = console.getByRole('dialog');
+  if (await confirm.isVisible()) await confirm.getByRole('button', { name: label, exact: true }).click();
   await expect(console.locator(`[data-command="${name}"]`)).toHaveCount(before + 1, { timeout: 5000 });
   await expect(console.locator(`[data-command="${name}"]`).first()).toHaveAttribute('data-state', 'ok', {
     timeout: 15_000,
@@ -98,54 +103,60 @@ test.describe('enrollment and remote commands', () => {
     await console.goto(`${controller.url}/`);
     await console.getByLabel('Kata sandi').fill('rahasia-uji-123');
     await console.getByRole('button', { name: 'Masuk' }).click();
-    const players = console.getByRole('region', { name: 'Pemutar' });
-    await players.getByLabel('Kode pasangan').fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`);
-    await players.getByLabel('Nama pemutar').fill('PC kiosk lantai 1');
-    await players.getByLabel(SCREEN.name).check();
-    await players.getByRole('button', { name: 'Pasangkan' }).click();
-    await expect(players.getByRole('status')).toContainText('Dipasangkan: PC kiosk lantai 1');
+    await console.getByRole('link', { name: 'Pemutar' }).click();
+    await console.getByLabel('Kode pasangan').fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`);
+    await console.getByLabel('Nama pemutar').fill('PC kiosk lantai 1');
+    await console.getByRole('group', { name: 'Layar yang diputar' }).getByLabel(SCREEN.name).check();
+    await console.getByRole('button', { name: 'Pasangkan' }).click();
+    await expect(console.getByRole('status')).toContainText('Dipasangkan: PC kiosk lantai 1');
 
     // 4. The player opens the screen with its own credentials; the console shows it online.
+    await console.getByRole('link', { name: 'Beranda' }).click();
     const tile = console.locator(`[data-screen-id="${SCREEN.id}"]`);
     await expect(tile.locator('[data-health]')).toHaveAttribute('data-health', 'online', { timeout: 30_000 });
     await expect(tile).toContainText('Daring');
-    await tile.click();
-    await expect(console.getByTestId('running-version')).toContainText('1');
+    await tile.getByRole('link').click();
+    await expect(console.getByTestId('running-version')).toContainText('berjalan 1');
 
-    // 5. A screenshot on demand: it arrives in the console and shows the announcement's blue.
+    // 5. A screenshot on demand (a Chromium host can take one): it arrives in the console and shows the blue.
     await command(console, 'Tangkapan layar', 'screenshot');
     await expect.poll(async () => (await screenshotColour(console)).width, { timeout: 10_000 }).toBe(640);
     const calm = await screenshotColour(console);
     expect(calm.b).toBeGreaterThan(calm.r + 30);
 
-    // 6. Blackout: the screen goes black (seen in a new screenshot); restore brings the content back.
-    await command(console, 'Layar hitam', 'blackout');
+    // 6. Blackout (asked first): the screen goes black in a new screenshot; showing it again brings the content back.
+    await command(console, 'Hitamkan layar', 'blackout');
     await command(console, 'Tangkapan layar', 'screenshot');
     await expect.poll(async () => (await screenshotColour(console)).src, { timeout: 10_000 }).not.toBe(calm.src);
     const black = await screenshotColour(console);
     expect(black.r + black.g + black.b).toBeLessThan(15);
-    await command(console, 'Pulihkan', 'restore');
+    await command(console, 'Tampilkan lagi', 'restore');
     await command(console, 'Tangkapan layar', 'screenshot');
     await expect.poll(async () => (await screenshotColour(console)).src, { timeout: 10_000 }).not.toBe(black.src);
     const restored = await screenshotColour(console);
     expect(restored.b).toBeGreaterThan(restored.r + 30);
 
     // 7. The blackout ended the announcement's record: it is in the proof-of-play report for today.
-    const report = console.getByRole('region', { name: 'Bukti tayang' });
+    await console.getByRole('link', { name: 'Laporan' }).click();
     await expect
       .poll(
         async () => {
-          await report.getByRole('button', { name: 'Tampilkan' }).click();
-          return report.getByTestId('pop-report').locator('tbody tr', { hasText: SCREEN.id }).count();
+          await console.getByRole('button', { name: 'Tampilkan' }).click();
+          return console.getByTestId('pop-report').locator('tbody tr', { hasText: SCREEN.name }).count();
         },
         { timeout: 20_000 },
       )
       .toBeGreaterThan(0);
-    await expect(report.getByRole('link', { name: 'Unduh CSV' })).toHaveAttribute('href', /format=csv/);
 
-    // 8. Revoked from the console: its connection is cut (the console shows it offline at once) and
+    // 8. Revoked from the console (asked first): its connection is cut (the console shows it offline at once) and
     //    the box goes back to pairing, with a new code.
-    await players.getByRole('button', { name: 'Cabut' }).click();
+    await console.getByRole('link', { name: 'Pemutar' }).click();
+    await console
+      .locator('[data-player-id]', { hasText: 'PC kiosk lantai 1' })
+      .getByRole('button', { name: 'Cabut' })
+      .click();
+    await console.getByRole('dialog').getByRole('button', { name: 'Cabut' }).click();
+    await console.getByRole('link', { name: 'Beranda' }).click();
     await expect(tile.locator('[data-health]')).toHaveAttribute('data-health', 'offline', { timeout: 10_000 });
     await expect.poll(() => player?.codes().length ?? 0, { timeout: 30_000 }).toBeGreaterThan(1);
     expect(player.codes()[1]).not.toBe(code);

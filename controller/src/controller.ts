@@ -26,6 +26,13 @@ import { createAssetDelivery } from './library/renditions';
 import { type Publisher, createPublisher } from './publishing/publisher';
 import { seedDemo } from './demo/seed';
 import { BlobStore } from './library/blob-store';
+import { announcementRoutes } from './announcements/announcement-routes';
+import { createChangeFeed } from './changes/change-feed';
+import { changeRoutes, followChanges, installChangeHooks } from './changes/change-routes';
+import { overviewRoutes } from './overview/overview-routes';
+import { previewRoutes } from './publishing/preview-routes';
+import { createRepublisher } from './publishing/republish';
+import { schedulePreviewRoutes } from './schedules/schedule-preview-routes';
 
 export interface RunningController {
   app: FastifyInstance;
@@ -100,10 +107,17 @@ export async function startController(config: ControllerConfig): Promise<Running
   await app.register(fastifyCookie);
   const routes = installAccess(app, { repos });
   installAuditTrail(app, { repos });
+  // The console's live updates: every successful write, and what players report, moves one counter.
+  const changes = createChangeFeed();
+  installChangeHooks(app, changes);
   await app.register(authRoutes, { repos });
   await app.register(healthRoutes);
   await app.register(screenRoutes, { repos, publisher });
   await app.register(scheduleRoutes, { repos, publisher });
+  await app.register(schedulePreviewRoutes, { repos });
+  await app.register(announcementRoutes, { db, repos, republish: createRepublisher(publisher, app.log) });
+  await app.register(previewRoutes, { repos, publisher });
+  await app.register(changeRoutes, { feed: changes });
   await app.register(playerRoutes, {
     repos,
     mqttWsUrl: config.mqttWsUrl,
@@ -114,7 +128,7 @@ export async function startController(config: ControllerConfig): Promise<Running
   await app.register(libraryRoutes, { db, repos, store, delivery, config });
   await app.register(staticApps, { consoleDir: config.consoleDir, playerDir: config.playerDir });
 
-  const stopPlayers = await installPlayers(app, {
+  const players = await installPlayers(app, {
     repos,
     messaging,
     store,
@@ -122,12 +136,14 @@ export async function startController(config: ControllerConfig): Promise<Running
     config: config.delivery,
     disconnectPlayer: (playerId) => broker?.disconnectPlayer(playerId),
   });
+  await app.register(overviewRoutes, { repos, delivery: players.delivery });
+  followChanges(messaging, changes);
   // Every domain has registered its handlers: one subscription per kind the controller reads.
   await messaging.open();
 
   // WebSocket clients hold their sockets open; end them first so the HTTP server can close.
   app.addHook('preClose', async () => {
-    stopPlayers();
+    players.stop();
     messaging.close();
     await bus.close();
     // In embedded mode `upgrade` is the broker itself: close it once.

@@ -284,6 +284,11 @@ export const PlaySummaryQuery = z.object({
   /** Periods are read in this zone (the province's by default). */
   timezone: z.string().max(64).default('Asia/Makassar'),
   format: z.enum(['json', 'csv']).default('json'),
+  /**
+   * A CSV for people: headings in this language, and the screen's and item's names beside their ids. Without it the
+   * CSV keeps its machine headings, as scripts read them.
+   */
+  lang: z.enum(['id', 'en']).optional(),
 });
 export type PlaySummaryQuery = z.infer<typeof PlaySummaryQuery>;
 
@@ -318,6 +323,10 @@ export const PlaySummaryRow = z.object({
   itemType: z.string(),
   plays: z.int(),
   totalMs: z.int(),
+  /** The screen's name; null once the screen is gone (reports outlive screens). */
+  screenName: z.string().nullable().optional(),
+  /** The item as an operator knows it (a title, a text's first words, a file's name); null once it is gone. */
+  itemName: z.string().nullable().optional(),
 });
 export type PlaySummaryRow = z.infer<typeof PlaySummaryRow>;
 

@@ -33,6 +33,8 @@ export const ErrorCode = {
   daypartExists: 'BARUGA_ERR_DAYPART_EXISTS',
   daypartInUse: 'BARUGA_ERR_DAYPART_IN_USE',
   wallNotFound: 'BARUGA_ERR_WALL_NOT_FOUND',
+  // Announcements (docs/api.md, "Announcements").
+  announcementNotFound: 'BARUGA_ERR_ANNOUNCEMENT_NOT_FOUND',
   // Content library (docs/api.md, "Content library").
   uploadMissingFile: 'BARUGA_ERR_UPLOAD_MISSING_FILE',
   emptyFile: 'BARUGA_ERR_EMPTY_FILE',

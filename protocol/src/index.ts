@@ -164,3 +164,15 @@ export {
   TagCount,
   GcReport,
 } from './library';
+export {
+  ANNOUNCEMENT_ID_PREFIX,
+  ANNOUNCEMENT_PRIORITY,
+  AnnouncementKind,
+  CreateAnnouncement,
+  AnnouncementState,
+  AnnouncementView,
+  AnnouncementWriteResult,
+} from './announcement';
+export { ChangeTopic, ChangesQuery, Changes } from './changes';
+export { PlaylistKind, OnScreenItem, ScreenOverview, WallOverview, Overview } from './overview';
+export { PREVIEW_ID, PreviewContent, PreviewRequest, SchedulePreviewRequest, SchedulePreview } from './preview';

@@ -1,7 +1,8 @@
 import { type ReactNode, useState } from 'react';
 import type { PickedAsset } from './editor-props';
+import { type EditorLang, editorWord } from './editor-text';
 
-/** Small labelled inputs the content editors share; labels are "Indonesian · English". */
+/** Small labelled inputs the content editors share; labels come in the console's language (editor-text.ts). */
 
 export function Field({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) {
   return (
@@ -96,23 +97,20 @@ export function Choice<T extends string>(props: {
   );
 }
 
-const FIT_LABELS = {
-  cover: 'Penuhi layar (potong) · Cover (crop)',
-  contain: 'Utuh (bingkai) · Contain (bars)',
-  fill: 'Regangkan · Stretch',
-} as const;
+const FIT_LABELS = { cover: 'fitCover', contain: 'fitContain', fill: 'fitFill' } as const;
 
 /** How a picture or a video fills its zone; `fits` lists the ones the type allows, in the order offered. */
 export function FitChoice<T extends keyof typeof FIT_LABELS>(props: {
+  lang: EditorLang;
   value: T;
   fits: readonly T[];
   onChange: (value: T) => void;
 }) {
   return (
     <Choice
-      label="Penyesuaian · Fit"
+      label={editorWord(props.lang, 'fit')}
       value={props.value}
-      options={props.fits.map((fit) => ({ value: fit, label: FIT_LABELS[fit] }))}
+      options={props.fits.map((fit) => ({ value: fit, label: editorWord(props.lang, FIT_LABELS[fit]) }))}
       onChange={props.onChange}
     />
   );
@@ -130,6 +128,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 
 /** A library asset: the console's picker when it offers one, else the digest itself. */
 export function AssetInput(props: {
+  lang: EditorLang;
   label: string;
   kind: 'image' | 'video';
   value: string;
@@ -139,8 +138,11 @@ export function AssetInput(props: {
 }) {
   const { pickAsset, assetUrl } = props;
   const [preview, setPreview] = useState<string | null>(null);
+  // A group, not a <label>: a label around the button would rename it to the field's name, and the button must
+  // be called what it says.
   return (
-    <Field label={props.label}>
+    <div className="bg-field" role="group" aria-label={props.label}>
+      <span className="bg-field__label">{props.label}</span>
       {assetUrl && preview && SHA256.test(preview) ? (
         <img className="bg-field__preview" src={assetUrl(preview)} alt="" width={160} />
       ) : null}
@@ -155,17 +157,18 @@ export function AssetInput(props: {
             });
           }}
         >
-          Pilih dari pustaka · Choose from library
+          {editorWord(props.lang, 'chooseFromLibrary')}
         </button>
       ) : (
         <input
           type="text"
+          aria-label={editorWord(props.lang, 'assetDigest')}
           value={props.value}
           pattern="[0-9a-f]{64}"
           spellCheck={false}
           onChange={(e) => props.onPicked({ asset: e.target.value.trim().toLowerCase() })}
         />
       )}
-    </Field>
+    </div>
   );
 }

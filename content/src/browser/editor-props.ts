@@ -8,9 +8,13 @@ export interface PickedAsset {
   name?: string;
 }
 
+import type { EditorLang } from './editor-text';
+
 /** What every content editor form receives from the console. */
 export interface ContentEditorProps<P> {
   value: P;
+  /** The console's language: every label is in it (editor-text.ts). */
+  lang: EditorLang;
   // Method syntax on purpose: the editor registry holds editors of every props type side by side.
   onChange(next: P): void;
   /** The console's library picker; without it, asset fields take a SHA-256 digest typed or pasted. */

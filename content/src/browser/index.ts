@@ -3,3 +3,4 @@ export { type DataFeeds, DataFeedsContext, createDataFeeds, useDataTable } from 
 export type { ContentViewProps } from './view-props';
 export { contentEditors } from './editors';
 export type { ContentEditorProps, PickedAsset } from './editor-props';
+export { type EditorLang, type EditorTextKey, editorText, editorWord } from './editor-text';

@@ -39,8 +39,14 @@ describe('every content type has a player view and an editor form', () => {
     const type = contentTypes.find((t) => t.id === id);
     const Editor = contentEditors[id];
     if (!type || !Editor) throw new Error(`no ${id}`);
-    const html = renderToStaticMarkup(createElement(Editor, { value: type.defaults as never, onChange: () => {} }));
-    expect(html).toContain(`data-editor="${id}"`);
+    for (const lang of ['id', 'en'] as const) {
+      const html = renderToStaticMarkup(
+        createElement(Editor, { value: type.defaults as never, onChange: () => {}, lang }),
+      );
+      expect(html).toContain(`data-editor="${id}"`);
+      // Each language alone: no "Judul · Title" pairs left from the bilingual labels.
+      expect(html).not.toContain(' · ');
+    }
     expect(render(id, type.defaults)).toContain(`data-content-type="${id}"`);
   });
 });

@@ -58,7 +58,7 @@ export async function seedDemo(db: Db, repos: Repositories, store: BlobStore): P
         type: 'clock',
         typeVersion: 1,
         durationMs: 8000,
-        props: { showDate: true, showSeconds: false, caption: s.tile ? 'Baruga Lounge' : 'Kota Kendari' },
+        props: { showDate: true, showSeconds: false, caption: s.tile ? 'Baruga Lounge' : 'Kota Makassar' },
         sample: true,
       });
       repos.items.append(loop, {

@@ -223,11 +223,18 @@ describe('player delivery on the controller', () => {
 
     // 2026-03-01 00:00 UTC is 08:00 in Makassar: the hour and day read in WITA.
     const summary = (await inject('GET', '/api/proof-of-play/summary?screen=lobi-1&by=hour')).json();
-    expect(summary.rows).toEqual([
-      { period: '2026-03-01T08:00', screenId: 'lobi-1', itemId: 'item-0', itemType: 'text', plays: 1, totalMs: 10_000 },
-      { period: '2026-03-01T08:00', screenId: 'lobi-1', itemId: 'item-1', itemType: 'text', plays: 1, totalMs: 10_000 },
-      { period: '2026-03-01T08:00', screenId: 'lobi-1', itemId: 'item-2', itemType: 'text', plays: 1, totalMs: 10_000 },
-    ]);
+    // Names beside ids: the screen's, and none for items the controller never stored.
+    const row = (itemId: string) => ({
+      period: '2026-03-01T08:00',
+      screenId: 'lobi-1',
+      screenName: 'Lobi lobi-1',
+      itemId,
+      itemName: null,
+      itemType: 'text',
+      plays: 1,
+      totalMs: 10_000,
+    });
+    expect(summary.rows).toEqual([row('item-0'), row('item-1'), row('item-2')]);
   });
 
   it('shows a screen online from its heartbeat', async () => {

@@ -1,3 +1,4 @@
+import type { ScreenDelivery } from '@baruga/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { Messaging } from '../messaging/messaging';
 import type { Repositories } from '../db/repositories';
@@ -8,14 +9,14 @@ import { commandRoutes, followCommands } from './commands';
 import { enrollmentRoutes } from './enrollment-routes';
 import { followPresence } from './presence';
 import { followProofOfPlay, proofOfPlayRoutes } from './proof-of-play';
-import { followHeartbeats, telemetryRoutes } from './telemetry';
+import { deliveryRows, followHeartbeats, telemetryRoutes } from './telemetry';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Players on the controller (docs/delivery.md): enrollment, presence and telemetry, proof of play and remote
  * commands, as routes plus the message handlers that feed them (registered on `messaging` before it opens).
- * Returns the function that stops its timers.
+ * Returns the function that stops its timers, and the per-screen delivery rows other domains read.
  */
 export async function installPlayers(
   app: FastifyInstance,
@@ -28,7 +29,7 @@ export async function installPlayers(
     /** Closes a revoked player's broker connections (embedded broker only). */
     disconnectPlayer: (playerId: string) => void;
   },
-): Promise<() => void> {
+): Promise<{ stop: () => void; delivery: () => ScreenDelivery[] }> {
   const { repos, messaging, config } = opts;
   const presence = followPresence(messaging, repos);
   followHeartbeats(messaging, repos, app.log);
@@ -64,5 +65,9 @@ export async function installPlayers(
   const pruning = setInterval(prune, DAY_MS / 4);
   pruning.unref();
 
-  return () => clearInterval(pruning);
+  return {
+    stop: () => clearInterval(pruning),
+    delivery: () =>
+      deliveryRows(repos, { heartbeatIntervalS: config.heartbeatIntervalS, departures: presence.departures }),
+  };
 }

@@ -61,6 +61,22 @@ function where(filter: PlayFilter): { sql: string; params: Record<string, string
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
+/**
+ * Two records of the same screen, zone, item and manifest version are one play (docs/delivery.md, "What counts as
+ * one play") when they start within this of each other: two windows showing one unclaimed screen follow the same
+ * clock and start each pass of an item at the same instant. One zone never starts the same item twice this close
+ * (no item is shorter than a second).
+ */
+export const SAME_PLAY_TOLERANCE_MS = 500;
+/**
+ * …or when their times on screen overlap by more than this: a window opened late joins the pass under way, from
+ * then on. One window's consecutive passes of an item touch (one ends as the next begins); two windows' passes
+ * touch within a few frames.
+ */
+export const SAME_PLAY_OVERLAP_MS = 250;
+/** The longest an item stays on screen (LoopItem.durationMs), so the search for a twin looks back no further. */
+const MAX_PLAY_MS = 3_600_000;
+
 export function createProofOfPlayRepository(db: Db) {
   const insert = db.prepare(
     `INSERT INTO proof_of_play (id, player_id, screen_id, item_id, item_type, zone_id, started_at, ended_at,
@@ -70,11 +86,20 @@ export function createProofOfPlayRepository(db: Db) {
      ON CONFLICT (id) DO NOTHING`,
   );
   const prune = db.prepare('DELETE FROM proof_of_play WHERE started_at < ?');
+  // Served by proof_of_play_by_screen (screen_id, started_at).
+  const samePlay = db.prepare<Record<string, string | number>, { id: string }>(
+    `SELECT id FROM proof_of_play
+     WHERE screen_id = @screenId AND started_at >= @searchFrom AND started_at <= @latest
+       AND zone_id = @zoneId AND item_id = @itemId AND manifest_version = @manifestVersion AND id <> @id
+       AND (started_at BETWEEN @earliest AND @startLatest OR (started_at < @overlapBefore AND ended_at > @overlapAfter))
+     LIMIT 1`,
+  );
 
   return {
     /**
-     * Stores a batch in one transaction. Returns how many were new; the rest were already here
-     * (a batch sent again because its acknowledgement was lost) and are left as they were.
+     * Stores a batch in one transaction. Returns how many were new; the rest were already here (a batch sent
+     * again because its acknowledgement was lost, or the same play reported by a second window of the screen)
+     * and are left as they were.
      */
     insertBatch(playerId: string, records: readonly PlayRecord[], receivedAt = new Date()): number {
       return db.transaction(() => {
@@ -82,6 +107,25 @@ export function createProofOfPlayRepository(db: Db) {
         for (const r of records) {
           const startedAt = utc(r.startedAt);
           const endedAt = utc(r.endedAt);
+          const started = Date.parse(startedAt);
+          const ended = Date.parse(endedAt);
+          const at = (ms: number) => new Date(ms).toISOString();
+          // Starts within the tolerance; or a stored play that began before this one ends and ended after it began,
+          // each by more than the overlap. A play lasts at most an hour, so the search looks back no further.
+          const twin = samePlay.get({
+            screenId: r.screenId,
+            zoneId: r.zoneId,
+            itemId: r.itemId,
+            manifestVersion: r.manifestVersion,
+            id: r.id,
+            searchFrom: at(started - MAX_PLAY_MS),
+            latest: at(Math.max(started + SAME_PLAY_TOLERANCE_MS, ended - SAME_PLAY_OVERLAP_MS)),
+            earliest: at(started - SAME_PLAY_TOLERANCE_MS),
+            startLatest: at(started + SAME_PLAY_TOLERANCE_MS),
+            overlapBefore: at(ended - SAME_PLAY_OVERLAP_MS),
+            overlapAfter: at(started + SAME_PLAY_OVERLAP_MS),
+          });
+          if (twin) continue;
           added += insert.run({
             id: r.id,
             playerId,

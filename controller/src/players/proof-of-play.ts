@@ -12,7 +12,9 @@ import {
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Messaging } from '../messaging/messaging';
 import type { Repositories } from '../db/repositories';
+import { getContentType } from '@baruga/content';
 import { csvLine } from './csv';
+import { itemDirectory } from '../items/item-labels';
 import { ApiError, parseWith } from '../http/http-errors';
 
 /**
@@ -64,6 +66,22 @@ const recordCells = (r: PlayRecordView) => [
   r.manifestVersion,
   r.receivedAt,
 ];
+
+/** Headings of the summary CSV for people (`lang`), in the order of `summaryCells`. */
+const SUMMARY_HEADINGS = {
+  id: [
+    'Periode',
+    'Zona waktu',
+    'Layar',
+    'Nama layar',
+    'Konten',
+    'Nama konten',
+    'Jenis',
+    'Jumlah tayang',
+    'Durasi (detik)',
+  ],
+  en: ['Period', 'Time zone', 'Screen', 'Screen name', 'Item', 'Item name', 'Type', 'Plays', 'Duration (seconds)'],
+} as const;
 
 /** The local start of the hour or day an instant falls in, read in `timezone` (`2025-03-01` or `…T08:00`). */
 function periodOf(format: Intl.DateTimeFormat, by: 'hour' | 'day', iso: string): string {
@@ -143,10 +161,42 @@ export async function proofOfPlayRoutes(app: FastifyInstance, { repos }: { repos
       row.totalMs += r.durationMs;
       groups.set(key, row);
     }
-    const rows = [...groups.values()].sort(
-      (a, b) =>
-        a.period.localeCompare(b.period) || a.screenId.localeCompare(b.screenId) || a.itemId.localeCompare(b.itemId),
-    );
+    const describe = itemDirectory(repos);
+    const screenNames = new Map(repos.screens.list().map((sc) => [sc.id, sc.name]));
+    const rows = [...groups.values()]
+      .sort(
+        (a, b) =>
+          a.period.localeCompare(b.period) || a.screenId.localeCompare(b.screenId) || a.itemId.localeCompare(b.itemId),
+      )
+      .map((r) => ({
+        ...r,
+        screenName: screenNames.get(r.screenId) ?? null,
+        itemName: describe(r.itemId)?.label ?? null,
+      }));
+    const lang = query.lang;
+    if (query.format === 'csv' && lang) {
+      return sendCsv(
+        reply,
+        `proof-of-play-${query.by}.csv`,
+        (function* () {
+          yield csvLine(SUMMARY_HEADINGS[lang]);
+          for (const r of rows) {
+            const type = getContentType(r.itemType)?.label[lang] ?? r.itemType;
+            yield csvLine([
+              r.period,
+              query.timezone,
+              r.screenId,
+              r.screenName ?? '',
+              r.itemId,
+              r.itemName ?? '',
+              type,
+              r.plays,
+              Math.round(r.totalMs / 1000),
+            ]);
+          }
+        })(),
+      );
+    }
     if (query.format === 'csv') {
       return sendCsv(
         reply,

@@ -55,43 +55,7 @@ export function createPublisher(
     const screen = repos.screens.get(screenId);
     if (!screen) return err({ code: ErrorCode.screenNotFound, message: `no screen "${screenId}"` });
     const assets = new Map<string, AssetRef>();
-    /**
-     * One content item as this screen gets it, on the surface it fills (the screen, or a zone); the loop, every
-     * scheduled playlist and layout, and the overlays go through here.
-     */
-    const deliver = (item: StoredItem, surface: Surface = screen): Result<LoopItem> => {
-      const parsed = parseContentProps(item.type, item.typeVersion, item.props);
-      if (!parsed.ok) return parsed;
-      // Renditions at the surface's exact pixel size and a video's delivery form: library/renditions.ts.
-      const delivered = delivery.deliverItem(surface, parsed.value.type, parsed.value.props);
-      if (!delivered.ok) {
-        return err({ ...delivered.error, message: `item ${item.id}: ${delivered.error.message}` });
-      }
-      for (const asset of delivered.value.assets) assets.set(asset.sha256, asset);
-      return ok({
-        id: item.id,
-        type: item.type,
-        typeVersion: parsed.value.version,
-        durationMs: item.durationMs,
-        props: delivered.value.props as Record<string, unknown>,
-        sample: item.sample,
-      });
-    };
-    function deliverZones(stored: readonly ZoneView[]): Result<Zone[]> {
-      const zones: Zone[] = [];
-      for (const { items: storedItems, ...geometry } of stored) {
-        const items: LoopItem[] = [];
-        for (const item of storedItems) {
-          const delivered = deliver(item, geometry);
-          if (!delivered.ok) {
-            return err({ ...delivered.error, message: `zone ${geometry.id}: ${delivered.error.message}` });
-          }
-          items.push(delivered.value);
-        }
-        zones.push({ ...geometry, items });
-      }
-      return ok(zones);
-    }
+    const { deliver, deliverZones } = itemDelivery(delivery, screen, assets);
     const loop: LoopItem[] = [];
     for (const item of repos.items.list({ kind: 'loop', screenId })) {
       const delivered = deliver(item);
@@ -163,6 +127,11 @@ export function createPublisher(
 
   return {
     compile,
+    /**
+     * A preview manifest (publishing/preview.ts): built exactly as a published one, through the same delivery of
+     * items and assets, but neither versioned, signed, stored nor sent.
+     */
+    preview: (build: (delivery: AssetDelivery) => Result<Manifest>) => delivery.prepare(() => build(delivery)),
     publish,
     /**
      * Publishes many screens (one edit that touches them all), a bounded number at a time: compiling is
@@ -194,3 +163,44 @@ export function createPublisher(
   };
 }
 export type Publisher = ReturnType<typeof createPublisher>;
+
+/**
+ * One content item as a surface gets it (the screen, or a zone): its props brought to the type's version, its
+ * assets delivered for the surface's exact pixel size (library/renditions.ts), and each asset noted in `assets`.
+ * The loop, every scheduled playlist and layout, the overlays and previews all go through here.
+ */
+export function itemDelivery(delivery: AssetDelivery, screen: Surface, assets: Map<string, AssetRef>) {
+  const deliver = (item: StoredItem, surface: Surface = screen): Result<LoopItem> => {
+    const parsed = parseContentProps(item.type, item.typeVersion, item.props);
+    if (!parsed.ok) return parsed;
+    const delivered = delivery.deliverItem(surface, parsed.value.type, parsed.value.props);
+    if (!delivered.ok) {
+      return err({ ...delivered.error, message: `item ${item.id}: ${delivered.error.message}` });
+    }
+    for (const asset of delivered.value.assets) assets.set(asset.sha256, asset);
+    return ok({
+      id: item.id,
+      type: item.type,
+      typeVersion: parsed.value.version,
+      durationMs: item.durationMs,
+      props: delivered.value.props as Record<string, unknown>,
+      sample: item.sample,
+    });
+  };
+  function deliverZones(stored: readonly ZoneView[]): Result<Zone[]> {
+    const zones: Zone[] = [];
+    for (const { items: storedItems, ...geometry } of stored) {
+      const items: LoopItem[] = [];
+      for (const item of storedItems) {
+        const delivered = deliver(item, geometry);
+        if (!delivered.ok) {
+          return err({ ...delivered.error, message: `zone ${geometry.id}: ${delivered.error.message}` });
+        }
+        items.push(delivered.value);
+      }
+      zones.push({ ...geometry, items });
+    }
+    return ok(zones);
+  }
+  return { deliver, deliverZones };
+}

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import {
-  DEFAULT_PLAYLIST_ID,
   ErrorCode,
   EventInput,
   type EventSummary,
@@ -9,22 +8,11 @@ import {
   NowQuery,
   type ResolutionView,
   type ScheduleEvent,
-  type ScheduleWarning,
   TimelineQuery,
   type TimelineView,
   type WallNowView,
 } from '@baruga/protocol';
-import {
-  type Resolution,
-  type ScreenSchedule,
-  type Segment,
-  checkEvent,
-  createSchedule,
-  explain,
-  forScreen,
-  resolve,
-  timeline,
-} from '@baruga/schedules';
+import { resolve, timeline } from '@baruga/schedules';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Repositories } from '../db/repositories';
@@ -32,7 +20,10 @@ import type { EventRow } from './schedules-repository';
 import type { ScreenRow } from '../screens/screens-repository';
 import { ApiError, parseWith } from '../http/http-errors';
 import type { Publisher } from '../publishing/publisher';
-import { engineInput, scheduleSource } from './schedule-source';
+import { scheduleSource } from './schedule-source';
+import { checkScheduleEvent, layoutSizeWarning } from './event-check';
+import { resolutionView, screenSchedule as screenScheduleOf, segmentView } from './previews';
+import { createRepublisher } from '../publishing/republish';
 import { layoutRoutes } from './layout-routes';
 import { parseCoded } from '../http/parse-coded';
 import { daypartRoutes } from './daypart-routes';
@@ -54,16 +45,7 @@ export async function scheduleRoutes(
   app: FastifyInstance,
   { repos, publisher }: { repos: Repositories; publisher: Publisher },
 ) {
-  async function republish(screenIds: Iterable<string>): Promise<string[]> {
-    // The edit itself stands; a screen that cannot publish (a missing asset in its loop, the broker gone) says
-    // why in the log, and is left out of `republished`.
-    const done: string[] = [];
-    for (const [id, result] of await publisher.publishMany(screenIds)) {
-      if (result.ok) done.push(id);
-      else app.log.warn({ screen: id, error: result.error }, 'republish after a schedule change failed');
-    }
-    return done.sort();
-  }
+  const republish = createRepublisher(publisher, app.log);
 
   const screensOfEvents = (eventIds: readonly string[]) =>
     eventIds.flatMap((id) => {
@@ -88,41 +70,7 @@ export async function scheduleRoutes(
     return row;
   }
 
-  /** What the body names must exist; the rule must parse. Returns the engine's warnings for the event. */
-  function check(event: ScheduleEvent, now: number): Pick<EventView, 'warnings' | 'firstActive'> {
-    const layout = repos.layouts.getLayout(event.playlistId);
-    if (event.playlistId !== DEFAULT_PLAYLIST_ID && !layout && !repos.schedules.getPlaylist(event.playlistId)) {
-      throw new ApiError(
-        400,
-        ErrorCode.playlistNotFound,
-        `no playlist or layout has the id "${event.playlistId}" (or use "${DEFAULT_PLAYLIST_ID}", the screen's own loop)`,
-      );
-    }
-    if (event.daypartId !== null && !repos.schedules.getDaypart(event.daypartId)) {
-      throw new ApiError(400, ErrorCode.daypartNotFound, `daypart "${event.daypartId}" does not exist`);
-    }
-    for (const s of event.targets.screens) {
-      if (!repos.screens.get(s))
-        throw new ApiError(400, ErrorCode.screenNotFound, `target screen "${s}" does not exist`);
-    }
-    for (const w of event.targets.walls) {
-      if (!repos.schedules.getWall(w))
-        throw new ApiError(400, ErrorCode.wallNotFound, `target wall "${w}" does not exist`);
-    }
-    const dayparts =
-      event.daypartId === null ? [] : [repos.schedules.getDaypart(event.daypartId)].flatMap((d) => d ?? []);
-    // The default loop differs per screen; any length will do for the checks, which are about the event itself.
-    const playlistDurations = {
-      [DEFAULT_PLAYLIST_ID]: 60_000,
-      ...repos.schedules.playlistDurations(),
-      ...(layout ? { [layout.id]: layout.durationMs } : {}),
-    };
-    const checked = checkEvent(event, { dayparts, playlistDurations }, now);
-    if (!checked.ok) throw new ApiError(400, checked.error.code, checked.error.message);
-    const screens = repos.schedules.screensTargeted(event.targets).flatMap((id) => repos.screens.get(id) ?? []);
-    const mismatch = layout ? layoutSizeWarning(layout, screens, [event.id]) : null;
-    return mismatch ? { ...checked.value, warnings: [...checked.value.warnings, mismatch] } : checked.value;
-  }
+  const check = (event: ScheduleEvent, now: number) => checkScheduleEvent(repos, event, now);
 
   const summary = (row: EventRow): EventSummary => row;
 
@@ -179,29 +127,9 @@ export async function scheduleRoutes(
     return reply.status(204).send();
   });
 
-  /** A screen's schedule as its manifest will carry it, compiled for the engine. */
-  function screenSchedule(screen: ScreenRow, source = scheduleSource(repos, screen)): ScreenSchedule {
-    const { input, context } = engineInput(repos, screen, source);
-    return forScreen(createSchedule(input), context);
-  }
-
   const iso = (ms: number) => new Date(ms).toISOString();
-  const segmentView = (s: Segment) => ({
-    start: iso(s.start),
-    end: iso(s.end),
-    playlistId: s.playlistId,
-    source: s.source,
-    hides: [...s.hides],
-    explanation: explain(s),
-  });
-  const resolutionView = (screenId: string, r: Resolution): ResolutionView => ({
-    ...segmentView(r),
-    // For "now", the run of this source is what a person wants to see ("since 09:00, until 11:30").
-    start: iso(r.since),
-    end: iso(r.until),
-    screenId,
-    at: iso(r.at),
-  });
+  const screenSchedule = (screen: ScreenRow, source = scheduleSource(repos, screen)) =>
+    screenScheduleOf(repos, screen, source);
 
   function instantOf(text: string | undefined, fallback: number): number {
     return text === undefined ? fallback : Date.parse(text);
@@ -260,27 +188,4 @@ export async function scheduleRoutes(
     );
     return { wallId: id, at: iso(at), tiles, inStep };
   });
-}
-
-/**
- * A layout is drawn pixel for pixel, unscaled: on a screen of another size it is cut off or leaves a border.
- * Not an error (a layout may be made for the wall's other screens), but the operator should know.
- */
-function layoutSizeWarning(
-  layout: { id: string; width: number; height: number },
-  screens: readonly { id: string; width: number; height: number }[],
-  eventIds: string[],
-): ScheduleWarning | null {
-  const other = screens.filter((s) => s.width !== layout.width || s.height !== layout.height);
-  if (other.length === 0) return null;
-  const listed = other
-    .slice(0, 5)
-    .map((s) => `${s.id} (${s.width}×${s.height})`)
-    .join(', ');
-  const more = other.length > 5 ? ` and ${other.length - 5} more` : '';
-  return {
-    code: 'layout-size-mismatch',
-    message: `layout "${layout.id}" is ${layout.width}×${layout.height}, drawn unscaled on ${listed}${more}`,
-    eventIds,
-  };
 }

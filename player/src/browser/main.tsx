@@ -3,16 +3,23 @@ import { createRoot } from 'react-dom/client';
 import { EnrollmentApp } from './delivery/enrollment-app';
 import { bilingual } from './i18n';
 import { PlayerApp } from './player-app';
+import { PreviewApp } from './preview-app';
 import './styles.css';
 
+const params = new URLSearchParams(window.location.search);
+// The console's preview (preview-app.tsx) plays what it is handed: no cache, no broker, no proof of play.
+const preview = params.get('preview') === '1';
+
 // Offline first: the Service Worker caches the app and answers for it when the controller is gone.
-if ('serviceWorker' in navigator && window.isSecureContext) {
+if (!preview && 'serviceWorker' in navigator && window.isSecureContext) {
   void navigator.serviceWorker.register('./sw.js', { type: 'module', scope: './' }).catch(() => undefined);
 }
 
-const screenId = new URLSearchParams(window.location.search).get('screen');
+const screenId = params.get('screen');
 const root = createRoot(document.getElementById('root') as HTMLElement);
-if (screenId === null) {
+if (preview) {
+  root.render(<PreviewApp />);
+} else if (screenId === null) {
   // Without a screen: enrollment (a pairing code, then the screens the operator assigns).
   root.render(<EnrollmentApp />);
 } else if (Slug.safeParse(screenId).success) {

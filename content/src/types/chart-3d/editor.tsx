@@ -1,5 +1,6 @@
 import { ColourInput, NumberInput, TextInput } from '../../browser/editor-fields';
 import type { ContentEditorProps } from '../../browser/editor-props';
+import { type EditorTextKey, editorWord } from '../../browser/editor-text';
 import type { Chart3dProps } from './index';
 
 /** Rows as "label; value" lines: what an operator pastes from a spreadsheet. */
@@ -25,46 +26,43 @@ function textToRows(text: string, value: Chart3dProps): Chart3dProps['table'] {
   };
 }
 
-export function Chart3dEditor({ value, onChange }: ContentEditorProps<Chart3dProps>) {
+export function Chart3dEditor({ value, onChange, lang }: ContentEditorProps<Chart3dProps>) {
+  const w = (key: EditorTextKey) => editorWord(lang, key);
   return (
     <fieldset className="bg-editor" data-editor="chart-3d">
       <TextInput
-        label="Judul · Title"
+        label={w('title')}
         value={value.title}
         maxLength={160}
         onChange={(title) => onChange({ ...value, title })}
       />
       <TextInput
-        label="Judul (Inggris) · Title (English)"
+        label={w('titleEnglish')}
         value={value.titleEn ?? ''}
         maxLength={160}
         onChange={(titleEn) => onChange({ ...value, titleEn: titleEn || undefined })}
       />
       <TextInput
-        label="Data (label; nilai per baris) · Data (label; value per line)"
+        label={w('chartData')}
         multiline
         value={rowsToText(value)}
         onChange={(text) => onChange({ ...value, table: textToRows(text, value) })}
-        hint="Contoh · Example: Pendidikan; 1250,5"
+        hint={w('chartDataHint')}
       />
       <TextInput
-        label="Satuan · Unit"
+        label={w('unit')}
         value={value.unit}
         maxLength={24}
         onChange={(unit) => onChange({ ...value, unit })}
       />
       <NumberInput
-        label="Putaran (derajat/detik) · Rotation (degrees/second)"
+        label={w('rotation')}
         value={value.rotateDegPerS}
         min={0}
         max={90}
         onChange={(rotateDegPerS) => onChange({ ...value, rotateDegPerS })}
       />
-      <ColourInput
-        label="Warna batang · Bar colour"
-        value={value.color}
-        onChange={(color) => onChange({ ...value, color })}
-      />
+      <ColourInput label={w('barColour')} value={value.color} onChange={(color) => onChange({ ...value, color })} />
     </fieldset>
   );
 }

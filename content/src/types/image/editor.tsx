@@ -1,20 +1,25 @@
 import { AssetInput, ColourInput, FitChoice, NumberInput, TextInput } from '../../browser/editor-fields';
 import type { ContentEditorProps } from '../../browser/editor-props';
+import { type EditorTextKey, editorWord } from '../../browser/editor-text';
 import type { ImageProps } from './index';
 
-export function ImageEditor({ value, onChange, pickAsset, assetUrl }: ContentEditorProps<ImageProps>) {
+export function ImageEditor({ value, onChange, pickAsset, assetUrl, lang }: ContentEditorProps<ImageProps>) {
+  const w = (key: EditorTextKey) => editorWord(lang, key);
   const focal = value.focal ?? { x: 0.5, y: 0.5 };
   return (
     <fieldset className="bg-editor" data-editor="image">
       <AssetInput
-        label="Gambar · Image"
+        lang={lang}
+        label={w('image')}
         kind="image"
         value={value.asset}
         pickAsset={pickAsset}
         assetUrl={assetUrl}
-        onPicked={(picked) => onChange({ ...value, asset: picked.asset })}
+        // A picture picked from the library is described by its name until someone writes a better alt text.
+        onPicked={(picked) => onChange({ ...value, asset: picked.asset, alt: value.alt || picked.name || '' })}
       />
       <FitChoice
+        lang={lang}
         value={value.fit}
         fits={['cover', 'contain', 'fill']}
         onChange={(fit) => onChange({ ...value, fit })}
@@ -22,14 +27,14 @@ export function ImageEditor({ value, onChange, pickAsset, assetUrl }: ContentEdi
       {value.fit === 'cover' ? (
         <>
           <NumberInput
-            label="Titik fokus X (%) · Focal point X (%)"
+            label={w('focalX')}
             value={Math.round(focal.x * 100)}
             min={0}
             max={100}
             onChange={(x) => onChange({ ...value, focal: { ...focal, x: x / 100 } })}
           />
           <NumberInput
-            label="Titik fokus Y (%) · Focal point Y (%)"
+            label={w('focalY')}
             value={Math.round(focal.y * 100)}
             min={0}
             max={100}
@@ -38,12 +43,12 @@ export function ImageEditor({ value, onChange, pickAsset, assetUrl }: ContentEdi
         </>
       ) : null}
       <ColourInput
-        label="Warna latar · Background"
+        label={w('background')}
         value={value.background}
         onChange={(background) => onChange({ ...value, background })}
       />
       <TextInput
-        label="Teks alternatif · Alt text"
+        label={w('altText')}
         value={value.alt}
         maxLength={300}
         onChange={(alt) => onChange({ ...value, alt })}

@@ -1,18 +1,20 @@
 import { Choice, ColourInput, NumberInput, TextInput } from '../../browser/editor-fields';
 import type { ContentEditorProps } from '../../browser/editor-props';
+import { type EditorTextKey, editorWord } from '../../browser/editor-text';
 import { RUNNING_TEXT_MAX, type RunningTextProps } from './index';
 
-export function RunningTextEditor({ value, onChange }: ContentEditorProps<RunningTextProps>) {
+export function RunningTextEditor({ value, onChange, lang }: ContentEditorProps<RunningTextProps>) {
+  const w = (key: EditorTextKey) => editorWord(lang, key);
   return (
     <fieldset className="bg-editor" data-editor="running-text">
       <TextInput
-        label="Teks · Text"
+        label={w('runningText')}
         value={value.text}
         maxLength={RUNNING_TEXT_MAX}
         onChange={(text) => onChange({ ...value, text: text.replace(/[\r\n]+/g, ' ') })}
       />
       <NumberInput
-        label="Kecepatan (piksel/detik) · Speed (pixels/s)"
+        label={w('speed')}
         value={value.speed}
         min={20}
         max={800}
@@ -20,34 +22,30 @@ export function RunningTextEditor({ value, onChange }: ContentEditorProps<Runnin
         onChange={(speed) => onChange({ ...value, speed })}
       />
       <Choice
-        label="Arah · Direction"
+        label={w('direction')}
         value={value.direction}
         options={[
-          { value: 'rtl', label: 'Ke kiri · Right to left' },
-          { value: 'ltr', label: 'Ke kanan · Left to right' },
+          { value: 'rtl', label: w('directionRtl') },
+          { value: 'ltr', label: w('directionLtr') },
         ]}
         onChange={(direction) => onChange({ ...value, direction })}
       />
       <TextInput
-        label="Pemisah · Separator"
+        label={w('separator')}
         value={value.separator}
         maxLength={10}
         onChange={(separator) => onChange({ ...value, separator })}
       />
       <NumberInput
-        label="Ukuran huruf (% tinggi layar) · Font size (% of screen height)"
+        label={w('fontSize')}
         value={Math.round(value.fontScale * 100)}
         min={5}
         max={90}
         onChange={(pct) => onChange({ ...value, fontScale: pct / 100 })}
       />
+      <ColourInput label={w('textColour')} value={value.color} onChange={(color) => onChange({ ...value, color })} />
       <ColourInput
-        label="Warna teks · Text colour"
-        value={value.color}
-        onChange={(color) => onChange({ ...value, color })}
-      />
-      <ColourInput
-        label="Warna latar · Background"
+        label={w('background')}
         value={value.background}
         onChange={(background) => onChange({ ...value, background })}
       />

@@ -1,44 +1,46 @@
 import { Choice, TextInput } from '../../browser/editor-fields';
 import type { ContentEditorProps } from '../../browser/editor-props';
+import { type EditorTextKey, editorWord } from '../../browser/editor-text';
 import { TEXT_BODY_MAX, TEXT_TITLE_MAX, type TextProps } from './index';
 
-export function TextEditor({ value, onChange }: ContentEditorProps<TextProps>) {
+export function TextEditor({ value, onChange, lang }: ContentEditorProps<TextProps>) {
+  const w = (key: EditorTextKey) => editorWord(lang, key);
   const en = value.en ?? { body: '' };
   return (
     <fieldset className="bg-editor" data-editor="text">
       <TextInput
-        label="Judul · Title"
+        label={w('title')}
         value={value.title ?? ''}
         maxLength={TEXT_TITLE_MAX}
         onChange={(title) => onChange({ ...value, title: title || undefined })}
       />
       <TextInput
-        label="Isi · Body"
+        label={w('body')}
         value={value.body}
         maxLength={TEXT_BODY_MAX}
         multiline
         onChange={(body) => onChange({ ...value, body })}
       />
       <TextInput
-        label="Judul (English) · Title (English)"
+        label={w('titleEnglish')}
         value={en.title ?? ''}
         maxLength={TEXT_TITLE_MAX}
         onChange={(title) => onChange({ ...value, en: { ...en, title: title || undefined } })}
       />
       <TextInput
-        label="Isi (English) · Body (English)"
+        label={w('bodyEnglish')}
         value={en.body}
         maxLength={TEXT_BODY_MAX}
         multiline
-        hint="Kosongkan bila tidak ada terjemahan · Leave empty for no translation"
+        hint={w('noTranslationHint')}
         onChange={(body) => onChange({ ...value, en: body ? { ...en, body } : undefined })}
       />
       <Choice
-        label="Nada · Tone"
+        label={w('tone')}
         value={value.tone}
         options={[
-          { value: 'info', label: 'Informasi · Information' },
-          { value: 'warning', label: 'Peringatan · Warning' },
+          { value: 'info', label: w('toneInfo') },
+          { value: 'warning', label: w('toneWarning') },
         ]}
         onChange={(tone) => onChange({ ...value, tone })}
       />

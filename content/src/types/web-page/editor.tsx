@@ -1,12 +1,14 @@
 import { NumberInput, TextInput } from '../../browser/editor-fields';
 import type { ContentEditorProps } from '../../browser/editor-props';
+import { type EditorTextKey, editorWord } from '../../browser/editor-text';
 import type { WebPageProps } from './index';
 
-export function WebPageEditor({ value, onChange }: ContentEditorProps<WebPageProps>) {
+export function WebPageEditor({ value, onChange, lang }: ContentEditorProps<WebPageProps>) {
+  const w = (key: EditorTextKey) => editorWord(lang, key);
   return (
     <fieldset className="bg-editor" data-editor="web-page">
       <TextInput
-        label="Alamat halaman · Page URL"
+        label={w('pageUrl')}
         type="url"
         value={value.url}
         maxLength={2000}
@@ -14,15 +16,15 @@ export function WebPageEditor({ value, onChange }: ContentEditorProps<WebPagePro
         onChange={(url) => onChange({ ...value, url: url.trim() })}
       />
       <NumberInput
-        label="Muat ulang tiap (detik, 0 = tidak) · Refresh every (s, 0 = never)"
+        label={w('refreshEvery')}
         value={value.refreshS}
         min={0}
         max={86_400}
-        hint="Minimal 10 detik · At least 10 seconds"
+        hint={w('refreshHint')}
         onChange={(refreshS) => onChange({ ...value, refreshS: refreshS > 0 && refreshS < 10 ? 10 : refreshS })}
       />
       <NumberInput
-        label="Perbesaran (%) · Zoom (%)"
+        label={w('zoom')}
         value={Math.round(value.zoom * 100)}
         min={25}
         max={400}

@@ -1,25 +1,50 @@
 import {
+  AnnouncementView,
+  AnnouncementWriteResult,
   type BarugaError,
+  Changes,
   CommandView,
+  type CreateAnnouncement,
+  type CreateLayout,
   type CreateLoopItem,
+  type CreatePlaylist,
+  type DaypartInput,
+  Daypart,
+  type EventInput,
+  EventSummary,
+  EventView,
+  EventWriteResult,
   type IssueCommand,
   LayoutView,
+  LibraryItem,
+  LibraryPage,
+  type LibraryQuery,
   LoopItemView,
+  Manifest,
+  Overview,
   type PairPlayer,
   PlaySummary,
   PlayerView,
   PlaylistView,
+  type PreviewRequest,
   PublishResult,
   ResolutionView,
+  SchedulePreview,
+  type SchedulePreviewRequest,
   Screen,
   ScreenDelivery,
   SessionInfo,
+  TagCount,
   TimelineView,
+  type UpdateLayout,
   type UpdatePlayer,
+  type UpdatePlaylist,
+  UploadProgress,
+  UploadResult,
 } from '@baruga/protocol';
 import { z } from 'zod';
 
-/** A failed API call, carrying the server's stable error code. */
+/** A failed API call: the server's stable error code (or `offline`/`unexpected` from this side), and details. */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
@@ -29,20 +54,15 @@ export class ApiFailure extends Error {
   }
 }
 
-const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
 
-export async function call<S extends z.ZodType>(
-  schema: S,
-  method: string,
-  url: string,
-  body?: unknown,
-): Promise<z.infer<S>> {
-  const response = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
+/** The codes this side gives: the controller could not be reached, or answered what this console cannot read. */
+export const OFFLINE = 'offline';
+export const UNEXPECTED = 'unexpected';
+
+async function answerOf<S extends z.ZodType>(schema: S, response: Response): Promise<z.infer<S>> {
   const json: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const parsed = ErrorBody.safeParse(json);
@@ -51,26 +71,67 @@ export async function call<S extends z.ZodType>(
       parsed.success ? parsed.data.error : { code: 'BARUGA_ERR_INTERNAL', message: `HTTP ${response.status}` },
     );
   }
-  return schema.parse(json);
+  const parsed = schema.safeParse(json);
+  // A console older or newer than its controller: say so rather than show half a page.
+  if (!parsed.success) throw new ApiFailure(0, { code: UNEXPECTED, message: z.prettifyError(parsed.error) });
+  return parsed.data;
 }
 
-/** Every call the console makes (docs/api.md), parsed with the protocol's own schemas. */
-// The panel needs only names: parse that much of the protocol's shapes rather than every item's props.
-const Named = z.array(PlaylistView.pick({ id: true, name: true }));
-const NamedLayouts = z.array(LayoutView.pick({ id: true, name: true }));
+export async function call<S extends z.ZodType>(
+  schema: S,
+  method: string,
+  url: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: signal ?? null,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiFailure(0, { code: OFFLINE, message: error instanceof Error ? error.message : String(error) });
+  }
+  return answerOf(schema, response);
+}
 
+const query = (params: Record<string, string | number | undefined>) => {
+  const q = new URLSearchParams();
+  // An empty value is no filter: sent as `screen=` it would be a filter on the empty id, which the API refuses.
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};
+
+const Nothing = z.null();
+
+/** Every call the console makes (docs/api.md), each answer parsed with the protocol's own schema. */
 export const api = {
   session: () => call(SessionInfo, 'GET', '/api/session'),
   signIn: (username: string, password: string) =>
     call(SessionInfo.extend({ token: z.string() }), 'POST', '/api/session', { username, password }),
-  signOut: () => call(z.null(), 'DELETE', '/api/session'),
+  signOut: () => call(Nothing, 'DELETE', '/api/session'),
+  changes: (after: number, waitMs: number, signal?: AbortSignal) =>
+    call(Changes, 'GET', `/api/changes${query({ after, waitMs })}`, undefined, signal),
+
+  // Screens and what they do now.
+  overview: () => call(Overview, 'GET', '/api/overview'),
   screens: () => call(z.array(Screen), 'GET', '/api/screens'),
   items: (screenId: string) => call(z.array(LoopItemView), 'GET', `/api/screens/${screenId}/items`),
-  addItem: (screenId: string, item: Omit<CreateLoopItem, 'sample'>) =>
+  addItem: (screenId: string, item: CreateLoopItem) =>
     call(LoopItemView, 'POST', `/api/screens/${screenId}/items`, item),
-  removeItem: (screenId: string, itemId: string) =>
-    call(z.null(), 'DELETE', `/api/screens/${screenId}/items/${itemId}`),
+  removeItem: (screenId: string, itemId: string) => call(Nothing, 'DELETE', `/api/screens/${screenId}/items/${itemId}`),
   publish: (screenId: string) => call(PublishResult, 'POST', `/api/screens/${screenId}/publish`),
+  groups: (screenId: string) =>
+    call(z.object({ groups: z.array(z.string()) }), 'GET', `/api/screens/${screenId}/groups`),
+  setGroups: (screenId: string, groups: string[]) =>
+    call(z.object({ groups: z.array(z.string()) }), 'PUT', `/api/screens/${screenId}/groups`, { groups }),
+
   // Players and delivery (docs/api.md, "Delivery").
   deliveryScreens: () => call(z.array(ScreenDelivery), 'GET', '/api/delivery/screens'),
   players: () => call(z.array(PlayerView), 'GET', '/api/players'),
@@ -80,25 +141,88 @@ export const api = {
   command: (screenId: string, body: Pick<IssueCommand, 'name'> & Partial<IssueCommand>) =>
     call(CommandView, 'POST', `/api/screens/${screenId}/commands`, body),
   commands: (screenId: string) => call(z.array(CommandView), 'GET', `/api/screens/${screenId}/commands`),
-  summary: (query: { by: 'hour' | 'day'; from: string; to: string; screen?: string | undefined }) => {
-    const params = new URLSearchParams({ by: query.by, from: query.from, to: query.to });
-    if (query.screen) params.set('screen', query.screen);
-    return call(PlaySummary, 'GET', `/api/proof-of-play/summary?${params.toString()}`);
-  },
-  // Schedule previews (docs/api.md, "Schedules").
-  timeline: (screenId: string, from: number, to: number) => {
-    const params = new URLSearchParams({ from: new Date(from).toISOString(), to: new Date(to).toISOString() });
-    return call(TimelineView, 'GET', `/api/screens/${screenId}/timeline?${params.toString()}`);
-  },
-  now: (screenId: string) => call(ResolutionView, 'GET', `/api/screens/${screenId}/now`),
-  playlists: () => call(Named, 'GET', '/api/playlists'),
-  layouts: () => call(NamedLayouts, 'GET', '/api/layouts'),
-};
 
-/** What went wrong, as an operator can report it: the API's stable code and its message. */
-export function failureText(error: unknown): string {
-  if (error instanceof ApiFailure) return `${error.error.code}: ${error.message}`;
-  // A console older or newer than its controller: say so rather than show half a schedule.
-  if (error instanceof z.ZodError) return `unexpected answer from the controller: ${z.prettifyError(error)}`;
-  return error instanceof Error ? error.message : String(error);
-}
+  // Proof of play.
+  summary: (q: { by: 'hour' | 'day'; from: string; to: string; screen?: string }) =>
+    call(PlaySummary, 'GET', `/api/proof-of-play/summary${query(q)}`),
+  /** The CSV as a file: fetched (so a refusal is shown, not lost), then handed to the browser to save. */
+  summaryCsv: async (q: { by: 'hour' | 'day'; from: string; to: string; screen?: string; lang: 'id' | 'en' }) => {
+    const url = `/api/proof-of-play/summary${query({ ...q, format: 'csv' })}`;
+    let response: Response;
+    try {
+      response = await fetch(url, { credentials: 'same-origin' });
+    } catch (error) {
+      throw new ApiFailure(0, { code: OFFLINE, message: error instanceof Error ? error.message : String(error) });
+    }
+    if (!response.ok) await answerOf(Nothing, response);
+    return response.blob();
+  },
+
+  // Schedules.
+  timeline: (screenId: string, from: number, to: number) =>
+    call(
+      TimelineView,
+      'GET',
+      `/api/screens/${screenId}/timeline${query({ from: new Date(from).toISOString(), to: new Date(to).toISOString() })}`,
+    ),
+  now: (screenId: string, at?: number) =>
+    call(
+      ResolutionView,
+      'GET',
+      `/api/screens/${screenId}/now${query({ at: at === undefined ? undefined : new Date(at).toISOString() })}`,
+    ),
+  playlists: () => call(z.array(PlaylistView), 'GET', '/api/playlists'),
+  playlist: (id: string) => call(PlaylistView, 'GET', `/api/playlists/${id}`),
+  createPlaylist: (body: CreatePlaylist) => call(PlaylistView, 'POST', '/api/playlists', body),
+  updatePlaylist: (id: string, body: UpdatePlaylist) => call(PlaylistView, 'PUT', `/api/playlists/${id}`, body),
+  deletePlaylist: (id: string) => call(Nothing, 'DELETE', `/api/playlists/${id}`),
+  layouts: () => call(z.array(LayoutView), 'GET', '/api/layouts'),
+  layout: (id: string) => call(LayoutView, 'GET', `/api/layouts/${id}`),
+  createLayout: (body: CreateLayout) => call(LayoutView, 'POST', '/api/layouts', body),
+  updateLayout: (id: string, body: UpdateLayout) => call(LayoutView, 'PUT', `/api/layouts/${id}`, body),
+  deleteLayout: (id: string) => call(Nothing, 'DELETE', `/api/layouts/${id}`),
+  dayparts: () => call(z.array(Daypart), 'GET', '/api/dayparts'),
+  createDaypart: (body: Daypart) => call(Daypart, 'POST', '/api/dayparts', body),
+  updateDaypart: (id: string, body: DaypartInput) => call(Daypart, 'PUT', `/api/dayparts/${id}`, body),
+  deleteDaypart: (id: string) => call(Nothing, 'DELETE', `/api/dayparts/${id}`),
+  events: () => call(z.array(EventSummary), 'GET', '/api/events'),
+  event: (id: string) => call(EventView, 'GET', `/api/events/${id}`),
+  createEvent: (body: EventInput) => call(EventWriteResult, 'POST', '/api/events', body),
+  updateEvent: (id: string, body: EventInput) => call(EventWriteResult, 'PUT', `/api/events/${id}`, body),
+  deleteEvent: (id: string) => call(Nothing, 'DELETE', `/api/events/${id}`),
+  schedulePreview: (body: SchedulePreviewRequest) => call(SchedulePreview, 'POST', '/api/schedule/preview', body),
+
+  // Announcements and previews.
+  announcements: () => call(z.array(AnnouncementView), 'GET', '/api/announcements'),
+  announce: (body: CreateAnnouncement) => call(AnnouncementWriteResult, 'POST', '/api/announcements', body),
+  endAnnouncement: (id: string) => call(AnnouncementWriteResult, 'POST', `/api/announcements/${id}/end`),
+  previewManifest: (body: PreviewRequest) => call(Manifest, 'POST', '/api/preview/manifest', body),
+
+  // The content library.
+  library: (q: Partial<LibraryQuery>) => call(LibraryPage, 'GET', `/api/content${query(q)}`),
+  libraryItem: (id: string) => call(LibraryItem, 'GET', `/api/content/${id}`),
+  tags: () => call(z.array(TagCount), 'GET', '/api/content/tags'),
+  deleteContent: (id: string) => call(Nothing, 'DELETE', `/api/content/${id}`),
+  uploadProgress: (uploadId: string) => call(UploadProgress, 'GET', `/api/content/uploads/${uploadId}`),
+  /**
+   * Sends one file, reporting the bytes sent as they go (fetch cannot report an upload's progress; XHR can).
+   * Processing after the last byte is followed with `uploadProgress`.
+   */
+  upload: (file: File, uploadId: string, onSent: (sent: number, total: number) => void) =>
+    new Promise<UploadResult>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `/api/content${query({ uploadId })}`);
+      xhr.withCredentials = true;
+      xhr.upload.onprogress = (e) => onSent(e.loaded, e.lengthComputable ? e.total : file.size);
+      xhr.onerror = () => reject(new ApiFailure(0, { code: OFFLINE, message: 'upload failed' }));
+      xhr.onload = () => {
+        void answerOf(UploadResult, new Response(xhr.responseText || null, { status: xhr.status })).then(
+          resolve,
+          reject,
+        );
+      };
+      const form = new FormData();
+      form.append('file', file, file.name);
+      xhr.send(form);
+    }),
+};

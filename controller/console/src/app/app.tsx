@@ -1,26 +1,21 @@
-import type { Screen, ScreenDelivery } from '@baruga/protocol';
-import { useCallback, useEffect, useState } from 'react';
-import { api, ApiFailure } from '../api/client';
-import { type Lang, LangContext, dictionary } from '../i18n/catalogue';
-import { PlayersPanel } from '../players/players-panel';
-import { ProofOfPlayReport } from '../reports/proof-of-play-report';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../api/client';
+import { LiveContext, createLiveFeed } from '../api/live';
+import { type Lang, LangContext } from '../i18n/catalogue';
 import { SignIn } from '../sign-in/sign-in';
-import { ScreenList } from '../screens/screen-list';
-import { ScreenPanel } from '../screens/screen-panel';
+import { Shell } from './shell';
 
 const LANG_KEY = 'baruga.console.lang';
 
+/** The console: Indonesian unless the operator chose English; signed in or not; live while signed in. */
 export function App() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'id'));
   const [user, setUser] = useState<string | null | undefined>(undefined);
-  const [screens, setScreens] = useState<Screen[]>([]);
-  const [delivery, setDelivery] = useState<ScreenDelivery[]>([]);
-  const [selected, setSelected] = useState<string | null>(null);
 
   useEffect(() => {
     localStorage.setItem(LANG_KEY, lang);
+    // Screen readers and the browser's own features (spelling, hyphenation, translation) follow this.
     document.documentElement.lang = lang;
-    document.title = dictionary.appTitle[lang];
   }, [lang]);
 
   useEffect(() => {
@@ -30,66 +25,28 @@ export function App() {
     );
   }, []);
 
-  const refresh = useCallback(
-    () =>
-      Promise.all([
-        api.screens().then(setScreens, (error: unknown) => {
-          if (error instanceof ApiFailure && error.status === 401) setUser(null);
-        }),
-        // Online, late or offline from the players' heartbeats (docs/delivery.md).
-        api.deliveryScreens().then(setDelivery, () => undefined),
-      ]),
-    [],
-  );
-
-  // Presence changes on the players' side: poll while signed in.
+  // One long poll for the whole console while signed in (api/live.ts); a 401 on it means the session ended.
+  const feed = useMemo(() => (user ? createLiveFeed(() => setUser(null)) : null), [user]);
   useEffect(() => {
-    if (!user) return;
-    const timer = setInterval(() => void refresh(), 3000);
-    void refresh();
-    return () => clearInterval(timer);
-  }, [user, refresh]);
+    if (!feed) return;
+    feed.start();
+    return () => feed.stop();
+  }, [feed]);
 
-  const t = (key: keyof typeof dictionary) => dictionary[key][lang];
+  const toggle = () => setLang(lang === 'id' ? 'en' : 'id');
   return (
     <LangContext.Provider value={lang}>
-      <header className="bc-header">
-        <h1>{t('appTitle')}</h1>
-        <div className="bc-header__tools">
-          <button
-            type="button"
-            className="bc-link"
-            onClick={() => setLang(lang === 'id' ? 'en' : 'id')}
-            aria-label="Bahasa / Language"
-          >
-            {lang === 'id' ? 'English' : 'Bahasa Indonesia'}
-          </button>
-          {user ? (
-            <button type="button" className="bc-link" onClick={() => void api.signOut().finally(() => setUser(null))}>
-              {t('signOut')} ({user})
-            </button>
-          ) : null}
-        </div>
-      </header>
-      {user === undefined ? null : user === null ? (
-        <SignIn onSignedIn={setUser} />
-      ) : (
-        <main className="bc-main">
-          <ScreenList screens={screens} delivery={delivery} selected={selected} onSelect={setSelected} />
-          <ScreenPanel
-            key={selected ?? 'none'}
-            screen={screens.find((s) => s.id === selected) ?? null}
-            delivery={delivery.find((d) => d.screenId === selected) ?? null}
-            onChanged={refresh}
+      <LiveContext.Provider value={feed}>
+        {user === undefined ? null : user === null ? (
+          <SignIn onSignedIn={setUser} onToggleLanguage={toggle} />
+        ) : (
+          <Shell
+            user={user}
+            onToggleLanguage={toggle}
+            onSignOut={() => void api.signOut().finally(() => setUser(null))}
           />
-        </main>
-      )}
-      {user ? (
-        <div className="bc-section">
-          <PlayersPanel screens={screens} />
-          <ProofOfPlayReport screens={screens} />
-        </div>
-      ) : null}
+        )}
+      </LiveContext.Provider>
     </LangContext.Provider>
   );
 }

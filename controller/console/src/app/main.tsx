@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './console.css';
+import '../ui/ui.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(<App />);

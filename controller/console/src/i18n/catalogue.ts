@@ -1,130 +1,7 @@
 import { createContext, useContext } from 'react';
+import { type Lang, type Params, type TextKey, dictionary, fill } from './dictionary';
 
-/**
- * The console's one text catalogue: Indonesian by default, English available from the header. Every string a
- * person reads comes from here (sentences built from data, such as schedule explanations, live in
- * schedule-sentences.ts and use these words).
- */
-export const dictionary = {
-  appTitle: { id: 'Baruga · Konsol Operator', en: 'Baruga · Operator Console' },
-  signIn: { id: 'Masuk', en: 'Sign in' },
-  signOut: { id: 'Keluar', en: 'Sign out' },
-  username: { id: 'Nama pengguna', en: 'Username' },
-  password: { id: 'Kata sandi', en: 'Password' },
-  badCredentials: { id: 'Nama pengguna atau kata sandi salah', en: 'Wrong username or password' },
-  screens: { id: 'Layar', en: 'Screens' },
-  online: { id: 'Terhubung', en: 'Online' },
-  offline: { id: 'Tidak terhubung', en: 'Offline' },
-  published: { id: 'Versi terbit', en: 'Published version' },
-  notPublished: { id: 'Belum terbit', en: 'Not published' },
-  wall: { id: 'Dinding video', en: 'Video wall' },
-  standalone: { id: 'Layar tunggal', en: 'Single screens' },
-  loop: { id: 'Daftar putar', en: 'Loop' },
-  emptyLoop: { id: 'Belum ada konten', en: 'No content yet' },
-  remove: { id: 'Hapus', en: 'Remove' },
-  seconds: { id: 'detik', en: 'seconds' },
-  writeAnnouncement: { id: 'Tulis pengumuman', en: 'Write an announcement' },
-  title: { id: 'Judul', en: 'Title' },
-  body: { id: 'Isi pengumuman', en: 'Announcement text' },
-  titleEn: { id: 'Judul (Inggris, opsional)', en: 'Title (English, optional)' },
-  bodyEn: { id: 'Isi (Inggris, opsional)', en: 'Text (English, optional)' },
-  duration: { id: 'Durasi (detik)', en: 'Duration (seconds)' },
-  warningTone: { id: 'Tampilkan sebagai peringatan', en: 'Show as a warning' },
-  addAndPublish: { id: 'Tambah & terbitkan', en: 'Add & publish' },
-  publish: { id: 'Terbitkan', en: 'Publish' },
-  publishedOk: { id: 'Terbit sebagai versi', en: 'Published as version' },
-  openPlayer: { id: 'Buka pemutar', en: 'Open player' },
-  selectScreen: { id: 'Pilih layar di sebelah kiri', en: 'Pick a screen on the left' },
-  sample: { id: 'contoh', en: 'sample' },
-  lastSeen: { id: 'Terakhir terlihat', en: 'Last seen' },
-  // Players, delivery and proof of play.
-  status: { id: 'Status', en: 'Status' },
-  screen: { id: 'Layar', en: 'Screen' },
-  healthOnline: { id: 'Daring', en: 'Online' },
-  healthLate: { id: 'Terlambat', en: 'Late' },
-  healthOffline: { id: 'Luring', en: 'Offline' },
-  healthUnknown: { id: 'Belum pernah terlihat', en: 'Never seen' },
-  lastHeartbeat: { id: 'Detak terakhir', en: 'Last heartbeat' },
-  running: { id: 'Versi berjalan', en: 'Running version' },
-  stale: { id: 'kedaluwarsa (pemutar terputus)', en: 'expired (player cut off)' },
-  downloading: { id: 'sedang diunduh', en: 'downloading' },
-  rejected: { id: 'Penolakan terakhir', en: 'Last rejection' },
-  cache: { id: 'Cache', en: 'Cache' },
-  player: { id: 'Pemutar', en: 'Player' },
-  noPlayer: { id: 'tanpa pemutar terdaftar', en: 'no enrolled player' },
-  commands: { id: 'Perintah jarak jauh', en: 'Remote commands' },
-  cmdReload: { id: 'Muat ulang', en: 'Reload' },
-  cmdScreenshot: { id: 'Tangkapan layar', en: 'Screenshot' },
-  cmdBlackout: { id: 'Layar hitam', en: 'Blackout' },
-  cmdRestore: { id: 'Pulihkan', en: 'Restore' },
-  cmdIdentify: { id: 'Identifikasi', en: 'Identify' },
-  cmdClearCache: { id: 'Kosongkan cache', en: 'Clear cache' },
-  cmdRestartHost: { id: 'Mulai ulang host', en: 'Restart host' },
-  lastScreenshot: { id: 'Tangkapan layar terakhir', en: 'Last screenshot' },
-  cmdPending: { id: 'menunggu', en: 'pending' },
-  cmdOk: { id: 'berhasil', en: 'done' },
-  cmdFailed: { id: 'gagal', en: 'failed' },
-  cmdExpired: { id: 'kedaluwarsa', en: 'expired' },
-  players: { id: 'Pemutar', en: 'Players' },
-  pairTitle: { id: 'Pasangkan pemutar', en: 'Pair a player' },
-  pairingCode: { id: 'Kode pasangan', en: 'Pairing code' },
-  playerName: { id: 'Nama pemutar', en: 'Player name' },
-  assignScreens: { id: 'Layar yang diputar', en: 'Screens it plays' },
-  pair: { id: 'Pasangkan', en: 'Pair' },
-  paired: { id: 'Dipasangkan', en: 'Paired' },
-  revoke: { id: 'Cabut', en: 'Revoke' },
-  statePending: { id: 'menunggu', en: 'pending' },
-  stateActive: { id: 'aktif', en: 'active' },
-  stateRevoked: { id: 'dicabut', en: 'revoked' },
-  noPlayers: { id: 'Belum ada pemutar terdaftar', en: 'No enrolled players yet' },
-  proofOfPlay: { id: 'Bukti tayang', en: 'Proof of play' },
-  byDay: { id: 'Per hari', en: 'By day' },
-  byHour: { id: 'Per jam', en: 'By hour' },
-  from: { id: 'Dari', en: 'From' },
-  to: { id: 'Sampai', en: 'To' },
-  allScreens: { id: 'Semua layar', en: 'All screens' },
-  period: { id: 'Periode (WITA)', en: 'Period (WITA)' },
-  item: { id: 'Konten', en: 'Item' },
-  plays: { id: 'Tayang', en: 'Plays' },
-  playDuration: { id: 'Durasi', en: 'Duration' },
-  exportCsv: { id: 'Unduh CSV', en: 'Download CSV' },
-  show: { id: 'Tampilkan', en: 'Show' },
-  noPlays: { id: 'Tidak ada tayangan pada periode ini', en: 'Nothing played in this period' },
-  // Schedules.
-  schedule: { id: 'Jadwal', en: 'Schedule' },
-  playingNow: { id: 'Sekarang tayang', en: 'Playing now' },
-  scheduleToday: { id: 'Jadwal hari ini', en: "Today's schedule" },
-  scheduleOfDay: { id: 'Jadwal', en: 'Schedule for' },
-  yesterday: { id: 'Kemarin', en: 'Yesterday' },
-  today: { id: 'Hari ini', en: 'Today' },
-  tomorrow: { id: 'Besok', en: 'Tomorrow' },
-  screenLoop: { id: 'Putaran layar', en: 'Screen loop' },
-  layout: { id: 'tata letak', en: 'layout' },
-  unknownPlaylist: { id: 'tidak dikenal', en: 'unknown' },
-  since: { id: 'sejak', en: 'since' },
-  until: { id: 'sampai', en: 'until' },
-  sourceDefault: { id: 'bawaan', en: 'default' },
-  sourceEvent: { id: 'acara', en: 'event' },
-  sourceInterrupt: { id: 'sela', en: 'interrupt' },
-  slot: { id: 'slot', en: 'slot' },
-  hides: { id: 'menyembunyikan', en: 'hides' },
-  reasonPriority: { id: 'prioritas lebih rendah', en: 'lower priority' },
-  reasonTie: { id: 'prioritas sama', en: 'same priority' },
-  reasonInterrupted: { id: 'disela', en: 'interrupted' },
-  interruptedBy: { id: 'disela', en: 'interrupted by' },
-  perHour: { id: 'per jam', en: 'per hour' },
-  slots: { id: 'sela hari ini', en: 'slots this day' },
-  segments: { id: 'segmen', en: 'segments' },
-  warnings: { id: 'Peringatan jadwal', en: 'Schedule warnings' },
-  loading: { id: 'Memuat jadwal…', en: 'Loading the schedule…' },
-  loadingNow: { id: 'Memuat yang sedang tayang…', en: 'Loading what plays now…' },
-  timelineFailed: { id: 'Jadwal gagal dimuat', en: 'The schedule could not be loaded' },
-  nowFailed: { id: 'Yang sedang tayang gagal dimuat', en: 'What plays now could not be loaded' },
-  namesFailed: { id: 'Nama daftar putar gagal dimuat', en: 'Playlist names could not be loaded' },
-} as const;
-
-export type Lang = 'id' | 'en';
-export type TextKey = keyof typeof dictionary;
+export { type Lang, type TextKey, dictionary } from './dictionary';
 
 export const LangContext = createContext<Lang>('id');
 
@@ -132,7 +9,8 @@ export function useLang(): Lang {
   return useContext(LangContext);
 }
 
-export function useT(): (key: TextKey) => string {
+/** The console's words in the chosen language: `t('publish')`, `t('publishedAs', { version: 3 })`. */
+export function useT(): (key: TextKey, params?: Params) => string {
   const lang = useContext(LangContext);
-  return (key) => dictionary[key][lang];
+  return (key, params) => fill(dictionary[key][lang], params);
 }

@@ -1,51 +1,43 @@
 import type { HiddenEvent, ScheduleWarningCode, SegmentSource } from '@baruga/protocol';
-import type { Lang } from './catalogue';
+import { type Lang, type TextKey, text } from './dictionary';
 
-/** What each warning code means, in Indonesian (docs/schedules.md, "Feasibility warnings"). */
-const WARNING_TITLES: Record<ScheduleWarningCode, string> = {
-  'never-fires': 'Acara tidak pernah tayang',
-  'share-over-100': 'Sela dalam satu jam meminta lebih dari satu jam penuh',
-  'plays-per-hour-cannot-fit': 'Jumlah tayang per jam tidak muat',
-  'share-shorter-than-playlist': 'Jatah sela lebih pendek dari satu putaran daftar putarnya',
-  'same-priority-overlap': 'Dua acara berprioritas sama tayang bersamaan; id terkecil yang tayang',
-  'hidden-throughout': 'Acara aktif tetapi tertutup sepanjang rentang ini',
-  'unknown-playlist': 'Daftar putar tidak ada; acara dilewati',
-  'empty-playlist': 'Daftar putar kosong; acara dilewati',
-  'unknown-daypart': 'Bagian hari tidak ada; acara dilewati',
-  'unknown-timezone': 'Zona waktu layar tidak dikenal; dipakai Asia/Makassar',
-  'invalid-event': 'Aturan acara tidak valid; acara dilewati',
-  'count-not-reached': 'COUNT tidak tercapai dalam jangkauan pindai; aturan berakhir di sana',
-  'layout-size-mismatch': 'Ukuran tata letak berbeda dari layar; digambar tanpa skala',
-};
-
-export const warningTitle = (code: ScheduleWarningCode): string => WARNING_TITLES[code];
-
-const HIDDEN_REASON: Record<HiddenEvent['reason'], string> = {
-  priority: 'prioritas lebih rendah',
-  tie: 'prioritas sama, id lebih besar',
-  interrupted: 'disela',
+const HIDDEN: Record<HiddenEvent['reason'], TextKey> = {
+  priority: 'hiddenPriority',
+  tie: 'hiddenTie',
+  interrupted: 'hiddenInterrupted',
 };
 
 /**
- * Why this plays, as a sentence in the console's language. The API's `explanation` is the engine's English
- * sentence; the Indonesian one is built from the same structured `source` and `hides`.
+ * Why this plays, as a sentence in the console's language, built from the engine's structured answer (`source`,
+ * `hides`). The English reads as the engine's own `explanation`; both come from the catalogue.
  */
-export function explanationIn(
-  lang: Lang,
-  r: { source: SegmentSource; hides: readonly HiddenEvent[]; explanation: string },
-): string {
-  if (lang === 'en') return r.explanation;
-  const hidden = r.hides.map(
-    (h) => `${h.kind === 'interrupt' ? 'sela ' : ''}"${h.name}" (prioritas ${h.priority}, ${HIDDEN_REASON[h.reason]})`,
-  );
-  const hides = hidden.length > 0 ? `; menyembunyikan ${hidden.join(', ')}` : '';
+export function explanationIn(lang: Lang, r: { source: SegmentSource; hides: readonly HiddenEvent[] }): string {
+  const list = r.hides
+    .map((h) =>
+      text(lang, HIDDEN[h.reason], {
+        what: h.kind === 'interrupt' ? text(lang, 'hiddenInterruptPrefix') : '',
+        name: h.name,
+        priority: h.priority,
+      }),
+    )
+    .join(', ');
+  const hides = r.hides.length > 0 ? text(lang, 'whyHides', { list }) : '';
   const s = r.source;
   switch (s.kind) {
     case 'default':
-      return 'Tidak ada yang dijadwalkan: putaran bawaan layar yang tayang.';
+      return text(lang, 'whyDefault');
     case 'event':
-      return `Acara "${s.name}" (prioritas ${s.priority}) tayang${hides}.`;
+      return text(lang, 'whyEvent', { name: s.name, priority: s.priority, hides });
     case 'interrupt':
-      return `Sela "${s.name}" (prioritas ${s.priority}) tayang, slot ${s.slot + 1} dari ${s.slotsPerHour} dalam jam ini${hides}.`;
+      return text(lang, 'whyInterrupt', {
+        name: s.name,
+        priority: s.priority,
+        slot: s.slot + 1,
+        slots: s.slotsPerHour,
+        hides,
+      });
   }
 }
+
+/** What a warning code means, in the console's language (docs/schedules.md, "Feasibility warnings"). */
+export const warningTitle = (lang: Lang, code: ScheduleWarningCode): string => text(lang, `warn:${code}`);

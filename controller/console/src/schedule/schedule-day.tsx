@@ -1,8 +1,8 @@
 import { type HiddenEvent, type SegmentSource, type TimelineView, missingCase } from '@baruga/protocol';
 import { Fragment } from 'react';
-import { useLang } from '../i18n/catalogue';
-import { type TextKey, useT } from '../i18n/catalogue';
+import { type TextKey, useLang, useT } from '../i18n/catalogue';
 import { explanationIn, warningTitle } from '../i18n/schedule-sentences';
+import { Data } from '../ui/feedback';
 import type { PlaylistLabel } from './schedule-names';
 import { type ScheduleRow, scheduleRows } from './schedule-rows';
 import type { zonedFormat } from './zoned-day';
@@ -16,7 +16,11 @@ export function PlaylistName({ label, playlistId }: { label: PlaylistLabel; play
   return (
     <span className="bc-sched__name">
       <span className="bc-swatch" style={{ background: label.colour }} aria-hidden="true" />
-      {label.kind === 'default' ? <strong>{t('screenLoop')}</strong> : <strong>{label.name ?? playlistId}</strong>}
+      {label.kind === 'default' ? (
+        <strong>{t('screenLoop')}</strong>
+      ) : (
+        <strong translate="no">{label.name ?? playlistId}</strong>
+      )}
       {label.kind === 'layout' ? <span className="bc-muted"> ({t('layout')})</span> : null}
       {label.kind === 'unknown' ? <span className="bc-muted"> ({t('unknownPlaylist')})</span> : null}
     </span>
@@ -32,16 +36,14 @@ export function SourceLabel({ source }: { source: SegmentSource }) {
     case 'event':
       return (
         <span className="bc-sched__source">
-          <span className="bc-tag bc-tag--event">{t('sourceEvent')}</span> {source.name}
+          <span className="bc-tag bc-tag--event">{t('sourceEvent')}</span> <Data>{source.name}</Data>
         </span>
       );
     case 'interrupt':
       return (
         <span className="bc-sched__source">
-          <span className="bc-tag bc-tag--interrupt">{t('sourceInterrupt')}</span> {source.name}{' '}
-          <span className="bc-muted">
-            {t('slot')} {source.slot + 1}/{source.slotsPerHour}
-          </span>
+          <span className="bc-tag bc-tag--interrupt">{t('sourceInterrupt')}</span> <Data>{source.name}</Data>{' '}
+          <span className="bc-muted">{t('slotOf', { slot: source.slot + 1, slots: source.slotsPerHour })}</span>
         </span>
       );
     default:
@@ -64,7 +66,7 @@ function Hides({ hides }: { hides: readonly HiddenEvent[] }) {
       {hides.map((h, i) => (
         <Fragment key={h.eventId}>
           {i > 0 ? ', ' : ''}
-          {h.name} <span className="bc-muted">({t(REASON[h.reason])})</span>
+          <Data>{h.name}</Data> <span className="bc-muted">({t(REASON[h.reason])})</span>
         </Fragment>
       ))}
     </span>
@@ -97,7 +99,7 @@ export function DayBar({
         className="bc-daybar"
         data-testid="day-bar"
         role="img"
-        aria-label={`${timeline.segments.length} ${t('segments')}`}
+        aria-label={t('segmentsCount', { n: timeline.segments.length })}
       >
         {timeline.segments.map((s) => {
           const start = Date.parse(s.start);
@@ -119,7 +121,12 @@ export function DayBar({
       </div>
       <div className="bc-daybar__ticks" aria-hidden="true">
         {ticks.map((at, i) => (
-          <span key={at} style={{ left: pct(at - from) }} data-edge={i === 0 ? 'start' : i === 4 ? 'end' : undefined}>
+          <span
+            key={at}
+            translate="no"
+            style={{ left: pct(at - from) }}
+            data-edge={i === 0 ? 'start' : i === 4 ? 'end' : undefined}
+          >
             {format.end(at, to)}
           </span>
         ))}
@@ -142,7 +149,7 @@ function SegmentRow({
   const lang = useLang();
   return (
     <li data-row="segment" title={explanationIn(lang, segment)}>
-      <span className="bc-sched__time">{format.span(Date.parse(segment.start), Date.parse(segment.end), dayEnd)}</span>
+      <Data className="bc-sched__time">{format.span(Date.parse(segment.start), Date.parse(segment.end), dayEnd)}</Data>
       <PlaylistName label={labelOf(segment.playlistId)} playlistId={segment.playlistId} />
       <SourceLabel source={segment.source} />
       <Hides hides={segment.hides} />
@@ -166,17 +173,14 @@ function RunRow({
     <li data-row="interrupt-run" className="bc-sched__run">
       <details>
         <summary>
-          <span className="bc-sched__time">{format.span(Date.parse(row.start), Date.parse(row.end), dayEnd)}</span>
+          <Data className="bc-sched__time">{format.span(Date.parse(row.start), Date.parse(row.end), dayEnd)}</Data>
           <PlaylistName label={labelOf(row.between.playlistId)} playlistId={row.between.playlistId} />
           <SourceLabel source={row.between.source} />
           <span className="bc-sched__source">
             · {t('interruptedBy')} <span className="bc-tag bc-tag--interrupt">{t('sourceInterrupt')}</span>{' '}
-            {row.interrupt.name}{' '}
-            <strong>
-              {row.interrupt.slotsPerHour}× {t('perHour')}
-            </strong>{' '}
+            <Data>{row.interrupt.name}</Data> <strong>{t('timesPerHour', { n: row.interrupt.slotsPerHour })}</strong>{' '}
             <span className="bc-muted">
-              ({row.slots} {t('slots')}, {row.segments.length} {t('segments')})
+              {t('slotsAndSegments', { slots: row.slots, segments: row.segments.length })}
             </span>
           </span>
         </summary>
@@ -207,29 +211,43 @@ export function DayRows({ timeline, labelOf, format }: { timeline: TimelineView;
 }
 
 /**
- * What the engine wants an operator to know about this day: its code as a tag, what it means in the console's
- * language, and the engine's own message (English, with the names and numbers) beside it.
+ * What the engine wants an operator to know about this day: what each warning means in the console's language, the
+ * events it is about by name, and the engine's own message folded away as a technical detail for support.
  */
-export function ScheduleWarnings({ warnings }: { warnings: TimelineView['warnings'] }) {
+export function ScheduleWarnings({
+  warnings,
+  eventName,
+}: {
+  warnings: TimelineView['warnings'];
+  eventName?: (id: string) => string | null;
+}) {
   const t = useT();
   const lang = useLang();
   if (warnings.length === 0) return null;
   return (
     <div className="bc-sched__warnings" data-testid="schedule-warnings">
-      <h4>{t('warnings')}</h4>
+      <h3>{t('warnings')}</h3>
       <ul>
-        {warnings.map((w) => (
-          <li key={`${w.code}:${w.eventIds.join(',')}:${w.message}`}>
-            <span className="bc-tag bc-tag--warning">{w.code}</span>{' '}
-            {lang === 'id' ? (
-              <>
-                {warningTitle(w.code)} <span className="bc-muted">({w.message})</span>
-              </>
-            ) : (
-              w.message
-            )}
-          </li>
-        ))}
+        {warnings.map((w) => {
+          const names = w.eventIds.flatMap((id) => eventName?.(id) ?? []);
+          return (
+            <li key={`${w.code}:${w.eventIds.join(',')}:${w.message}`} data-warning={w.code}>
+              {warningTitle(lang, w.code)}
+              {names.length > 0 ? (
+                <>
+                  {' '}
+                  <span className="bc-muted">{t('warningEvents', { names: names.join(', ') })}</span>
+                </>
+              ) : null}
+              <details className="bc-details">
+                <summary>{t('warningDetails')}</summary>
+                <code translate="no">
+                  {w.code}: {w.message}
+                </code>
+              </details>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

@@ -96,6 +96,7 @@ export function zonedFormat(timeZone: string, lang: Lang) {
     month: 'long',
     year: 'numeric',
   });
+  const date = new Intl.DateTimeFormat(LOCALES[lang], { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
   /** An end at the day's last instant reads 24.00, not 00.00, so a row reads as the rest of that day. */
   const end = (at: number, dayEnd: number) => (at >= dayEnd ? time.format(at).replace(/^00/, '24') : time.format(at));
   return {
@@ -103,5 +104,7 @@ export function zonedFormat(timeZone: string, lang: Lang) {
     end,
     span: (start: number, until: number, dayEnd: number) => `${time.format(start)}–${end(until, dayEnd)}`,
     day: (at: number) => day.format(at),
+    /** `6 Des 2026 14.30`: an instant on another day than the one shown. */
+    dateTime: (at: number) => `${date.format(at)} ${time.format(at)}`,
   };
 }

@@ -1,164 +1,80 @@
-import type { CommandName, CommandView, ScreenDelivery, ScreenHealth } from '@baruga/protocol';
-import { useCallback, useEffect, useState } from 'react';
-import { api, ApiFailure } from '../api/client';
-import { type TextKey, useT } from '../i18n/catalogue';
-import { useLang } from '../i18n/catalogue';
-import './delivery.css';
+import type { PlayerHostKind, ScreenDelivery, ScreenOverview } from '@baruga/protocol';
+import { type TextKey, useLang, useT } from '../i18n/catalogue';
+import { formatBytes, formatNumber, formatWhen } from '../i18n/format';
+import { Data } from '../ui/feedback';
+import { failureText } from '../ui/failure';
+import { ApiFailure } from '../api/client';
 
-const HEALTH_TEXT: Record<ScreenHealth, TextKey> = {
-  online: 'healthOnline',
-  late: 'healthLate',
-  offline: 'healthOffline',
-  unknown: 'healthUnknown',
+const HOST: Record<PlayerHostKind, TextKey> = {
+  browser: 'hostBrowser',
+  chromium: 'hostChromium',
+  electron: 'hostElectron',
 };
 
-export function HealthBadge({ health }: { health: ScreenHealth }) {
-  const t = useT();
-  return (
-    <span className={`bc-health bc-health--${health}`} data-health={health}>
-      {t(HEALTH_TEXT[health])}
-    </span>
-  );
-}
-
-const COMMANDS: { name: CommandName; label: TextKey }[] = [
-  { name: 'identify', label: 'cmdIdentify' },
-  { name: 'screenshot', label: 'cmdScreenshot' },
-  { name: 'reload', label: 'cmdReload' },
-  { name: 'blackout', label: 'cmdBlackout' },
-  { name: 'restore', label: 'cmdRestore' },
-  { name: 'clear-cache', label: 'cmdClearCache' },
-  { name: 'restart-host', label: 'cmdRestartHost' },
-];
-
-const STATE_TEXT: Record<CommandView['state'], TextKey> = {
-  pending: 'cmdPending',
-  ok: 'cmdOk',
-  failed: 'cmdFailed',
-  expired: 'cmdExpired',
-};
-
-function bytes(n: number): string {
-  return n >= 1e9
-    ? `${(n / 1e9).toFixed(1)} GB`
-    : n >= 1e6
-      ? `${(n / 1e6).toFixed(1)} MB`
-      : `${Math.round(n / 1e3)} kB`;
-}
-
-/**
- * One screen's delivery in the panel: online, late or offline, the last heartbeat and what it said, remote
- * commands with their outcome, and the last screenshot.
- */
-export function ScreenDeliveryPanel({ screenId, delivery }: { screenId: string; delivery: ScreenDelivery | null }) {
+/** What the screen's player last said about itself, in words: versions, storage, smoothness, its clock, refusals. */
+export function ScreenDeliveryFacts({ screen, delivery }: { screen: ScreenOverview; delivery: ScreenDelivery | null }) {
   const t = useT();
   const lang = useLang();
-  const [commands, setCommands] = useState<CommandView[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(
-    () =>
-      api
-        .commands(screenId)
-        .then(setCommands, (e: unknown) =>
-          setError(e instanceof ApiFailure ? `${e.error.code}: ${e.message}` : String(e)),
-        ),
-    [screenId],
-  );
-  // Acknowledgements arrive a moment after a command is sent: follow them while the panel is open.
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), 2000);
-    return () => clearInterval(timer);
-  }, [load]);
-
-  const send = async (name: CommandName) => {
-    setError(null);
-    try {
-      await api.command(screenId, { name });
-      await load();
-    } catch (e) {
-      setError(e instanceof ApiFailure ? `${e.error.code}: ${e.message}` : String(e));
-    }
-  };
-
   const beat = delivery?.heartbeat ?? null;
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-      dateStyle: 'short',
-      timeStyle: 'medium',
-      timeZone: 'Asia/Makassar',
-    }).format(new Date(iso));
-  const shot = delivery?.lastScreenshot ?? null;
-
+  const when = (iso: string) => formatWhen(Date.parse(iso), screen.timezone, lang);
   return (
-    <section className="bc-delivery" aria-label={t('commands')}>
-      <dl>
-        <dt>{t('status')}</dt>
-        <dd>
-          <HealthBadge health={delivery?.health ?? 'unknown'} />
-        </dd>
+    <section className="bc-card" aria-labelledby="delivery-title">
+      <h2 id="delivery-title">{t('delivery')}</h2>
+      <dl className="bc-facts bc-facts--grid">
         <dt>{t('lastHeartbeat')}</dt>
-        <dd data-testid="last-heartbeat">{delivery?.lastHeartbeatAt ? time(delivery.lastHeartbeatAt) : '–'}</dd>
+        <dd data-testid="last-heartbeat">
+          {delivery?.lastHeartbeatAt ? <Data>{when(delivery.lastHeartbeatAt)}</Data> : t('never')}
+        </dd>
         <dt>{t('player')}</dt>
-        <dd>{delivery?.player ? `${delivery.player.name} (${delivery.player.id})` : t('noPlayer')}</dd>
+        <dd>{delivery?.player ? <Data>{delivery.player.name}</Data> : t('noPlayer')}</dd>
         {beat ? (
           <>
-            <dt>{t('running')}</dt>
-            <dd data-testid="running-version">
-              {beat.manifestVersion ?? '–'}
-              {beat.stale ? ` · ${t('stale')}` : ''}
-              {beat.pendingVersion ? ` · ${beat.pendingVersion} ${t('downloading')}` : ''}
-            </dd>
-            <dt>{t('cache')}</dt>
+            <dt>{t('playerKind')}</dt>
+            <dd>{t(HOST[beat.host.kind])}</dd>
+          </>
+        ) : null}
+        <dt>{t('versions')}</dt>
+        <dd data-testid="running-version">
+          {t('versionsValue', {
+            running: beat?.manifestVersion ?? '–',
+            published: screen.publishedVersion ?? '–',
+          })}
+          {beat?.stale ? <span className="bc-muted"> · {t('stale')}</span> : null}
+          {beat?.pendingVersion ? (
+            <span className="bc-muted"> · {t('downloadingVersion', { version: beat.pendingVersion })}</span>
+          ) : null}
+        </dd>
+        {beat ? (
+          <>
+            <dt>{t('storage')}</dt>
             <dd>
-              {bytes(beat.cache.usedBytes)} · {beat.cache.assets} · {beat.fps ?? '–'} fps ·{' '}
-              {beat.clockOffsetMs === null ? '' : `${beat.clockOffsetMs} ms`}
+              {t('storageValue', {
+                used: formatBytes(beat.cache.usedBytes, lang),
+                files: formatNumber(beat.cache.assets, lang),
+              })}
             </dd>
-            {beat.lastRejection ? (
-              <>
-                <dt>{t('rejected')}</dt>
-                <dd className="bc-error" data-testid="last-rejection">
-                  {beat.lastRejection.code}: {beat.lastRejection.message}
-                </dd>
-              </>
-            ) : null}
+            <dt>{t('frameRate')}</dt>
+            <dd>{beat.fps === null ? '–' : t('frameRateValue', { fps: formatNumber(beat.fps, lang) })}</dd>
+            <dt>{t('clockOffset')}</dt>
+            <dd>
+              {beat.clockOffsetMs === null
+                ? '–'
+                : t('clockOffsetValue', { ms: formatNumber(beat.clockOffsetMs, lang) })}
+            </dd>
+          </>
+        ) : null}
+        {beat?.lastRejection ? (
+          <>
+            <dt>{t('lastRejection')}</dt>
+            <dd data-testid="last-rejection">
+              {failureText(new ApiFailure(0, beat.lastRejection), lang).sentence}{' '}
+              <small>
+                <code translate="no">{beat.lastRejection.code}</code>
+              </small>
+            </dd>
           </>
         ) : null}
       </dl>
-      <h3>{t('commands')}</h3>
-      <div className="bc-commands">
-        {COMMANDS.map((c) => (
-          <button key={c.name} type="button" onClick={() => void send(c.name)}>
-            {t(c.label)}
-          </button>
-        ))}
-      </div>
-      {error ? (
-        <p className="bc-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <ol className="bc-items" aria-label={t('commands')}>
-        {commands.slice(0, 5).map((c) => (
-          <li key={c.id} data-command={c.name} data-state={c.state}>
-            <span className="bc-tag">{c.name}</span>
-            <span className="bc-items__summary">
-              {t(STATE_TEXT[c.state])}
-              {c.message ? ` · ${c.message}` : ''}
-            </span>
-            <span className="bc-muted">{time(c.issuedAt)}</span>
-          </li>
-        ))}
-      </ol>
-      {shot ? (
-        <figure>
-          <figcaption>
-            {t('lastScreenshot')} · {time(shot.takenAt)}
-          </figcaption>
-          <img className="bc-screenshot" src={shot.url} alt={t('lastScreenshot')} data-testid="screenshot" />
-        </figure>
-      ) : null}
     </section>
   );
 }

@@ -1,46 +1,73 @@
 import { type FormEvent, useState } from 'react';
-import { api, ApiFailure } from '../api/client';
+import { api } from '../api/client';
+import { LanguageSwitch } from '../app/language-switch';
 import { useT } from '../i18n/catalogue';
+import { ErrorNote } from '../ui/feedback';
+import { TextField } from '../ui/fields';
 
-export function SignIn({ onSignedIn }: { onSignedIn: (username: string) => void }) {
+export function SignIn({
+  onSignedIn,
+  onToggleLanguage,
+}: {
+  onSignedIn: (username: string) => void;
+  onToggleLanguage: () => void;
+}) {
   const t = useT();
   const [username, setUsername] = useState('admin');
   const [password, setPassword] = useState('');
-  const [failed, setFailed] = useState(false);
+  const [tried, setTried] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    setTried(true);
+    if (!username.trim() || !password) return;
+    setBusy(true);
     try {
       const session = await api.signIn(username, password);
       onSignedIn(session.username);
     } catch (error) {
-      if (error instanceof ApiFailure) setFailed(true);
-      else throw error;
+      setFailure(error);
+    } finally {
+      setBusy(false);
     }
   };
 
   return (
-    <form className="bc-card bc-signin" onSubmit={submit}>
-      <label>
-        {t('username')}
-        <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
-      </label>
-      <label>
-        {t('password')}
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
-      {failed ? (
-        <p className="bc-error" role="alert">
-          {t('badCredentials')}
-        </p>
-      ) : null}
-      <button type="submit">{t('signIn')}</button>
-    </form>
+    <>
+      <header className="bc-header">
+        <p className="bc-header__title">{t('appTitle')}</p>
+        <div className="bc-header__tools">
+          <LanguageSwitch onToggle={onToggleLanguage} />
+        </div>
+      </header>
+      <main className="bc-signin-page" id="page">
+        <form className="bc-card bc-signin" onSubmit={submit} noValidate>
+          <h1>{t('signInTitle')}</h1>
+          <TextField
+            label={t('username')}
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={setUsername}
+            error={tried && !username.trim() ? t('required') : null}
+          />
+          <TextField
+            label={t('password')}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            error={tried && !password ? t('required') : null}
+          />
+          {failure ? <ErrorNote error={failure} /> : null}
+          <button type="submit" className="bc-button" disabled={busy}>
+            {t('signIn')}
+          </button>
+        </form>
+      </main>
+    </>
   );
 }

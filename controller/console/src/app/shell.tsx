@@ -1,0 +1,128 @@
+import { useEffect } from 'react';
+import { useLiveOnline } from '../api/live';
+import { type TextKey, useT } from '../i18n/catalogue';
+import { AnnouncementsPage } from '../announcements/announcements-page';
+import { HomePage } from '../home/home-page';
+import { LayoutEditorPage } from '../layouts/layout-editor-page';
+import { LayoutsPage } from '../layouts/layouts-page';
+import { LibraryPage } from '../library/library-page';
+import { PlayersPage } from '../players/players-page';
+import { PlaylistEditorPage } from '../playlists/playlist-editor-page';
+import { PlaylistsPage } from '../playlists/playlists-page';
+import { ReportsPage } from '../reports/reports-page';
+import { SchedulePage } from '../schedule/schedule-page';
+import { ScreenPage } from '../screens/screen-page';
+import { Data } from '../ui/feedback';
+import { LanguageSwitch } from './language-switch';
+import { type Route, hrefOf, useRoute } from './router';
+
+const NAV: { route: Route; label: TextKey; matches: Route['page'][] }[] = [
+  { route: { page: 'home' }, label: 'navHome', matches: ['home', 'screen'] },
+  { route: { page: 'announcements' }, label: 'navAnnouncements', matches: ['announcements'] },
+  { route: { page: 'library' }, label: 'navLibrary', matches: ['library'] },
+  { route: { page: 'playlists' }, label: 'navPlaylists', matches: ['playlists', 'playlist'] },
+  { route: { page: 'layouts' }, label: 'navLayouts', matches: ['layouts', 'layout'] },
+  { route: { page: 'schedule' }, label: 'navSchedule', matches: ['schedule'] },
+  { route: { page: 'reports' }, label: 'navReports', matches: ['reports'] },
+  { route: { page: 'players' }, label: 'navPlayers', matches: ['players'] },
+];
+
+function Page({ route }: { route: Route }) {
+  const t = useT();
+  switch (route.page) {
+    case 'home':
+      return <HomePage />;
+    case 'screen':
+      return <ScreenPage key={route.id} screenId={route.id} />;
+    case 'library':
+      return <LibraryPage />;
+    case 'announcements':
+      return <AnnouncementsPage />;
+    case 'playlists':
+      return <PlaylistsPage />;
+    case 'playlist':
+      return <PlaylistEditorPage key={route.id} id={route.id} />;
+    case 'layouts':
+      return <LayoutsPage />;
+    case 'layout':
+      return <LayoutEditorPage key={route.id} id={route.id} />;
+    case 'schedule':
+      return <SchedulePage />;
+    case 'reports':
+      return <ReportsPage />;
+    case 'players':
+      return <PlayersPage />;
+    case 'not-found':
+      return (
+        <section className="bc-page">
+          <h1>{t('notFoundPage')}</h1>
+          <a href={hrefOf({ page: 'home' })}>{t('backHome')}</a>
+        </section>
+      );
+  }
+}
+
+/** The signed-in console: a header, the menu on the left, and the page. */
+export function Shell({
+  user,
+  onToggleLanguage,
+  onSignOut,
+}: {
+  user: string;
+  onToggleLanguage: () => void;
+  onSignOut: () => void;
+}) {
+  const t = useT();
+  const route = useRoute();
+  const online = useLiveOnline();
+  const current = NAV.find((n) => n.matches.includes(route.page));
+  useEffect(() => {
+    document.title = current ? t('pageTitle', { page: t(current.label) }) : t('appTitle');
+  }, [current, t]);
+  // A new page starts at its top, with focus on its heading for keyboard and screen-reader users.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    document.querySelector<HTMLElement>('#page h1')?.focus({ preventScroll: true });
+  }, [route]);
+
+  return (
+    <>
+      <a className="bc-skip" href="#page">
+        {t('skipToContent')}
+      </a>
+      <header className="bc-header">
+        <p className="bc-header__title">{t('appTitle')}</p>
+        <div className="bc-header__tools">
+          <LanguageSwitch onToggle={onToggleLanguage} />
+          <span className="bc-header__user">
+            {t('signedInAs')} <Data>{user}</Data>
+          </span>
+          <button type="button" className="bc-header__button" onClick={onSignOut}>
+            {t('signOut')}
+          </button>
+        </div>
+      </header>
+      <div className="bc-layout">
+        <nav className="bc-nav" aria-label={t('mainNav')}>
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.label}>
+                <a href={hrefOf(n.route)} aria-current={n === current ? 'page' : undefined}>
+                  {t(n.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="page" className="bc-main" tabIndex={-1}>
+          {online ? null : (
+            <p className="bc-banner bc-banner--warning" role="status">
+              {t('liveOff')}
+            </p>
+          )}
+          <Page route={route} />
+        </main>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,235 @@
+/**
+ * The API's stable error codes as sentences a person can act on (protocol/src/errors.ts). Keys are the codes; the
+ * console shows the sentence, with the code in small print for support.
+ */
+export const errorWords = {
+  BARUGA_ERR_VALIDATION: {
+    id: 'Ada isian yang tidak sesuai. Periksa kolom yang ditandai lalu coba lagi.',
+    en: 'Something in the form is not right. Check the marked fields and try again.',
+  },
+  BARUGA_ERR_MALFORMED_JSON: {
+    id: 'Pengendali tidak memahami permintaan ini. Muat ulang halaman lalu coba lagi.',
+    en: 'The controller could not read this request. Reload the page and try again.',
+  },
+  BARUGA_ERR_PAYLOAD_TOO_LARGE: {
+    id: 'Isian atau berkas ini terlalu besar.',
+    en: 'This form or file is too large.',
+  },
+  BARUGA_ERR_UNSUPPORTED_MEDIA_TYPE: {
+    id: 'Pengendali tidak menerima jenis kiriman ini.',
+    en: 'The controller does not take this kind of upload.',
+  },
+  BARUGA_ERR_UNAUTHORIZED: {
+    id: 'Sesi Anda berakhir. Masuk lagi untuk melanjutkan.',
+    en: 'Your session has ended. Sign in again to go on.',
+  },
+  BARUGA_ERR_BAD_CREDENTIALS: {
+    id: 'Nama pengguna atau kata sandi salah.',
+    en: 'Wrong username or password.',
+  },
+  BARUGA_ERR_NOT_FOUND: {
+    id: 'Yang dicari tidak ada (atau belum pernah diterbitkan).',
+    en: 'What you asked for does not exist (or was never published).',
+  },
+  BARUGA_ERR_SCREEN_NOT_FOUND: {
+    id: 'Layar itu tidak ada lagi. Muat ulang daftar layar.',
+    en: 'That screen no longer exists. Reload the list of screens.',
+  },
+  BARUGA_ERR_ITEM_NOT_FOUND: {
+    id: 'Konten itu sudah tidak ada di daftar ini.',
+    en: 'That item is no longer in this list.',
+  },
+  BARUGA_ERR_SCREEN_EXISTS: { id: 'Sudah ada layar dengan kode itu.', en: 'A screen with that id already exists.' },
+  BARUGA_ERR_UNKNOWN_CONTENT_TYPE: {
+    id: 'Jenis konten ini tidak dikenal pengendali.',
+    en: 'The controller does not know this kind of content.',
+  },
+  BARUGA_ERR_INVALID_PROPS: {
+    id: 'Isi konten ini tidak sesuai (misalnya teks terlalu panjang). Periksa isiannya.',
+    en: 'This item’s content is not right (for example a text that is too long). Check what you entered.',
+  },
+  BARUGA_ERR_ASSET_NOT_FOUND: {
+    id: 'Berkas yang dipakai konten ini tidak ada di pustaka. Pilih berkas lain.',
+    en: 'The file this item uses is not in the library. Pick another file.',
+  },
+  BARUGA_ERR_UNKNOWN_TIMEZONE: { id: 'Zona waktu itu tidak dikenal.', en: 'That time zone is not known.' },
+  BARUGA_ERR_BROKER_UNAVAILABLE: {
+    id: 'Pengendali tidak dapat menjangkau pemutar saat ini. Coba lagi sebentar lagi.',
+    en: 'The controller cannot reach the players right now. Try again in a moment.',
+  },
+  BARUGA_ERR_INVALID_RRULE: {
+    id: 'Aturan pengulangan ini tidak dapat dipakai. Pilih pengulangan lain.',
+    en: 'This repeat rule cannot be used. Pick another repeat.',
+  },
+  BARUGA_ERR_INVALID_WINDOW: {
+    id: 'Waktu selesai harus sesudah waktu mulai, dan belum lewat.',
+    en: 'The end must come after the start, and must not have passed.',
+  },
+  BARUGA_ERR_INVALID_RANGE: {
+    id: 'Rentang waktu ini tidak dapat ditampilkan (paling lama 31 hari).',
+    en: 'This period cannot be shown (31 days at most).',
+  },
+  BARUGA_ERR_EVENT_NOT_FOUND: { id: 'Acara itu sudah tidak ada.', en: 'That event no longer exists.' },
+  BARUGA_ERR_PLAYLIST_NOT_FOUND: {
+    id: 'Daftar putar atau tata letak itu tidak ada. Pilih yang lain.',
+    en: 'That playlist or layout does not exist. Pick another.',
+  },
+  BARUGA_ERR_PLAYLIST_EXISTS: {
+    id: 'Nama ini sudah dipakai daftar putar atau tata letak lain. Pilih nama lain.',
+    en: 'Another playlist or layout already uses this name. Pick another name.',
+  },
+  BARUGA_ERR_PLAYLIST_IN_USE: {
+    id: 'Daftar putar ini masih dijadwalkan. Hapus acaranya dulu.',
+    en: 'This playlist is still scheduled. Delete its events first.',
+  },
+  BARUGA_ERR_LAYOUT_NOT_FOUND: { id: 'Tata letak itu tidak ada.', en: 'That layout does not exist.' },
+  BARUGA_ERR_LAYOUT_EXISTS: {
+    id: 'Nama ini sudah dipakai tata letak atau daftar putar lain. Pilih nama lain.',
+    en: 'Another layout or playlist already uses this name. Pick another name.',
+  },
+  BARUGA_ERR_LAYOUT_IN_USE: {
+    id: 'Tata letak ini masih dijadwalkan. Hapus acaranya dulu.',
+    en: 'This layout is still scheduled. Delete its events first.',
+  },
+  BARUGA_ERR_DAYPART_NOT_FOUND: { id: 'Bagian hari itu tidak ada.', en: 'That daypart does not exist.' },
+  BARUGA_ERR_DAYPART_EXISTS: { id: 'Sudah ada bagian hari dengan nama itu.', en: 'A daypart with that name exists.' },
+  BARUGA_ERR_DAYPART_IN_USE: {
+    id: 'Bagian hari ini masih dipakai acara. Ubah acaranya dulu.',
+    en: 'Events still use this daypart. Change them first.',
+  },
+  BARUGA_ERR_WALL_NOT_FOUND: { id: 'Dinding video itu tidak ada.', en: 'That video wall does not exist.' },
+  BARUGA_ERR_ANNOUNCEMENT_NOT_FOUND: {
+    id: 'Pengumuman itu sudah tidak ada.',
+    en: 'That announcement no longer exists.',
+  },
+  BARUGA_ERR_UPLOAD_MISSING_FILE: { id: 'Tidak ada berkas yang terkirim.', en: 'No file was sent.' },
+  BARUGA_ERR_EMPTY_FILE: { id: 'Berkas ini kosong.', en: 'This file is empty.' },
+  BARUGA_ERR_BAD_FILE_NAME: {
+    id: 'Nama berkas ini memuat karakter yang tidak boleh. Ganti namanya lalu unggah lagi.',
+    en: 'This file’s name has characters that are not allowed. Rename it and upload again.',
+  },
+  BARUGA_ERR_UNSUPPORTED_FILE_TYPE: {
+    id: 'Jenis berkas ini tidak didukung. Unggah gambar (JPEG, PNG, WebP…) atau video (MP4, WebM).',
+    en: 'This kind of file is not supported. Upload a picture (JPEG, PNG, WebP…) or a video (MP4, WebM).',
+  },
+  BARUGA_ERR_FILE_TYPE_MISMATCH: {
+    id: 'Isi berkas tidak sesuai dengan akhiran namanya.',
+    en: 'The file’s content does not match its name’s extension.',
+  },
+  BARUGA_ERR_CORRUPT_FILE: { id: 'Berkas ini rusak atau terpotong.', en: 'This file is damaged or cut short.' },
+  BARUGA_ERR_PIXEL_LIMIT: {
+    id: 'Gambar atau video ini terlalu besar ukurannya.',
+    en: 'This picture or video is too large in pixels.',
+  },
+  BARUGA_ERR_UNSUPPORTED_CODEC: {
+    id: 'Pemutar tidak dapat memutar video ini. Ekspor ulang sebagai MP4 (H.264).',
+    en: 'The players cannot play this video. Export it again as MP4 (H.264).',
+  },
+  BARUGA_ERR_UPLOAD_IN_PROGRESS: {
+    id: 'Berkas ini sedang diunggah.',
+    en: 'This file is being uploaded already.',
+  },
+  BARUGA_ERR_UPLOAD_NOT_FOUND: { id: 'Unggahan itu tidak ditemukan.', en: 'That upload was not found.' },
+  BARUGA_ERR_CONTENT_NOT_FOUND: {
+    id: 'Berkas itu sudah tidak ada di pustaka.',
+    en: 'That file is no longer in the library.',
+  },
+  BARUGA_ERR_CONTENT_IN_USE: {
+    id: 'Berkas ini masih dipakai, jadi tidak dihapus.',
+    en: 'This file is still in use, so it was not deleted.',
+  },
+  BARUGA_ERR_STREAM_UNREACHABLE: {
+    id: 'Alamat siaran tidak menjawab.',
+    en: 'The stream’s address does not answer.',
+  },
+  BARUGA_ERR_NOT_A_PLAYLIST: { id: 'Alamat itu bukan siaran HLS.', en: 'That address is not an HLS stream.' },
+  BARUGA_ERR_RENDITION_FAILED: {
+    id: 'Gambar untuk layar ini tidak dapat dibuat.',
+    en: 'The picture for this screen could not be made.',
+  },
+  BARUGA_ERR_PAIRING_CODE_UNKNOWN: {
+    id: 'Tidak ada pemutar yang menampilkan kode itu. Periksa kode di layar pemutar; kode berganti setiap jam.',
+    en: 'No player shows that code. Check the code on the player’s screen; codes change every hour.',
+  },
+  BARUGA_ERR_TOO_MANY_PENDING: {
+    id: 'Terlalu banyak pemutar menunggu dipasangkan.',
+    en: 'Too many players are waiting to be paired.',
+  },
+  BARUGA_ERR_PLAYER_NOT_FOUND: { id: 'Pemutar itu tidak ada.', en: 'That player does not exist.' },
+  BARUGA_ERR_PLAYER_REVOKED: { id: 'Pemutar itu sudah dicabut.', en: 'That player was revoked.' },
+  BARUGA_ERR_PLAYER_NOT_ACTIVE: {
+    id: 'Pemutar itu belum dipasangkan.',
+    en: 'That player is not paired yet.',
+  },
+  BARUGA_ERR_COMMAND_NOT_FOUND: { id: 'Perintah itu tidak ada.', en: 'That command does not exist.' },
+  BARUGA_ERR_COMMAND_CLOSED: { id: 'Perintah itu sudah dijawab.', en: 'That command was already answered.' },
+  BARUGA_ERR_COMMAND_EXPIRED: {
+    id: 'Tidak ada pemutar yang menjawab sebelum waktunya habis.',
+    en: 'No player answered before the time ran out.',
+  },
+  BARUGA_ERR_COMMAND_UNSUPPORTED: {
+    id: 'Pemutar ini (tab peramban) tidak dapat melakukannya; perlu aplikasi pemutar Baruga.',
+    en: 'This player (a browser tab) cannot do that; it needs the Baruga player app.',
+  },
+  BARUGA_ERR_COMMAND_FAILED: { id: 'Pemutar mencoba tetapi gagal.', en: 'The player tried and failed.' },
+  BARUGA_ERR_MANIFEST_INVALID: {
+    id: 'Pemutar menolak jadwal yang rusak.',
+    en: 'The player refused a broken schedule.',
+  },
+  BARUGA_ERR_MANIFEST_SIGNATURE: {
+    id: 'Pemutar menolak jadwal dengan tanda tangan tidak sah.',
+    en: 'The player refused a schedule with a bad signature.',
+  },
+  BARUGA_ERR_MANIFEST_UNKNOWN_KEY: {
+    id: 'Pemutar menolak jadwal yang ditandatangani kunci lain.',
+    en: 'The player refused a schedule signed with another key.',
+  },
+  BARUGA_ERR_MANIFEST_WRONG_SCREEN: {
+    id: 'Pemutar menerima jadwal layar lain.',
+    en: 'The player received another screen’s schedule.',
+  },
+  BARUGA_ERR_MANIFEST_ROLLBACK: {
+    id: 'Pemutar menolak versi jadwal yang lebih lama.',
+    en: 'The player refused an older schedule version.',
+  },
+  BARUGA_ERR_MANIFEST_REPLAY: {
+    id: 'Pemutar menolak jadwal yang diputar ulang.',
+    en: 'The player refused a replayed schedule.',
+  },
+  BARUGA_ERR_MANIFEST_EXPIRED: {
+    id: 'Pemutar menerima jadwal yang sudah kedaluwarsa.',
+    en: 'The player received an expired schedule.',
+  },
+  BARUGA_ERR_ASSET_HASH_MISMATCH: {
+    id: 'Pemutar menerima berkas yang tidak utuh; jadwal baru belum dipakai.',
+    en: 'The player received a damaged file; the new schedule is not in use yet.',
+  },
+  BARUGA_ERR_ASSET_DOWNLOAD: {
+    id: 'Pemutar gagal mengunduh berkas; ia mencoba lagi.',
+    en: 'The player could not download a file; it keeps trying.',
+  },
+  BARUGA_ERR_CACHE_FULL: {
+    id: 'Penyimpanan pemutar penuh.',
+    en: 'The player’s storage is full.',
+  },
+  BARUGA_ERR_INSECURE_CONTEXT: {
+    id: 'Pemutar dibuka lewat alamat yang tidak aman; ia tidak dapat memeriksa apa pun.',
+    en: 'The player was opened on an insecure address; it cannot check anything.',
+  },
+  BARUGA_ERR_INTERNAL: {
+    id: 'Terjadi kesalahan di pengendali. Coba lagi; bila berulang, hubungi petugas teknis.',
+    en: 'The controller ran into an error. Try again; if it happens again, call technical support.',
+  },
+  errorUnknown: {
+    id: 'Terjadi kesalahan yang tidak dikenal. Coba lagi; bila berulang, hubungi petugas teknis.',
+    en: 'An unknown error happened. Try again; if it happens again, call technical support.',
+  },
+  errorOffline: {
+    id: 'Pengendali tidak dapat dihubungi. Periksa jaringan lalu coba lagi.',
+    en: 'The controller cannot be reached. Check the network and try again.',
+  },
+  errorUnexpected: {
+    id: 'Pengendali menjawab dengan cara yang tidak dikenal konsol ini. Muat ulang halaman.',
+    en: 'The controller answered in a way this console does not know. Reload the page.',
+  },
+} as const;
