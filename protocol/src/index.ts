@@ -162,3 +162,21 @@ export {
   TagCount,
   GcReport,
 } from './library';
+export {
+  MAX_WALL_SIDE,
+  Bezel,
+  PanelModel,
+  Rotation,
+  Viewport,
+  CanvasSize,
+  WallTileInput,
+  CreateWall,
+  UpdateWall,
+  WallTileView,
+  WallView,
+  ManifestWall,
+  BrightnessRule,
+  ScreenBrightness,
+  FULL_BRIGHTNESS,
+} from './walls';
+export { type TileGeometry, type WallGeometry, rotateBezel, wallGeometry, tileTransform } from './wall-geometry';

@@ -17,6 +17,7 @@ export {
   screenScheduleFromManifest,
 } from './manifest-schedule';
 export { type EventCheck, checkEvent } from './feasibility';
+export { type BrightnessAt, brightnessAt } from './brightness';
 export { type Recurrence, compileRecurrence } from './recurrence';
 export {
   type OffsetPiece,
