@@ -30,3 +30,4 @@ export {
   localDayBounds,
   formatFloating,
 } from './zoned-time';
+export { drawnOnWall } from './wall-content';

@@ -16,6 +16,7 @@ import type { Db } from '../db/database';
 import type { Repositories } from '../db/repositories';
 import { screenInfo } from '../screens/screens-repository';
 import { scheduleSource } from '../schedules/schedule-source';
+import { manifestWall } from '../walls/wall-canvas';
 import type { Messaging } from '../messaging/messaging';
 import type { AssetDelivery, Surface } from '../library/renditions';
 import type { ManifestSigner } from './manifest-signer';
@@ -87,11 +88,17 @@ export function createPublisher(
     }
     // The events that target this screen and what they play: the player resolves them itself (docs/schedules.md).
     const source = scheduleSource(repos, screen);
+    const wall = manifestWall(repos, screenId);
+    // A playlist an event of the wall plays fills the wall's canvas, so its pictures are cut at the canvas's size.
+    const onCanvas = new Set(
+      wall ? source.schedule.events.filter((e) => e.targets.walls.includes(wall.id)).map((e) => e.playlistId) : [],
+    );
     const playlists: Record<string, LoopItem[]> = {};
     for (const playlist of source.playlists) {
       const items: LoopItem[] = [];
+      const surface = wall && onCanvas.has(playlist.id) ? wall.canvas : screen;
       for (const item of playlist.items) {
-        const delivered = deliver(item);
+        const delivered = deliver(item, surface);
         if (!delivered.ok) {
           return err({ ...delivered.error, message: `playlist ${playlist.id}: ${delivered.error.message}` });
         }
@@ -122,6 +129,8 @@ export function createPublisher(
       layouts,
       overlays: overlays.value,
       assets: [...assets.values()],
+      wall,
+      brightness: repos.screens.brightness(screenId),
     });
     if (!manifest.success) {
       return err({
@@ -132,20 +141,50 @@ export function createPublisher(
     return ok(manifest.data);
   }
 
+  async function publish(screenId: string, now = new Date()): Promise<Result<Manifest>> {
+    // The body is complete here; the real version is given in the transaction below (1 is a placeholder).
+    const compiled = await delivery.prepare(() => compile(screenId, 1, now));
+    if (!compiled.ok) return compiled;
+    const stored = db.transaction(() => {
+      const manifest: Manifest = { ...compiled.value, version: repos.manifests.latestVersion(screenId) + 1 };
+      const signed = signer.wire(manifest);
+      repos.manifests.save(manifest, signed);
+      return { manifest, signed };
+    })();
+    await messaging.sendEncoded('manifest', screenId, stored.signed);
+    return ok(stored.manifest);
+  }
+
   return {
     compile,
-    async publish(screenId: string, now = new Date()): Promise<Result<Manifest>> {
-      // The body is complete here; the real version is given in the transaction below (1 is a placeholder).
-      const compiled = await delivery.prepare(() => compile(screenId, 1, now));
-      if (!compiled.ok) return compiled;
-      const stored = db.transaction(() => {
-        const manifest: Manifest = { ...compiled.value, version: repos.manifests.latestVersion(screenId) + 1 };
-        const signed = signer.wire(manifest);
-        repos.manifests.save(manifest, signed);
-        return { manifest, signed };
-      })();
-      await messaging.sendEncoded('manifest', screenId, stored.signed);
-      return ok(stored.manifest);
+    publish,
+    /**
+     * Publishes several screens at one instant. A tile of a wall takes its whole wall with it: every tile's manifest
+     * then carries the same publish instant, so zones that change start together on every tile.
+     */
+    async publishTogether(
+      screenIds: Iterable<string>,
+      now = new Date(),
+    ): Promise<{ published: string[]; failed: { screenId: string; error: unknown }[] }> {
+      const ids = new Set<string>();
+      for (const id of screenIds) {
+        ids.add(id);
+        const wallId = repos.walls.wallOf(id);
+        if (wallId !== null) for (const tile of repos.walls.screensOf(wallId)) ids.add(tile);
+      }
+      const published: string[] = [];
+      const failed: { screenId: string; error: unknown }[] = [];
+      for (const id of [...ids].sort()) {
+        // One screen that cannot publish (a missing asset, the broker gone) does not hold back the others.
+        try {
+          const result = await publish(id, now);
+          if (result.ok) published.push(id);
+          else failed.push({ screenId: id, error: result.error });
+        } catch (error) {
+          failed.push({ screenId: id, error });
+        }
+      }
+      return { published, failed };
     },
     /**
      * On start: the broker may have lost its retained messages (embedded broker, external restart). The stored

@@ -55,19 +55,12 @@ export async function scheduleRoutes(
   { repos, publisher }: { repos: Repositories; publisher: Publisher },
 ) {
   async function republish(screenIds: Iterable<string>): Promise<string[]> {
-    const done: string[] = [];
-    for (const id of [...new Set(screenIds)].sort()) {
-      // The edit itself stands; a screen that cannot publish (a missing asset in its loop, the broker gone) says
-      // why in the log, and is left out of `republished`.
-      try {
-        const result = await publisher.publish(id);
-        if (result.ok) done.push(id);
-        else app.log.warn({ screen: id, error: result.error }, 'republish after a schedule change failed');
-      } catch (error) {
-        app.log.warn({ screen: id, err: error }, 'republish after a schedule change failed');
-      }
-    }
-    return done;
+    // The edit itself stands; a screen that cannot publish (a missing asset in its loop, the broker gone) says why
+    // in the log, and is left out of `republished`. A wall's tiles go out together, at one publish instant.
+    const { published, failed } = await publisher.publishTogether(screenIds);
+    for (const f of failed)
+      app.log.warn({ screen: f.screenId, error: f.error }, 'republish after a schedule change failed');
+    return published;
   }
 
   const screensOfEvents = (eventIds: readonly string[]) =>
