@@ -10,7 +10,7 @@ export {
   DEFAULT_TIMEZONE,
   DEFAULT_LOCALE,
 } from './ids';
-export { TOPIC_ROOT, topics, topicFor, filterFor, parseTopic } from './topics';
+export { TOPIC_ROOT, topics, topicFor, filterFor, parseTopic, topicMatches } from './topics';
 export {
   type Party,
   type MessageKind,

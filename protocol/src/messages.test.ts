@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_KINDS, decodeMessage, kindsReadBy, kindsWrittenBy, messages } from './messages';
-import { filterFor, parseTopic, topicFor, topics } from './topics';
+import { filterFor, parseTopic, topicFor, topicMatches, topics } from './topics';
 
 describe('the message table', () => {
   it('gives every kind its own topic, which parses back to the kind and id', () => {
@@ -68,5 +68,18 @@ describe('decodeMessage', () => {
       JSON.stringify({ ...online, userAgent: 'x'.repeat(messages.status.maxBytes) }),
     );
     expect(!huge.ok && huge.problem).toBe('is too large');
+  });
+});
+
+describe('topicMatches', () => {
+  it('matches + as one level and # as the rest, and keeps wildcards off $-topics', () => {
+    expect(topicMatches('baruga/v1/screens/+/status', 'baruga/v1/screens/lounge-1/status')).toBe(true);
+    expect(topicMatches('baruga/v1/screens/+/status', 'baruga/v1/screens/lounge-1/manifest')).toBe(false);
+    expect(topicMatches('baruga/v1/screens/+/status', 'baruga/v1/screens/a/b/status')).toBe(false);
+    expect(topicMatches('baruga/#', 'baruga/v1/screens/a/status')).toBe(true);
+    expect(topicMatches('baruga/v1', 'baruga/v1/screens')).toBe(false);
+    expect(topicMatches('#', '$SYS/broker/uptime')).toBe(false);
+    expect(topicMatches('+/broker/uptime', '$SYS/broker/uptime')).toBe(false);
+    expect(topicMatches('$SYS/#', '$SYS/broker/uptime')).toBe(true);
   });
 });

@@ -31,6 +31,22 @@ export function parseTopic(topic: string): { kind: MessageKindName; id: string }
   return kind ? { kind, id } : null;
 }
 
+/**
+ * MQTT topic filter matching (`+` one level, `#` the rest; a filter starting with a wildcard does not match a
+ * `$`-topic, as MQTT 3.1.1 §4.7.2 says).
+ */
+export function topicMatches(filter: string, topic: string): boolean {
+  const f = filter.split('/');
+  const t = topic.split('/');
+  if ((f[0] === '+' || f[0] === '#') && topic.startsWith('$')) return false;
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === '#') return true;
+    if (i >= t.length) return false;
+    if (f[i] !== '+' && f[i] !== t[i]) return false;
+  }
+  return f.length === t.length;
+}
+
 /** Shorthands for the topics code names most (the table stays the source). */
 export const topics = {
   manifest: (screenId: string) => topicFor('manifest', screenId),

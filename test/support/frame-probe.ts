@@ -16,6 +16,15 @@ export interface FrameProbeReport {
   sequence: Record<string, string[]>;
   /** Frame intervals (ms) for pacing. */
   intervals: number[];
+  /** Zones judged, summed over frames, and how many of those were blank: a grade that does not saturate
+   *  when one of many zones is always switching. */
+  zoneFrames: number;
+  blankZoneFrames: number;
+  /** Item changes seen in any zone (never trimmed, unlike `sequence`). */
+  switches: number;
+  /** Per change, ms from the last frame that painted the old item to the first that painted the new one
+   *  (one frame interval when gapless); the first 20,000. */
+  switchGaps: number[];
 }
 
 declare global {
@@ -34,6 +43,11 @@ function probeScript() {
   let sequence: Record<string, string[]> = {};
   let intervals: number[] = [];
   let last = 0;
+  let zoneFrames = 0;
+  let blankZoneFrames = 0;
+  let switches = 0;
+  let switchGaps: number[] = [];
+  let painted: Record<string, { id: string; at: number }> = {};
 
   const opacityOf = (el: Element | null): number => {
     let o = 1;
@@ -74,6 +88,7 @@ function probeScript() {
     for (const zone of zones) {
       if (opacityOf(zone) < 0.99) continue; // a zone being prepared out of sight
       const zoneId = zone.getAttribute('data-zone-id') ?? '?';
+      zoneFrames += 1;
       let ok = false;
       let why = 'no item';
       // What a person sees is the topmost opaque item: walk down the stacking order.
@@ -89,6 +104,12 @@ function probeScript() {
         }
         ok = true;
         const id = slot.getAttribute('data-item-id') ?? '?';
+        const before = painted[zoneId];
+        if (before && before.id !== id) {
+          switches += 1;
+          if (switchGaps.length < 20_000) switchGaps.push(t - before.at);
+        }
+        painted[zoneId] = { id, at: t };
         const seq = (sequence[zoneId] ??= []);
         if (seq[seq.length - 1] !== id) {
           seq.push(id);
@@ -98,6 +119,7 @@ function probeScript() {
       }
       if (!ok) {
         blank = true;
+        blankZoneFrames += 1;
         if (blanks.length < 20) blanks.push({ zone: zoneId, at: t, why });
       }
     }
@@ -106,7 +128,17 @@ function probeScript() {
   };
   requestAnimationFrame(tick);
   window.__frameProbe = {
-    report: () => ({ frames, blankFrames, blanks, sequence, intervals }),
+    report: () => ({
+      frames,
+      blankFrames,
+      blanks,
+      sequence,
+      intervals,
+      zoneFrames,
+      blankZoneFrames,
+      switches,
+      switchGaps,
+    }),
     reset: () => {
       frames = 0;
       blankFrames = 0;
@@ -114,6 +146,11 @@ function probeScript() {
       sequence = {};
       intervals = [];
       last = 0;
+      zoneFrames = 0;
+      blankZoneFrames = 0;
+      switches = 0;
+      switchGaps = [];
+      painted = {};
     },
   };
 }

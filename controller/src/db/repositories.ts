@@ -3,9 +3,9 @@ import { createAuditRepository } from '../audit/audit-repository';
 import { createBlobsRepository } from '../library/blobs-repository';
 import { createCommandsRepository } from '../players/commands-repository';
 import { createHeartbeatsRepository } from '../players/heartbeats-repository';
+import { createItemsRepository } from '../items/items-repository';
 import { createLayoutsRepository } from '../schedules/layouts-repository';
 import { createLibraryRepository } from '../library/library-repository';
-import { createLoopItemsRepository } from '../screens/loop-items-repository';
 import { createManifestsRepository } from '../publishing/manifests-repository';
 import { createPlayersRepository } from '../players/players-repository';
 import { createPresenceRepository } from '../players/presence-repository';
@@ -18,12 +18,14 @@ import { createWallsRepository } from '../walls/walls-repository';
 
 /** The only place the controller writes SQL; routes and services talk to these. */
 export function createRepositories(db: Db) {
+  // Loops, playlists, layout zones and overlays all keep their items here.
+  const items = createItemsRepository(db);
   return {
     users: createUsersRepository(db),
     sessions: createSessionsRepository(db),
     screens: createScreensRepository(db),
     walls: createWallsRepository(db),
-    loopItems: createLoopItemsRepository(db),
+    items,
     manifests: createManifestsRepository(db),
     presence: createPresenceRepository(db),
     blobs: createBlobsRepository(db),
@@ -32,8 +34,8 @@ export function createRepositories(db: Db) {
     proofOfPlay: createProofOfPlayRepository(db),
     commands: createCommandsRepository(db),
     library: createLibraryRepository(db),
-    schedules: createSchedulesRepository(db),
-    layouts: createLayoutsRepository(db),
+    schedules: createSchedulesRepository(db, items),
+    layouts: createLayoutsRepository(db, items),
     audit: createAuditRepository(db),
     settings: {
       get: (key: string): string | null =>

@@ -3,7 +3,10 @@ import { type CreateLoopItem, ErrorCode } from '@baruga/protocol';
 import type { Repositories } from '../db/repositories';
 import { ApiError } from '../http/http-errors';
 
-/** A content item ready to store: its type's newest props version, a duration within the type's limits. */
+/**
+ * A content item ready to store: its type's newest props version, a duration within the type's limits. The
+ * items repository takes exactly this, whoever the item's owner.
+ */
 export interface CheckedItem {
   type: string;
   typeVersion: number;

@@ -23,9 +23,9 @@ function* digestsIn(value: unknown): Generator<string> {
 
 /**
  * Every blob something still needs: library items and everything made from them (renditions, posters,
- * thumbnails, HLS segments), the assets of loop, playlist, layout-zone and overlay items, the assets of
- * every published manifest (what players play right now), and each screen's newest screenshot. Read synchronously, so it is one consistent view of
- * the database.
+ * thumbnails, HLS segments), the assets of every stored content item (loops, playlists, layout zones and
+ * overlays alike), the assets of every published manifest (what players play right now), and each screen's
+ * newest screenshot. Read synchronously, so it is one consistent view of the database.
  */
 export function referencedBlobs(repos: Repositories): Set<string> {
   const keep = new Set<string>();
@@ -39,12 +39,7 @@ export function referencedBlobs(repos: Repositories): Set<string> {
     add(item.deliverySha256);
   }
   // Any digest anywhere in an item's props: conservative, and true for every content type and props version.
-  for (const { props } of repos.loopItems.allProps()) for (const sha256 of digestsIn(props)) add(sha256);
-  for (const playlist of repos.schedules.listPlaylists()) {
-    for (const item of playlist.items) for (const sha256 of digestsIn(item.props)) add(sha256);
-  }
-  for (const { props } of repos.layouts.layoutItems()) for (const sha256 of digestsIn(props)) add(sha256);
-  for (const { props } of repos.layouts.overlayItems()) for (const sha256 of digestsIn(props)) add(sha256);
+  for (const { props } of repos.items.all()) for (const sha256 of digestsIn(props)) add(sha256);
   for (const manifest of repos.manifests.all()) for (const asset of manifest.assets) add(asset.sha256);
   // The console shows each screen's newest screenshot; older ones go once past the grace period.
   for (const sha256 of repos.commands.latestScreenshots()) add(sha256);

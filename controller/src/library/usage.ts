@@ -1,7 +1,15 @@
 import { parseContentProps } from '@baruga/content';
-import type { ContentUsage, LoopItem, Manifest } from '@baruga/protocol';
+import { type ContentUsage, type LoopItem, type Manifest, missingCase } from '@baruga/protocol';
 import type { Repositories } from '../db/repositories';
+import type { ItemOwner } from '../items/items-repository';
 import type { LibraryRow } from './library-repository';
+
+/** Where an item counts as used. */
+interface Place {
+  screen?: string;
+  playlist?: string;
+  layout?: string;
+}
 
 interface Uses {
   screens: Set<string>;
@@ -16,6 +24,21 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 const list = (parts: readonly string[]) =>
   parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 
+/** Overlays belong to their screen, as its loop does; a layout zone's items to the layout. */
+function placeOf(owner: ItemOwner): Place {
+  switch (owner.kind) {
+    case 'loop':
+    case 'overlay':
+      return { screen: owner.screenId };
+    case 'playlist':
+      return { playlist: owner.playlistId };
+    case 'layout':
+      return { layout: owner.layoutId };
+    default:
+      return missingCase(owner);
+  }
+}
+
 /**
  * Every content item a manifest carries: the loop, the scheduled playlists and layouts, the overlays. Stored
  * manifests are read back as written, and those published before playlists or layouts existed lack the fields.
@@ -28,18 +51,15 @@ function* manifestItems(manifest: Partial<Manifest>): Generator<LoopItem> {
 }
 
 /**
- * Who uses what, gathered once per request: the assets and URLs of every item in a screen's loop or overlays,
- * a playlist or a layout's zone (through its content type, so new types count without changes here), and every
- * published manifest's assets. A new place that holds content items adds them through `count` the same way.
+ * Who uses what, gathered once per request: the assets and URLs of every stored item, whoever holds it (a
+ * screen's loop or overlays, a playlist, a layout's zone), through its content type so new types count without
+ * changes here; and every published manifest's assets. A new kind of owner adds its case to `placeOf`.
  */
 export function buildUsageIndex(repos: Repositories): (item: LibraryRow) => ContentUsage {
   const byKey = new Map<string, Uses>();
   const publishedBy = new Map<string, Set<string>>();
 
-  const count = (
-    item: { type: string; typeVersion: number; props: unknown },
-    where: { screen?: string; playlist?: string; layout?: string },
-  ) => {
+  const count = (item: { type: string; typeVersion: number; props: unknown }, where: Place) => {
     const parsed = parseContentProps(item.type, item.typeVersion, item.props);
     if (!parsed.ok) return;
     const { type, props } = parsed.value;
@@ -52,15 +72,7 @@ export function buildUsageIndex(repos: Repositories): (item: LibraryRow) => Cont
       byKey.set(key, uses);
     }
   };
-  for (const screen of repos.screens.list()) {
-    for (const item of repos.loopItems.list(screen.id)) count(item, { screen: screen.id });
-  }
-  for (const playlist of repos.schedules.listPlaylists()) {
-    for (const item of playlist.items) count(item, { playlist: playlist.id });
-  }
-  // Overlays belong to their screen, as its loop does.
-  for (const item of repos.layouts.overlayItems()) count(item, { screen: item.owner });
-  for (const item of repos.layouts.layoutItems()) count(item, { layout: item.owner });
+  for (const item of repos.items.all()) count(item, placeOf(item.owner));
   for (const manifest of repos.manifests.all()) {
     const keys = new Set(manifest.assets.map((a) => a.sha256));
     for (const item of manifestItems(manifest)) {

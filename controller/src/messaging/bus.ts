@@ -1,5 +1,5 @@
 import mqtt, { type MqttClient } from 'mqtt';
-import { ErrorCode } from '@baruga/protocol';
+import { ErrorCode, topicMatches } from '@baruga/protocol';
 
 /** The controller's raw MQTT link; code above messaging/ talks through `Messaging` (messaging.ts) instead. */
 export interface Bus {
@@ -27,6 +27,12 @@ export async function connectBus(
     connectTimeout: options.timeoutMs ?? 10_000,
     ...(options.username ? { username: options.username, password: options.password } : {}),
   });
+  // Every (re)connection gets a new socket: turn Nagle off on each, or single publishes stall ~40 ms behind
+  // delayed ACKs while player traffic flows (a repro: 300 publishes took 374 ms with Nagle, 68 ms without).
+  client.on('connect', () => {
+    const socket = client.stream as { setNoDelay?: (on: boolean) => void } | undefined;
+    socket?.setNoDelay?.(true);
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       client.end(true);
@@ -45,7 +51,7 @@ export async function connectBus(
   const handlers = new Map<string, Set<(topic: string, payload: Buffer) => void>>();
   client.on('message', (topic, payload) => {
     for (const [filter, set] of handlers) {
-      if (matches(filter, topic)) for (const h of set) h(topic, payload);
+      if (topicMatches(filter, topic)) for (const h of set) h(topic, payload);
     }
   });
 
@@ -76,16 +82,4 @@ export async function connectBus(
       await client.endAsync();
     },
   };
-}
-
-/** MQTT topic filter matching (`+` one level, `#` the rest). */
-export function matches(filter: string, topic: string): boolean {
-  const f = filter.split('/');
-  const t = topic.split('/');
-  for (let i = 0; i < f.length; i++) {
-    if (f[i] === '#') return true;
-    if (i >= t.length) return false;
-    if (f[i] !== '+' && f[i] !== t[i]) return false;
-  }
-  return f.length === t.length;
 }

@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Aedes, type Client } from 'aedes';
 import type { PlayerAccess } from './broker-rules';
+import { indexedMemoryPersistence } from './retained-index';
 import { WebSocketServer, createWebSocketStream, type WebSocket } from 'ws';
 
 export interface EmbeddedBroker {
@@ -32,6 +33,8 @@ export async function startEmbeddedBroker(options: {
   /** Enrolled players' connections, by client, to apply their rules and to cut them off. */
   const players = new Map<Client, string>();
   const broker = await Aedes.createBroker({
+    // Retained messages found by topic, not by walking them all on every subscribe (retained-index.ts).
+    persistence: indexedMemoryPersistence() as never,
     authenticate(client, username, pass, done) {
       if (username === CONTROLLER_USERNAME) {
         const ok =
@@ -83,7 +86,11 @@ export async function startEmbeddedBroker(options: {
   });
   broker.on('clientDisconnect', (client) => players.delete(client));
 
-  const server = net.createServer(broker.handle);
+  // No Nagle: a manifest or a command is one small packet that must leave now, not after the next ACK.
+  const server = net.createServer((socket) => {
+    socket.setNoDelay(true);
+    broker.handle(socket);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());

@@ -23,6 +23,18 @@ import type { ManifestSigner } from './manifest-signer';
 
 type StoredItem = Pick<LoopItem, 'id' | 'type' | 'typeVersion' | 'durationMs' | 'props' | 'sample'>;
 
+/** How many screens a fan-out publishes at once: enough to overlap broker round trips, few enough to stay fair. */
+const FAN_OUT = 32;
+
+/** Runs `work` over `items`, at most `size` at a time. */
+async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, lane));
+}
+
 /** How long a manifest is valid without a refresh; the player keeps playing past it while cut off. */
 export const MANIFEST_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -81,7 +93,7 @@ export function createPublisher(
       return ok(zones);
     }
     const loop: LoopItem[] = [];
-    for (const item of repos.loopItems.list(screenId)) {
+    for (const item of repos.items.list({ kind: 'loop', screenId })) {
       const delivered = deliver(item);
       if (!delivered.ok) return delivered;
       loop.push(delivered.value);
@@ -155,36 +167,36 @@ export function createPublisher(
     return ok(stored.manifest);
   }
 
+  /** The screens, and every tile of the walls among them, in id order. */
+  function withWallSiblings(screenIds: Iterable<string>): string[] {
+    const ids = new Set<string>();
+    for (const id of screenIds) {
+      ids.add(id);
+      const wallId = repos.walls.wallOf(id);
+      if (wallId !== null) for (const tile of repos.walls.screensOf(wallId)) ids.add(tile);
+    }
+    return [...ids].sort();
+  }
+
   return {
     compile,
     publish,
     /**
-     * Publishes several screens at one instant. A tile of a wall takes its whole wall with it: every tile's manifest
-     * then carries the same publish instant, so zones that change start together on every tile.
+     * Publishes many screens (one edit that touches them all), a bounded number at a time: compiling is
+     * synchronous, but each send waits for the broker's acknowledgement, and those waits overlap. Answers each
+     * screen's outcome; one screen that cannot publish does not stop the others. All go out with one publish
+     * instant, and a tile of a wall takes its whole wall with it, so zones that change start together on every tile.
      */
-    async publishTogether(
-      screenIds: Iterable<string>,
-      now = new Date(),
-    ): Promise<{ published: string[]; failed: { screenId: string; error: unknown }[] }> {
-      const ids = new Set<string>();
-      for (const id of screenIds) {
-        ids.add(id);
-        const wallId = repos.walls.wallOf(id);
-        if (wallId !== null) for (const tile of repos.walls.screensOf(wallId)) ids.add(tile);
-      }
-      const published: string[] = [];
-      const failed: { screenId: string; error: unknown }[] = [];
-      for (const id of [...ids].sort()) {
-        // One screen that cannot publish (a missing asset, the broker gone) does not hold back the others.
+    async publishMany(screenIds: Iterable<string>, now = new Date()): Promise<Map<string, Result<Manifest>>> {
+      const outcomes = new Map<string, Result<Manifest>>();
+      await inPool(withWallSiblings(screenIds), FAN_OUT, async (id) => {
         try {
-          const result = await publish(id, now);
-          if (result.ok) published.push(id);
-          else failed.push({ screenId: id, error: result.error });
+          outcomes.set(id, await publish(id, now));
         } catch (error) {
-          failed.push({ screenId: id, error });
+          outcomes.set(id, err({ code: ErrorCode.brokerUnavailable, message: String(error) }));
         }
-      }
-      return { published, failed };
+      });
+      return outcomes;
     },
     /**
      * On start: the broker may have lost its retained messages (embedded broker, external restart). The stored
@@ -192,10 +204,8 @@ export function createPublisher(
      */
     async republishAll(): Promise<number> {
       const all = repos.manifests.allSigned();
-      await Promise.all(
-        all.map(({ screenId, signed, manifest }) =>
-          messaging.sendEncoded('manifest', screenId, signed ?? signer.wire(manifest())),
-        ),
+      await inPool(all, FAN_OUT, ({ screenId, signed, manifest }) =>
+        messaging.sendEncoded('manifest', screenId, signed ?? signer.wire(manifest())),
       );
       return all.length;
     },

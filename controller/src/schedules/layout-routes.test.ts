@@ -51,17 +51,7 @@ describe('layouts API', () => {
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
 
-  const tables = [
-    'layouts',
-    'layout_zones',
-    'layout_items',
-    'overlay_zones',
-    'overlay_items',
-    'playlists',
-    'playlist_items',
-    'events',
-    'manifests',
-  ];
+  const tables = ['layouts', 'layout_zones', 'overlay_zones', 'playlists', 'items', 'events', 'manifests'];
   const snapshot = () => tables.map((table) => t.controller.db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all());
 
   /** Lobby: announcements on the left two thirds (20 s + 10 s), the governor's photo on the right. */
@@ -420,7 +410,9 @@ describe('layouts API', () => {
     for (const id of eventIds) expect((await inject('DELETE', `/api/events/${id}`)).statusCode).toBe(204);
     expect((await inject('DELETE', '/api/layouts/lobi-utama')).statusCode).toBe(204);
     expect((await inject('GET', '/api/layouts/lobi-utama')).json().error.code).toBe('BARUGA_ERR_LAYOUT_NOT_FOUND');
-    expect(t.controller.db.prepare('SELECT count(*) AS n FROM layout_items').get()).toEqual({ n: 0 });
+    expect(t.controller.db.prepare("SELECT count(*) AS n FROM items WHERE owner_kind = 'layout'").get()).toEqual({
+      n: 0,
+    });
     expect((await inject('DELETE', '/api/layouts/lobi-utama')).statusCode).toBe(404);
   });
 });

@@ -1,19 +1,10 @@
-import crypto from 'node:crypto';
-import type { PlaylistItemView, Transition, ZoneView } from '@baruga/protocol';
+import type { Transition, ZoneView } from '@baruga/protocol';
 import { layoutPassMs } from '@baruga/schedules';
 import type { Db } from '../db/database';
-import { type RawItemColumns, toItem } from './schedules-repository';
+import type { CheckedItem } from '../items/check-item';
+import type { ItemOwner, ItemsRepository } from '../items/items-repository';
 
-/** Zoned layouts and each screen's overlay zones (migration 0005). */
-
-/** A content item as checked on the way in (items/check-item.ts); the repository gives it its id. */
-export interface NewZoneItem {
-  type: string;
-  typeVersion: number;
-  durationMs: number;
-  props: unknown;
-  sample: boolean;
-}
+/** Zoned layouts and each screen's overlay zones (migration 0005); their items are in the items table (0006). */
 
 export interface NewZone {
   id: string;
@@ -24,7 +15,7 @@ export interface NewZone {
   z: number;
   background?: string | undefined;
   transition: Transition;
-  items: readonly NewZoneItem[];
+  items: readonly CheckedItem[];
 }
 
 export interface NewLayout {
@@ -47,15 +38,6 @@ export interface LayoutRow {
   updatedAt: string;
 }
 
-/** Where a zone's items come from: for content usage and the garbage collector. */
-export interface ZoneItemProps {
-  /** The layout id, or the screen id for overlays. */
-  owner: string;
-  type: string;
-  typeVersion: number;
-  props: unknown;
-}
-
 interface RawZone {
   owner: string;
   id: string;
@@ -70,11 +52,6 @@ interface RawZone {
   transition_ms: number;
 }
 
-interface RawItem extends RawItemColumns {
-  owner: string;
-  zone_id: string;
-}
-
 interface RawLayout {
   id: string;
   name: string;
@@ -84,44 +61,33 @@ interface RawLayout {
   updated_at: string;
 }
 
-/** What makes two items the same item: everything but the id and the place. */
-const sameness = (type: string, typeVersion: number, durationMs: number, sample: boolean, propsJson: string) =>
-  JSON.stringify([type, typeVersion, durationMs, sample, propsJson]);
-
 /**
- * The zones of one kind of owner (a layout, or a screen's overlays) and their items. Table and column names
- * are ours, never input.
+ * The zones of one kind of owner (a layout, or a screen's overlays), with their items from the items repository.
+ * Table and column names are ours, never input.
  */
-function createZoneStore(db: Db, t: { zones: string; items: string; owner: string }) {
+function createZoneStore(
+  db: Db,
+  items: ItemsRepository,
+  t: { zones: string; owner: string; itemsOf: (owner: string, zoneId: string) => ItemOwner },
+) {
   const zones = db.prepare<[string], RawZone>(
     `SELECT ${t.owner} AS owner, id, position, x, y, width, height, z, background, transition_kind, transition_ms
      FROM ${t.zones} WHERE ${t.owner} = ? ORDER BY position`,
   );
-  const items = db.prepare<[string], RawItem>(
-    `SELECT id, ${t.owner} AS owner, zone_id, position, type, type_version, duration_ms, props, sample
-     FROM ${t.items} WHERE ${t.owner} = ? ORDER BY zone_id, position`,
+  // The zones a write leaves out go, and their items with them (a foreign key of migration 0006).
+  const removeOthers = db.prepare<[string, string]>(
+    `DELETE FROM ${t.zones} WHERE ${t.owner} = ? AND id NOT IN (SELECT value FROM json_each(?))`,
   );
-  const clear = db.prepare(`DELETE FROM ${t.zones} WHERE ${t.owner} = ?`); // items go with their zones
-  const insertZone = db.prepare(
+  const upsertZone = db.prepare(
     `INSERT INTO ${t.zones} (${t.owner}, id, position, x, y, width, height, z, background, transition_kind,
        transition_ms)
-     VALUES (@owner, @id, @position, @x, @y, @width, @height, @z, @background, @transitionKind, @transitionMs)`,
-  );
-  const insertItem = db.prepare(
-    `INSERT INTO ${t.items} (id, ${t.owner}, zone_id, position, type, type_version, duration_ms, props, sample)
-     VALUES (@id, @owner, @zoneId, @position, @type, @typeVersion, @durationMs, @props, @sample)`,
-  );
-  const allItems = db.prepare<[], { owner: string; type: string; type_version: number; props: string }>(
-    `SELECT ${t.owner} AS owner, type, type_version, props FROM ${t.items} ORDER BY ${t.owner}, zone_id, position`,
+     VALUES (@owner, @id, @position, @x, @y, @width, @height, @z, @background, @transitionKind, @transitionMs)
+     ON CONFLICT (${t.owner}, id) DO UPDATE SET position = excluded.position, x = excluded.x, y = excluded.y,
+       width = excluded.width, height = excluded.height, z = excluded.z, background = excluded.background,
+       transition_kind = excluded.transition_kind, transition_ms = excluded.transition_ms`,
   );
 
   function read(owner: string): ZoneView[] {
-    const byZone = new Map<string, PlaylistItemView[]>();
-    for (const r of items.all(owner)) {
-      const list = byZone.get(r.zone_id) ?? [];
-      list.push(toItem(r));
-      byZone.set(r.zone_id, list);
-    }
     return zones.all(owner).map((z) => ({
       id: z.id,
       x: z.x,
@@ -131,24 +97,19 @@ function createZoneStore(db: Db, t: { zones: string; items: string; owner: strin
       z: z.z,
       ...(z.background === null ? {} : { background: z.background }),
       transition: { kind: z.transition_kind, durationMs: z.transition_ms },
-      items: byZone.get(z.id) ?? [],
+      items: items.list(t.itemsOf(owner, z.id)),
     }));
   }
 
   /**
-   * Replaces the owner's zones; call inside a transaction. An item that is the same as before in the same zone
-   * keeps its id, so a zone nobody touched stays the same zone to a player (it goes on playing rather than
-   * restart) and proof of play goes on counting the same item.
+   * Replaces the owner's zones; call inside a transaction. A zone that stays keeps its row, so an item the same
+   * as before in the same zone keeps its id: a zone nobody touched stays the same zone to a player (it goes on
+   * playing rather than restart) and proof of play goes on counting the same item.
    */
-  function write(owner: string, list: readonly NewZone[]): void {
-    const reusable = new Map<string, string[]>();
-    for (const r of items.all(owner)) {
-      const key = `${r.zone_id}\u0000${sameness(r.type, r.type_version, r.duration_ms, r.sample === 1, r.props)}`;
-      reusable.set(key, [...(reusable.get(key) ?? []), r.id]);
-    }
-    clear.run(owner);
+  function write(owner: string, list: readonly NewZone[], now: Date): void {
+    removeOthers.run(owner, JSON.stringify(list.map((zone) => zone.id)));
     list.forEach((zone, position) => {
-      insertZone.run({
+      upsertZone.run({
         owner,
         id: zone.id,
         position,
@@ -161,40 +122,24 @@ function createZoneStore(db: Db, t: { zones: string; items: string; owner: strin
         transitionKind: zone.transition.kind,
         transitionMs: zone.transition.durationMs,
       });
-      zone.items.forEach((item, itemPosition) => {
-        const props = JSON.stringify(item.props);
-        const key = `${zone.id}\u0000${sameness(item.type, item.typeVersion, item.durationMs, item.sample, props)}`;
-        insertItem.run({
-          id: reusable.get(key)?.shift() ?? crypto.randomUUID(),
-          owner,
-          zoneId: zone.id,
-          position: itemPosition,
-          type: item.type,
-          typeVersion: item.typeVersion,
-          durationMs: item.durationMs,
-          props,
-          sample: item.sample ? 1 : 0,
-        });
-      });
+      items.replace(t.itemsOf(owner, zone.id), zone.items, { keepIds: true, now });
     });
   }
 
-  return {
-    read,
-    write,
-    allItems: (): ZoneItemProps[] =>
-      allItems.all().map((r) => ({
-        owner: r.owner,
-        type: r.type,
-        typeVersion: r.type_version,
-        props: JSON.parse(r.props) as unknown,
-      })),
-  };
+  return { read, write };
 }
 
-export function createLayoutsRepository(db: Db) {
-  const layoutZones = createZoneStore(db, { zones: 'layout_zones', items: 'layout_items', owner: 'layout_id' });
-  const overlayZones = createZoneStore(db, { zones: 'overlay_zones', items: 'overlay_items', owner: 'screen_id' });
+export function createLayoutsRepository(db: Db, items: ItemsRepository) {
+  const layoutZones = createZoneStore(db, items, {
+    zones: 'layout_zones',
+    owner: 'layout_id',
+    itemsOf: (layoutId, zoneId) => ({ kind: 'layout', layoutId, zoneId }),
+  });
+  const overlayZones = createZoneStore(db, items, {
+    zones: 'overlay_zones',
+    owner: 'screen_id',
+    itemsOf: (screenId, zoneId) => ({ kind: 'overlay', screenId, zoneId }),
+  });
 
   const layouts = db.prepare<[], RawLayout>(
     'SELECT id, name, width, height, background, updated_at FROM layouts ORDER BY id',
@@ -245,26 +190,22 @@ export function createLayoutsRepository(db: Db) {
         };
         if (layout.get(id)) updateLayout.run(fields);
         else insertLayout.run(fields);
-        layoutZones.write(id, input.zones);
+        layoutZones.write(id, input.zones, now);
         const row = layout.get(id);
         if (!row) throw new Error(`layout ${id} vanished after write`);
         return readLayout(row);
       })();
     },
     deleteLayout: (id: string): boolean => deleteLayout.run(id).changes > 0,
-    /** Every layout zone's items, with the layout they belong to. */
-    layoutItems: (): ZoneItemProps[] => layoutZones.allItems(),
 
     overlays: (screenId: string): ZoneView[] => overlayZones.read(screenId),
     /** Replaces a screen's overlay zones, in one transaction; an empty list removes them. */
-    setOverlays(screenId: string, zones: readonly NewZone[]): ZoneView[] {
+    setOverlays(screenId: string, zones: readonly NewZone[], now = new Date()): ZoneView[] {
       return db.transaction(() => {
-        overlayZones.write(screenId, zones);
+        overlayZones.write(screenId, zones, now);
         return overlayZones.read(screenId);
       })();
     },
-    /** Every overlay zone's items, with the screen they belong to. */
-    overlayItems: (): ZoneItemProps[] => overlayZones.allItems(),
   };
 }
 export type LayoutsRepository = ReturnType<typeof createLayoutsRepository>;

@@ -52,7 +52,7 @@ describe('schedules API', () => {
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
 
-  const tables = ['playlists', 'playlist_items', 'dayparts', 'events', 'event_targets', 'screen_groups', 'manifests'];
+  const tables = ['playlists', 'items', 'dayparts', 'events', 'event_targets', 'screen_groups', 'manifests'];
   const snapshot = () => tables.map((table) => t.controller.db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all());
 
   const budgetEvent = {

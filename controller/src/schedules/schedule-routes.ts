@@ -33,6 +33,7 @@ import type { ScreenRow } from '../screens/screens-repository';
 import { ApiError, parseWith } from '../http/http-errors';
 import type { Publisher } from '../publishing/publisher';
 import { engineInput, scheduleSource } from './schedule-source';
+import { drawingSurfaces } from '../walls/wall-canvas';
 import { layoutRoutes } from './layout-routes';
 import { parseCoded } from '../http/parse-coded';
 import { daypartRoutes } from './daypart-routes';
@@ -55,12 +56,14 @@ export async function scheduleRoutes(
   { repos, publisher }: { repos: Repositories; publisher: Publisher },
 ) {
   async function republish(screenIds: Iterable<string>): Promise<string[]> {
-    // The edit itself stands; a screen that cannot publish (a missing asset in its loop, the broker gone) says why
-    // in the log, and is left out of `republished`. A wall's tiles go out together, at one publish instant.
-    const { published, failed } = await publisher.publishTogether(screenIds);
-    for (const f of failed)
-      app.log.warn({ screen: f.screenId, error: f.error }, 'republish after a schedule change failed');
-    return published;
+    // The edit itself stands; a screen that cannot publish (a missing asset in its loop, the broker gone) says
+    // why in the log, and is left out of `republished`.
+    const done: string[] = [];
+    for (const [id, result] of await publisher.publishMany(screenIds)) {
+      if (result.ok) done.push(id);
+      else app.log.warn({ screen: id, error: result.error }, 'republish after a schedule change failed');
+    }
+    return done.sort();
   }
 
   const screensOfEvents = (eventIds: readonly string[]) =>
@@ -118,7 +121,8 @@ export async function scheduleRoutes(
     const checked = checkEvent(event, { dayparts, playlistDurations }, now);
     if (!checked.ok) throw new ApiError(400, checked.error.code, checked.error.message);
     const screens = repos.schedules.screensTargeted(event.targets).flatMap((id) => repos.screens.get(id) ?? []);
-    const mismatch = layout ? layoutSizeWarning(layout, screens, [event.id]) : null;
+    // On a wall the event names, a layout is drawn on the wall's canvas, not on each tile.
+    const mismatch = layout ? layoutSizeWarning(layout, drawingSurfaces(repos, event, screens), [event.id]) : null;
     return mismatch ? { ...checked.value, warnings: [...checked.value.warnings, mismatch] } : checked.value;
   }
 
@@ -219,8 +223,16 @@ export async function scheduleRoutes(
     const source = scheduleSource(repos, screen);
     const t = timeline(screenSchedule(screen, source), from, to);
     const mismatches = source.layouts.flatMap((layout) => {
-      const users = source.schedule.events.filter((e) => e.playlistId === layout.id).map((e) => e.id);
-      return layoutSizeWarning(layout, [screen], users) ?? [];
+      const users = source.schedule.events.filter((e) => e.playlistId === layout.id);
+      const surfaces = users.flatMap((e) => drawingSurfaces(repos, e, [screen]));
+      const unique = [...new Map(surfaces.map((x) => [x.id, x])).values()];
+      return (
+        layoutSizeWarning(
+          layout,
+          unique,
+          users.map((e) => e.id),
+        ) ?? []
+      );
     });
     return {
       screenId: id,

@@ -37,7 +37,7 @@ export function scheduleSource(repos: Repositories, screen: ScreenRow): ScreenSc
  */
 export function engineInput(repos: Repositories, screen: ScreenRow, source = scheduleSource(repos, screen)) {
   const playlistDurations: Record<string, number> = {
-    [DEFAULT_PLAYLIST_ID]: playlistPassMs(repos.loopItems.list(screen.id)),
+    [DEFAULT_PLAYLIST_ID]: playlistPassMs(repos.items.list({ kind: 'loop', screenId: screen.id })),
   };
   for (const p of source.playlists) playlistDurations[p.id] = playlistPassMs(p.items);
   for (const l of source.layouts) playlistDurations[l.id] = layoutPassMs(l);

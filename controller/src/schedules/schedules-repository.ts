@@ -1,6 +1,7 @@
-import crypto from 'node:crypto';
 import type { Daypart, DaypartWindow, EventTargets, PlaylistItemView, ScheduleEvent } from '@baruga/protocol';
 import type { Db } from '../db/database';
+import type { CheckedItem } from '../items/check-item';
+import type { ItemsRepository } from '../items/items-repository';
 
 /** Playlists, dayparts, events and their targets, and screen groups: everything the schedule engine reads. */
 
@@ -10,14 +11,6 @@ export interface PlaylistRow {
   items: PlaylistItemView[];
   durationMs: number;
   updatedAt: string;
-}
-
-export interface NewPlaylistItem {
-  type: string;
-  typeVersion: number;
-  durationMs: number;
-  props: unknown;
-  sample: boolean;
 }
 
 export interface EventRow {
@@ -39,32 +32,6 @@ export interface ScreenTargetFacts {
   groups: readonly string[];
 }
 
-/** The columns every table of content items has (playlist, layout zone and overlay items). */
-export interface RawItemColumns {
-  id: string;
-  position: number;
-  type: string;
-  type_version: number;
-  duration_ms: number;
-  props: string;
-  sample: number;
-}
-
-interface RawItem extends RawItemColumns {
-  playlist_id: string;
-}
-
-/** A stored content item as the API shows it. */
-export const toItem = (r: RawItemColumns): PlaylistItemView => ({
-  id: r.id,
-  position: r.position,
-  type: r.type,
-  typeVersion: r.type_version,
-  durationMs: r.duration_ms,
-  props: JSON.parse(r.props) as Record<string, unknown>, // written by us, validated on the way in
-  sample: r.sample === 1,
-});
-
 // Bodies are written only after ScheduleEvent / DaypartWindow parsed them.
 const toEvent = (r: { body: string; created_at: string; updated_at: string }): EventRow => ({
   event: JSON.parse(r.body) as ScheduleEvent,
@@ -81,29 +48,19 @@ function targetRows(targets: EventTargets): [kind: string, id: string][] {
   ];
 }
 
-export function createSchedulesRepository(db: Db) {
+export function createSchedulesRepository(db: Db, items: ItemsRepository) {
   const playlists = db.prepare<[], { id: string; name: string; updated_at: string }>(
     'SELECT id, name, updated_at FROM playlists ORDER BY id',
   );
   const playlist = db.prepare<[string], { id: string; name: string; updated_at: string }>(
     'SELECT id, name, updated_at FROM playlists WHERE id = ?',
   );
-  const items = db.prepare<[string], RawItem>('SELECT * FROM playlist_items WHERE playlist_id = ? ORDER BY position');
   const insertPlaylist = db.prepare(
     'INSERT INTO playlists (id, name, created_at, updated_at) VALUES (@id, @name, @now, @now)',
   );
   const renamePlaylist = db.prepare('UPDATE playlists SET name = @name, updated_at = @now WHERE id = @id');
-  const clearItems = db.prepare('DELETE FROM playlist_items WHERE playlist_id = ?');
-  const insertItem = db.prepare(
-    `INSERT INTO playlist_items (id, playlist_id, position, type, type_version, duration_ms, props, sample)
-     VALUES (@id, @playlistId, @position, @type, @typeVersion, @durationMs, @props, @sample)`,
-  );
   const deletePlaylist = db.prepare('DELETE FROM playlists WHERE id = ?');
-  const durations = db.prepare<[], { playlist_id: string; ms: number }>(
-    // Every playlist, an empty one at 0 ms: the engine then warns "empty-playlist", not "unknown-playlist".
-    `SELECT p.id AS playlist_id, coalesce(sum(i.duration_ms), 0) AS ms
-       FROM playlists p LEFT JOIN playlist_items i ON i.playlist_id = p.id GROUP BY p.id`,
-  );
+  const playlistIds = db.prepare<[], { id: string }>('SELECT id FROM playlists ORDER BY id');
 
   const dayparts = db.prepare<[], { id: string; name: string; windows: string }>(
     'SELECT id, name, windows FROM dayparts ORDER BY id',
@@ -168,7 +125,7 @@ export function createSchedulesRepository(db: Db) {
   );
 
   function readPlaylist(row: { id: string; name: string; updated_at: string }): PlaylistRow {
-    const list = items.all(row.id).map(toItem);
+    const list = items.list({ kind: 'playlist', playlistId: row.id });
     return {
       id: row.id,
       name: row.name,
@@ -176,22 +133,6 @@ export function createSchedulesRepository(db: Db) {
       durationMs: list.reduce((sum, i) => sum + i.durationMs, 0),
       updatedAt: row.updated_at,
     };
-  }
-
-  function writeItems(playlistId: string, list: readonly NewPlaylistItem[]): void {
-    clearItems.run(playlistId);
-    list.forEach((item, position) =>
-      insertItem.run({
-        id: crypto.randomUUID(),
-        playlistId,
-        position,
-        type: item.type,
-        typeVersion: item.typeVersion,
-        durationMs: item.durationMs,
-        props: JSON.stringify(item.props),
-        sample: item.sample ? 1 : 0,
-      }),
-    );
   }
 
   const toDaypart = (r: { id: string; name: string; windows: string }): Daypart => ({
@@ -207,22 +148,25 @@ export function createSchedulesRepository(db: Db) {
       return row ? readPlaylist(row) : null;
     },
     /** Creates or replaces a playlist with its items, in one transaction. */
-    savePlaylist(id: string, name: string, list: readonly NewPlaylistItem[], now = new Date()): PlaylistRow {
+    savePlaylist(id: string, name: string, list: readonly CheckedItem[], now = new Date()): PlaylistRow {
       return db.transaction(() => {
         const stamp = now.toISOString();
         if (playlist.get(id)) renamePlaylist.run({ id, name, now: stamp });
         else insertPlaylist.run({ id, name, now: stamp });
-        writeItems(id, list);
+        // Every save gives the items new ids, as it always has (layouts and overlays keep unchanged ones).
+        items.replace({ kind: 'playlist', playlistId: id }, list, { now });
         const row = playlist.get(id);
         if (!row) throw new Error(`playlist ${id} vanished after write`);
         return readPlaylist(row);
       })();
     },
     deletePlaylist: (id: string): boolean => deletePlaylist.run(id).changes > 0,
-    /** One pass of every playlist with items, in ms. */
+    /** One pass of every playlist, in ms. */
     playlistDurations(): Record<string, number> {
+      const passes = items.playlistDurations();
       const out: Record<string, number> = {};
-      for (const r of durations.all()) out[r.playlist_id] = r.ms;
+      // An empty playlist counts 0 ms: the engine then warns "empty-playlist", not "unknown-playlist".
+      for (const { id } of playlistIds.all()) out[id] = passes.get(id) ?? 0;
       return out;
     },
 

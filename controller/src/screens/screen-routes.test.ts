@@ -17,7 +17,7 @@ describe('the first API slice', () => {
 
   /** Every row the API could have touched: a rejected request must leave all of it as it was. */
   const snapshot = () =>
-    ['screens', 'loop_items', 'manifests', 'blobs'].map((table) =>
+    ['screens', 'items', 'manifests', 'blobs'].map((table) =>
       t.controller.db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all(),
     );
 

@@ -13,6 +13,7 @@ import type { ScreenRow } from './screens-repository';
 import { ApiError, parseWith } from '../http/http-errors';
 import type { Publisher } from '../publishing/publisher';
 import { checkItem } from '../items/check-item';
+import { loopItemView } from '../items/items-repository';
 
 const ScreenParams = z.object({ id: z.string().max(64) });
 const ItemParams = z.object({ id: z.string().max(64), itemId: z.string().max(64) });
@@ -38,6 +39,10 @@ export async function screenRoutes(
     };
   }
 
+  /** The screen's loop, in play order. */
+  const loop = (screenId: string): LoopItemView[] =>
+    repos.items.list({ kind: 'loop', screenId }).map((item) => loopItemView(screenId, item));
+
   function screenOr404(id: string): ScreenRow {
     const screen = repos.screens.get(id);
     if (!screen) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${id}"`);
@@ -56,13 +61,13 @@ export async function screenRoutes(
 
   app.get('/api/screens/:id', { config: { access: 'signed-in' } }, async (request) => {
     const { id } = parseWith(ScreenParams, request.params, 'path');
-    return { ...view(screenOr404(id)), items: repos.loopItems.list(id) };
+    return { ...view(screenOr404(id)), items: loop(id) };
   });
 
   app.get('/api/screens/:id/items', { config: { access: 'signed-in' } }, async (request): Promise<LoopItemView[]> => {
     const { id } = parseWith(ScreenParams, request.params, 'path');
     screenOr404(id);
-    return repos.loopItems.list(id);
+    return loop(id);
   });
 
   app.post(
@@ -72,8 +77,8 @@ export async function screenRoutes(
       const { id } = parseWith(ScreenParams, request.params, 'path');
       screenOr404(id);
       const body = parseWith(CreateLoopItem, request.body);
-      const item = repos.loopItems.append(id, checkItem(repos, body));
-      return reply.status(201).send(item);
+      const item = repos.items.append({ kind: 'loop', screenId: id }, checkItem(repos, body));
+      return reply.status(201).send(loopItemView(id, item));
     },
   );
 
@@ -83,7 +88,7 @@ export async function screenRoutes(
     async (request, reply) => {
       const { id, itemId } = parseWith(ItemParams, request.params, 'path');
       screenOr404(id);
-      if (!repos.loopItems.remove(id, itemId)) {
+      if (!repos.items.remove({ kind: 'loop', screenId: id }, itemId)) {
         throw new ApiError(404, ErrorCode.itemNotFound, `screen "${id}" has no item "${itemId}"`);
       }
       return reply.status(204).send();

@@ -28,7 +28,7 @@ export function storeSnapshot(db: Db, dataDir: string) {
     .map((d) => path.relative(root, path.join(d.parentPath, d.name)))
     .sort();
   const rows = Object.fromEntries(
-    ['blobs', 'library_items', 'library_tags', 'renditions', 'blob_parts', 'loop_items'].map((table) => [
+    ['blobs', 'library_items', 'library_tags', 'renditions', 'blob_parts', 'items'].map((table) => [
       table,
       db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all(),
     ]),

@@ -1,4 +1,4 @@
-import { type CanvasSize, type ManifestWall, type WallView, wallGeometry } from '@baruga/protocol';
+import { type CanvasSize, type ManifestWall, type ScheduleEvent, type WallView, wallGeometry } from '@baruga/protocol';
 import type { Repositories } from '../db/repositories';
 import type { WallRecord } from './walls-repository';
 
@@ -42,4 +42,26 @@ export function manifestWall(repos: Repositories, screenId: string): ManifestWal
 export function wallCanvas(repos: Repositories, wallId: string): CanvasSize | null {
   const wall = repos.walls.get(wallId);
   return wall ? wallGeometry(wall).canvas : null;
+}
+
+/**
+ * What an event's content is drawn on, among these screens: each screen, except that the tiles of a wall the event
+ * names are replaced by that wall's canvas (named `wall <id>`). For the layout size check.
+ */
+export function drawingSurfaces(
+  repos: Repositories,
+  event: Pick<ScheduleEvent, 'targets'>,
+  screens: readonly { id: string; width: number; height: number; wallId: string | null }[],
+): { id: string; width: number; height: number }[] {
+  const surfaces: { id: string; width: number; height: number }[] = [];
+  const walls = new Set<string>();
+  for (const s of screens) {
+    const canvas = s.wallId !== null && event.targets.walls.includes(s.wallId) ? wallCanvas(repos, s.wallId) : null;
+    if (!canvas || s.wallId === null) surfaces.push(s);
+    else if (!walls.has(s.wallId)) {
+      walls.add(s.wallId);
+      surfaces.push({ id: `wall ${s.wallId}`, ...canvas });
+    }
+  }
+  return surfaces;
 }

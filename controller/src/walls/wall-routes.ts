@@ -53,9 +53,9 @@ export async function wallRoutes(
   }
 
   async function republish(screenIds: Iterable<string>): Promise<void> {
-    const outcome = await publisher.publishTogether(screenIds);
-    for (const f of outcome.failed)
-      app.log.warn({ screen: f.screenId, error: f.error }, 'republish after a wall change failed');
+    for (const [screen, result] of await publisher.publishMany(screenIds)) {
+      if (!result.ok) app.log.warn({ screen, error: result.error }, 'republish after a wall change failed');
+    }
   }
 
   app.get('/api/walls', { config: { access: 'signed-in' } }, async (): Promise<WallView[]> =>

@@ -3,6 +3,7 @@ import { migration0002 } from './0002-schedules';
 import { migration0003 } from './0003-content-library';
 import { migration0004 } from './0004-delivery';
 import { migration0005 } from './0005-layouts';
+import { migration0006 } from './0006-items';
 import { migration0007 } from './0007-signed-manifests';
 import { migration0008 } from './0008-audit-log';
 import { migration0009 } from './0009-walls';
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
   migration0007,
   migration0008,
   migration0009,
