@@ -16,6 +16,9 @@ import {
   SessionInfo,
   TimelineView,
   type UpdatePlayer,
+  type CreateWall,
+  type UpdateWall,
+  WallView,
 } from '@baruga/protocol';
 import { z } from 'zod';
 
@@ -93,6 +96,11 @@ export const api = {
   now: (screenId: string) => call(ResolutionView, 'GET', `/api/screens/${screenId}/now`),
   playlists: () => call(Named, 'GET', '/api/playlists'),
   layouts: () => call(NamedLayouts, 'GET', '/api/layouts'),
+  // Video walls (docs/api.md, "Walls").
+  walls: () => call(z.array(WallView), 'GET', '/api/walls'),
+  createWall: (body: CreateWall) => call(WallView, 'POST', '/api/walls', body),
+  updateWall: (id: string, body: UpdateWall) => call(WallView, 'PUT', `/api/walls/${id}`, body),
+  deleteWall: (id: string) => call(z.null(), 'DELETE', `/api/walls/${id}`),
 };
 
 /** What went wrong, as an operator can report it: the API's stable code and its message. */

@@ -7,6 +7,7 @@ import { ProofOfPlayReport } from '../reports/proof-of-play-report';
 import { SignIn } from '../sign-in/sign-in';
 import { ScreenList } from '../screens/screen-list';
 import { ScreenPanel } from '../screens/screen-panel';
+import { WallsPanel } from '../walls/walls-panel';
 
 const LANG_KEY = 'baruga.console.lang';
 
@@ -86,6 +87,7 @@ export function App() {
       )}
       {user ? (
         <div className="bc-section">
+          <WallsPanel screens={screens} delivery={delivery} onChanged={refresh} />
           <PlayersPanel screens={screens} />
           <ProofOfPlayReport screens={screens} />
         </div>
