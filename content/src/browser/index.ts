@@ -1,5 +1,5 @@
 export { contentViews } from './views';
 export { type DataFeeds, DataFeedsContext, createDataFeeds, useDataTable } from './data-feeds';
-export type { ContentViewProps } from './view-props';
+export type { ContentViewProps, VisibleRect } from './view-props';
 export { contentEditors } from './editors';
 export type { ContentEditorProps, PickedAsset } from './editor-props';
