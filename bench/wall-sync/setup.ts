@@ -16,14 +16,14 @@ export const PANEL: PanelModel = {
   bezelMm: { top: 2, right: 2, bottom: 2, left: 2 },
 };
 /**
- * Zones of the transition layout: concentric rectangles around the canvas's centre, so each one reaches into every
- * tile of a 3×3 wall, each cycling through ten text items of its own length (1.0 s to 1.4 s): about four
- * transitions a second, none of them on a shared grid.
+ * Zones of the transition layout: concentric rectangles around the canvas's centre, the smallest half the canvas, so
+ * each one reaches into every tile of a 3×3 wall, each cycling through ten text items of its own length (2.0 s to
+ * 2.9 s, text's shortest is 2 s): about four transitions a second, none of them on a shared grid.
  */
-export const TRANSITION_ZONES = [0, 1, 2, 3, 4].map((k) => ({
+export const TRANSITION_ZONES = Array.from({ length: 10 }, (_, k) => ({
   id: `ring-${k}`,
-  share: 0.92 - k * 0.07,
-  itemMs: 1000 + 100 * k,
+  share: 0.95 - k * 0.05,
+  itemMs: 2000 + 100 * k,
 }));
 export const ITEMS_PER_ZONE = 10;
 export const VIDEO_FPS = 25;
