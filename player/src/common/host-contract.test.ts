@@ -83,14 +83,12 @@ describe('host arguments', () => {
     ]);
     // The page learns its screens from its address; one screen keeps the plain `?screen=`.
     const query = new URLSearchParams(windowQuery(span as HostWindow)).get('span') ?? '';
-    expect(parseSpanQuery(query)).toEqual([
-      { screenId: 'lounge-1', x: 0, y: 0 },
-      { screenId: 'lounge-2', x: 1920, y: 0 },
-      { screenId: 'lounge-3', x: 0, y: 1080 },
-      { screenId: 'lounge-4', x: 1920, y: 1080 },
-    ]);
+    expect(query).toBe(
+      'lounge-1@1920x1080+0+0,lounge-2@1920x1080+1920+0,lounge-3@1920x1080+0+1080,lounge-4@1920x1080+1920+1080',
+    );
+    expect(parseSpanQuery(query)).toEqual(span?.screens);
     expect(windowQuery(videotron as HostWindow)).toBe('?screen=videotron-1');
-    expect(parseSpanQuery('lounge-1@0:0,../x@1:1')).toBeNull();
+    expect(parseSpanQuery('lounge-1@1920x1080+0+0,../x@1x1+1+1')).toBeNull();
     expect(() => parseHostArgs(['--controller', 'http://x', '--span', '3840x2160'], {})).toThrow(/bad span/);
   });
 

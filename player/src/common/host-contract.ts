@@ -82,26 +82,27 @@ export function hostWindows(placements: readonly ScreenPlacement[], spans: reado
   return windows;
 }
 
-/** The player page's query for a window: `?screen=id`, or `?span=id@X:Y,…` for a spanning window. */
+/** The player page's query for a window: `?screen=id`, or `?span=id@WxH+X+Y,…` for a spanning window. */
 export function windowQuery(win: HostWindow): string {
   const [only] = win.screens;
   if (win.screens.length === 1 && only && only.x === 0 && only.y === 0 && win.key === only.screenId) {
     return `?screen=${encodeURIComponent(only.screenId)}`;
   }
-  return `?span=${encodeURIComponent(win.screens.map((s) => `${s.screenId}@${s.x}:${s.y}`).join(','))}`;
+  const entries = win.screens.map((s) => `${s.screenId}@${s.width}x${s.height}+${s.x}+${s.y}`);
+  return `?span=${encodeURIComponent(entries.join(','))}`;
 }
 
-const SPAN_ENTRY = /^([a-z0-9][a-z0-9-]{0,62})@(\d{1,5}):(\d{1,5})$/;
+const SPAN_ENTRY = /^([a-z0-9][a-z0-9-]{0,62})@(\d{1,5})x(\d{1,5})\+(\d{1,5})\+(\d{1,5})$/;
 
-/** The screens a `?span=` query draws and where; null for a malformed one. At most 64 screens. */
-export function parseSpanQuery(query: string): { screenId: string; x: number; y: number }[] | null {
+/** The screens a `?span=` query draws, their sizes and offsets; null for a malformed one. At most 64 screens. */
+export function parseSpanQuery(query: string): HostWindow['screens'] | null {
   const entries = query.split(',');
   if (entries.length === 0 || entries.length > 64) return null;
-  const out: { screenId: string; x: number; y: number }[] = [];
+  const out: HostWindow['screens'] = [];
   for (const entry of entries) {
     const m = SPAN_ENTRY.exec(entry);
     if (!m?.[1]) return null;
-    out.push({ screenId: m[1], x: Number(m[2]), y: Number(m[3]) });
+    out.push({ screenId: m[1], width: Number(m[2]), height: Number(m[3]), x: Number(m[4]), y: Number(m[5]) });
   }
   return out;
 }
