@@ -2,7 +2,9 @@ import { Slug } from '@baruga/protocol';
 import { createRoot } from 'react-dom/client';
 import { EnrollmentApp } from './delivery/enrollment-app';
 import { bilingual } from './i18n';
+import { parseSpanQuery } from '../common/host-contract';
 import { PlayerApp } from './player-app';
+import { SpanApp } from './span-app';
 import './styles.css';
 
 // Offline first: the Service Worker caches the app and answers for it when the controller is gone.
@@ -10,12 +12,18 @@ if ('serviceWorker' in navigator && window.isSecureContext) {
   void navigator.serviceWorker.register('./sw.js', { type: 'module', scope: './' }).catch(() => undefined);
 }
 
-const screenId = new URLSearchParams(window.location.search).get('screen');
+const params = new URLSearchParams(window.location.search);
+const screenId = params.get('screen');
+const span = params.get('span');
 const root = createRoot(document.getElementById('root') as HTMLElement);
-if (screenId === null) {
+const spanned = span === null ? null : parseSpanQuery(span);
+if (spanned) {
+  // One window across several outputs: each screen at its output's offset (host contract, hostWindows).
+  root.render(<SpanApp screens={spanned} />);
+} else if (screenId === null && span === null) {
   // Without a screen: enrollment (a pairing code, then the screens the operator assigns).
   root.render(<EnrollmentApp />);
-} else if (Slug.safeParse(screenId).success) {
+} else if (screenId !== null && Slug.safeParse(screenId).success) {
   root.render(<PlayerApp screenId={screenId} />);
 } else {
   const text = bilingual('noScreen');
