@@ -18,6 +18,20 @@ export {
 } from './manifest-schedule';
 export { type EventCheck, checkEvent } from './feasibility';
 export { type BrightnessAt, brightnessAt } from './brightness';
+export {
+  type Cycle,
+  type Showing,
+  type Position,
+  type ZoneOnScreen,
+  type ScreenOnScreen,
+  MAIN_ZONE,
+  OVERLAY_SINCE,
+  positionAt,
+  showingAfter,
+  cycleOf,
+  cueOf,
+  onScreenAt,
+} from './playback';
 export { type Recurrence, compileRecurrence } from './recurrence';
 export {
   type OffsetPiece,
