@@ -5,6 +5,7 @@ import { bilingual } from './i18n';
 import { parseSpanQuery } from '../common/host-contract';
 import { PlayerApp } from './player-app';
 import { SpanApp } from './span-app';
+import { WallPreviewApp } from './preview/wall-preview-app';
 import './styles.css';
 
 // Offline first: the Service Worker caches the app and answers for it when the controller is gone.
@@ -15,12 +16,16 @@ if ('serviceWorker' in navigator && window.isSecureContext) {
 const params = new URLSearchParams(window.location.search);
 const screenId = params.get('screen');
 const span = params.get('span');
+const wallPreview = params.get('preview') === '1' ? params.get('wall') : null;
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const spanned = span === null ? null : parseSpanQuery(span);
-if (spanned) {
+if (wallPreview !== null && Slug.safeParse(wallPreview).success) {
+  // The console's whole-wall preview: every tile's manifest, played by this renderer, no session of its own.
+  root.render(<WallPreviewApp wallId={wallPreview} />);
+} else if (spanned) {
   // One window across several outputs: each screen at its output's offset (host contract, hostWindows).
   root.render(<SpanApp screens={spanned} />);
-} else if (screenId === null && span === null) {
+} else if (screenId === null && span === null && params.get('wall') === null) {
   // Without a screen: enrollment (a pairing code, then the screens the operator assigns).
   root.render(<EnrollmentApp />);
 } else if (screenId !== null && Slug.safeParse(screenId).success) {
