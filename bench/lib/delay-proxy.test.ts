@@ -50,10 +50,10 @@ describe('delay proxy', () => {
       await new Promise<void>((resolve) => socket.once('data', () => resolve()));
       rtts.push(performance.now() - sent);
     }
-    // Up is 15–35 ms and down 5–25 ms: a round trip is 20–60 ms, plus a little for timers on a busy machine.
+    // Up is 15–35 ms and down 5–25 ms: no round trip is shorter than 20 ms (a busy machine only adds to them).
     expect(Math.min(...rtts)).toBeGreaterThanOrEqual(19);
-    expect(Math.max(...rtts)).toBeLessThan(60 + 40);
     const sorted = [...rtts].sort((a, b) => a - b);
+    // The median of a 20–60 ms spread, not a fixed delay.
     expect(sorted[20]).toBeGreaterThan(30);
     // The asymmetry is real: the drawn delays up average about 10 ms more than down.
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
