@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CanvasSize, PanelModel, WallView } from '@baruga/protocol';
+import sharp from 'sharp';
 import { ADMIN_PASSWORD } from '../../test/support/controller-process';
 
 /** Tiles are small (four to nine Chromium processes share two cores here); the geometry is a real wall's. */
@@ -17,8 +18,10 @@ export const PANEL: PanelModel = {
 };
 /**
  * Zones of the transition layout: concentric rectangles around the canvas's centre, the smallest half the canvas, so
- * each one reaches into every tile of a 3×3 wall, each cycling through ten text items of its own length (2.0 s to
- * 2.9 s, text's shortest is 2 s): about four transitions a second, none of them on a shared grid.
+ * each one reaches into every tile of a 3×3 wall, each cycling through ten pictures of its own length (2.0 s to
+ * 2.9 s, a picture's shortest is 2 s): about four transitions a second, none of them on a shared grid. Pictures,
+ * because they decode off the main thread: the benchmark measures the switching, not the layout of ten zones of
+ * large text on two shared cores.
  */
 export const TRANSITION_ZONES = Array.from({ length: 10 }, (_, k) => ({
   id: `ring-${k}`,
@@ -63,10 +66,35 @@ export async function createWall(call: Api, id: string, columns: number, rows: n
   return call<WallView>('POST', '/api/walls', { id, name: id, columns, rows, panel: PANEL, tiles });
 }
 
-const text = (body: string, durationMs: number) => ({ type: 'text', durationMs, props: { body } });
+/** Ten plain pictures of different colours in the library, for the transition zones' items. */
+export async function uploadSwatches(baseUrl: string, token: string): Promise<string[]> {
+  const assets: string[] = [];
+  for (let i = 0; i < ITEMS_PER_ZONE; i++) {
+    const png = await sharp({
+      create: {
+        width: 64,
+        height: 36,
+        channels: 3,
+        background: { r: (i * 97) % 256, g: (i * 53 + 40) % 256, b: (i * 29 + 90) % 256 },
+      },
+    })
+      .png()
+      .toBuffer();
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), `swatch-${i}.png`);
+    const res = await fetch(`${baseUrl}/api/content?name=swatch-${i}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    if (res.status >= 300) throw new Error(`swatch upload: HTTP ${res.status} ${await res.text()}`);
+    assets.push(((await res.json()) as { item: { asset: string } }).item.asset);
+  }
+  return assets;
+}
 
 /** The transition layout on a wall's canvas (see TRANSITION_ZONES). */
-export function transitionLayout(id: string, canvas: CanvasSize) {
+export function transitionLayout(id: string, canvas: CanvasSize, swatches: readonly string[]) {
   return {
     id,
     name: id,
@@ -82,7 +110,12 @@ export function transitionLayout(id: string, canvas: CanvasSize) {
         width,
         height,
         z: k,
-        items: Array.from({ length: ITEMS_PER_ZONE }, (_, i) => text(`${zone.id} · ${i}`, zone.itemMs)),
+        // Each zone starts its cycle at another colour, so neighbouring rings never show the same picture.
+        items: Array.from({ length: ITEMS_PER_ZONE }, (_, i) => ({
+          type: 'image',
+          durationMs: zone.itemMs,
+          props: { asset: swatches[(i + k) % swatches.length], fit: 'cover' },
+        })),
       };
     }),
   };

@@ -67,7 +67,9 @@ export interface MediaSyncStats {
 /**
  * Keeps the video in `ref` on the shared timeline while `active`: every presented frame (requestVideoFrameCallback)
  * is compared with where the clip should be at its display instant on the controller's clock (`now`), counted
- * from `startedAt`. Without `now` or `startedAt` (a plain screen with no clock, an older player) it does nothing.
+ * from `startedAt`. Drift within a frame is nudged away with the playback rate; more than a frame off, the clip
+ * seeks ahead and holds there until the timeline arrives (so a slow seek does not leave it behind again). Without
+ * `now` or `startedAt` (a plain screen with no clock, an older player) it does nothing.
  */
 export function useMediaSync(
   ref: RefObject<HTMLVideoElement | null>,
@@ -80,37 +82,66 @@ export function useMediaSync(
     if (typeof video.requestVideoFrameCallback !== 'function') return;
     const el = video;
     let handle = 0;
+    let frame = 0;
     let lastSeekAt = -Infinity;
     let seekStartedAt = 0;
-    let seekLatencyS = 0.05;
+    let seekLatencyS = 0.1;
     let frameS = DEFAULT_FRAME_S;
     let lastMediaTime: number | null = null;
+    /** Where a seek-and-hold parked the clip: it waits, paused there, until the timeline gets there. */
+    let holding: number | null = null;
     const stats: MediaSyncStats = { driftS: 0, seeks: 0 };
     // The controller's time at an instant of the performance timeline (a frame's display time).
     const controllerAt = (perfTime: number) => now() - (performance.now() - perfTime);
-    const onSeeked = () => {
-      // Seeks take what they take on this machine; aim that far ahead next time.
-      const took = (performance.now() - seekStartedAt) / 1000;
-      seekLatencyS = Math.min(0.5, 0.7 * seekLatencyS + 0.3 * took);
-    };
-    el.addEventListener('seeked', onSeeked);
-    const seek = (to: number) => {
+    const targetAt = (controllerTime: number) => targetTime(controllerTime - startedAt, el.duration, loop);
+
+    /**
+     * Seeks ahead of the timeline by more than a seek takes here, and holds the clip there, paused, until the
+     * timeline reaches it: however slow this machine decodes, the clip starts again on the shared instant.
+     */
+    const seekAndHold = (target: number) => {
+      const lead = Math.min(2, Math.max(0.25, 2 * seekLatencyS));
+      const duration = el.duration > 0 && Number.isFinite(el.duration) ? el.duration : Infinity;
+      const to = loop && duration !== Infinity ? (target + lead) % duration : Math.min(target + lead, duration);
+      holding = to;
       seekStartedAt = performance.now();
       lastSeekAt = seekStartedAt;
       stats.seeks += 1;
+      el.pause();
       el.currentTime = to;
     };
+    const resumeWhenDue = () => {
+      cancelAnimationFrame(frame);
+      const tick = (time: number) => {
+        if (holding === null) return;
+        // Play in the frame where the timeline reaches the parked position (or has passed it: a slow seek).
+        if (loopDrift(holding, targetAt(controllerAt(time)), el.duration, loop) <= 0) {
+          holding = null;
+          void el.play().catch(() => undefined);
+        } else frame = requestAnimationFrame(tick);
+      };
+      frame = requestAnimationFrame(tick);
+    };
+    const onSeeked = () => {
+      // Seeks take what they take on this machine; park that far ahead next time.
+      seekLatencyS = Math.min(1, Math.max(seekLatencyS * 0.5, (performance.now() - seekStartedAt) / 1000));
+      if (holding !== null) resumeWhenDue();
+    };
+    el.addEventListener('seeked', onSeeked);
+
     // Start where the timeline is: a player that switched a little late starts a little further in.
-    const startAt = targetTime(now() - startedAt, el.duration, loop) + seekLatencyS;
-    if (Math.abs(loopDrift(el.currentTime, startAt, el.duration, loop)) > frameS) seek(startAt);
+    const start = targetAt(now());
+    if (Math.abs(loopDrift(el.currentTime, start, el.duration, loop)) > frameS) seekAndHold(start);
     const onFrame: VideoFrameRequestCallback = (_time, meta) => {
+      handle = el.requestVideoFrameCallback(onFrame);
       if (lastMediaTime !== null) {
         const step = meta.mediaTime - lastMediaTime;
         // A clip's frame interval, from consecutive frames (a seek or a loop jumps: ignored).
         if (step > 0.004 && step < 0.2) frameS = 0.9 * frameS + 0.1 * step;
       }
       lastMediaTime = meta.mediaTime;
-      const target = targetTime(controllerAt(meta.expectedDisplayTime) - startedAt, el.duration, loop);
+      if (holding !== null) return;
+      const target = targetAt(controllerAt(meta.expectedDisplayTime));
       stats.driftS = loopDrift(meta.mediaTime, target, el.duration, loop);
       const correction = mediaCorrection({
         mediaTime: meta.mediaTime,
@@ -119,17 +150,17 @@ export function useMediaSync(
         loop,
         frameS,
         msSinceSeek: performance.now() - lastSeekAt,
-        seekLatencyS,
+        seekLatencyS: 0,
       });
-      if (correction.kind === 'seek') seek(correction.to);
+      if (correction.kind === 'seek') seekAndHold(target);
       else if (el.playbackRate !== correction.rate) el.playbackRate = correction.rate;
       el.dataset.syncDriftMs = (stats.driftS * 1000).toFixed(1);
       el.dataset.syncSeeks = String(stats.seeks);
-      handle = el.requestVideoFrameCallback(onFrame);
     };
     handle = el.requestVideoFrameCallback(onFrame);
     return () => {
       el.cancelVideoFrameCallback(handle);
+      cancelAnimationFrame(frame);
       el.removeEventListener('seeked', onSeeked);
       el.playbackRate = 1;
     };
