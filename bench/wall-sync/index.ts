@@ -39,6 +39,8 @@ const FRAME_MS = 1000 / 60;
 
 interface Run {
   skews: number[];
+  /** Per tile, the share of 60 Hz frames it missed while transitions were measured. */
+  missedFrames: number[];
   unmatched: number;
   frameOffsets: number[];
   clockErrors: number[];
@@ -107,9 +109,15 @@ async function runWall(
     await waitForAll(pages, `[data-zone-id="${TRANSITION_ZONES[0]?.id}"] [data-live="true"]`, 90_000);
     await sleep(SETTLE_MS);
     const from = Date.now();
+    const framesBefore = await Promise.all(pages.map((p) => p.evaluate(() => ({ ...window.__wallWitness?.frames }))));
     const clockErrors = await sampleClocks(pages, skews, from + MEASURE_MS, anchor);
     const to = Date.now();
     const witnesses = await Promise.all(pages.map((p) => p.evaluate(() => window.__wallWitness as WallWitness)));
+    const missedFrames = witnesses.map((w, i) => {
+      const drawn = w.frames.drawn - (framesBefore[i]?.drawn ?? 0);
+      const missed = w.frames.missed - (framesBefore[i]?.missed ?? 0);
+      return (100 * missed) / Math.max(1, drawn + missed);
+    });
     const cycleMs = Math.min(...TRANSITION_ZONES.map((z) => z.itemMs * ITEMS_PER_ZONE));
     // A tile's record of the same showing is within the worst clock error of the others: under half a cycle.
     const margin = anchor ? 2 * MAX_SKEW_MS + 500 : 1_000;
@@ -136,6 +144,7 @@ async function runWall(
     await call('PUT', `/api/events/${wall.eventId}`, { ...event.event, id: undefined });
     return {
       skews: matched.skews,
+      missedFrames,
       unmatched: matched.unmatched + offsets.missing,
       frameOffsets: offsets.offsets,
       clockErrors,
@@ -229,6 +238,10 @@ function report(runs: Record<string, { sync: Run; anchor: Run }>) {
         anchor: stat.percentile(frames('anchor'), 99),
         digits: 0,
         caveat: 'after 2 s of play; 25 fps clip',
+      }),
+      missed_frames_pct: figure(stat.mean(all((r) => r.missedFrames, 'sync')), '%', {
+        anchor: stat.mean(all((r) => r.missedFrames, 'anchor')),
+        caveat: 'frames the tiles did not draw while measured: a missed frame shows as a frame of skew',
       }),
       clock_offset_error_p99_ms: figure(stat.percentile(clocks('sync'), 99), 'ms', {
         anchor: stat.percentile(clocks('anchor'), 99),

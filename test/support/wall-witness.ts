@@ -23,6 +23,8 @@ export interface WitnessOptions {
 
 export interface WallWitness {
   transitions: { zone: string; item: string | null; t: number }[];
+  /** Animation frames this page drew, and 60 Hz frame slots it missed (a gap between two frames, less one). */
+  frames: { drawn: number; missed: number };
   video: { zone: string; t: number; media: number }[];
   /** The true time origin, for converting anything else the page reports. */
   realOrigin: number;
@@ -65,7 +67,7 @@ function pageWitness(options: WitnessOptions): void {
     };
   }
 
-  const witness: WallWitness = { transitions: [], video: [], realOrigin };
+  const witness: WallWitness = { transitions: [], frames: { drawn: 0, missed: 0 }, video: [], realOrigin };
   window.__wallWitness = witness;
   const shown = new Map<string, string | null>();
   const pending = new Set<Element>();
@@ -118,6 +120,10 @@ function pageWitness(options: WitnessOptions): void {
     inFrame = false;
   });
   const tick = (time: number) => {
+    // A busy page skips frames: counted, so a reader can tell a late tile from a wrong clock.
+    if (witness.frames.drawn > 0)
+      witness.frames.missed += Math.max(0, Math.round((time - frameTime) / (1000 / 60)) - 1);
+    witness.frames.drawn += 1;
     frameTime = time;
     inFrame = true;
     for (const zone of pending) check(zone, realOrigin + time);
