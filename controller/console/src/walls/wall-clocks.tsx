@@ -38,7 +38,7 @@ export function WallClocks({ wall, delivery }: { wall: WallView; delivery: Scree
           return (
             <tr
               key={`${tile.column},${tile.row}`}
-              data-screen-id={tile.screenId}
+              data-tile-screen={tile.screenId ?? undefined}
               className={late ? 'bw-clocks--late' : ''}
             >
               <td>
