@@ -107,6 +107,17 @@ test.describe('a walking Baruga', () => {
     await expect(page.locator('[data-live="true"] .bg-clock__time')).toContainText('WITA', { timeout: 30_000 });
     const stage = await page.getByTestId('stage').boundingBox();
     expect(stage).toEqual({ x: 0, y: 0, width: 1920, height: 640 });
+
+    // A tile of the lounge wall draws its part of the wall's one picture: the top right quarter, with the clock in
+    // the wall's corner and the welcome reaching in from the left.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${controller.url}/player/?screen=lounge-2`);
+    const tile = page.locator('[data-wall-id="baruga-lounge"][data-tile="1,0"]');
+    await expect(tile.locator('[data-layout-id="baruga-lounge-welcome"]')).toBeAttached();
+    await expect(tile.locator('[data-zone-id="clock"] .bg-clock__time')).toContainText('WITA');
+    await expect(tile.locator('[data-zone-id="welcome"]')).toBeAttached();
+    // The running text along the bottom of the wall is not on this tile at all.
+    await expect(tile.locator('[data-zone-id="ticker"]')).toHaveCount(0);
   });
 
   test('an operator signs in to the console, writes an announcement and sees it on the player', async ({
@@ -122,16 +133,17 @@ test.describe('a walking Baruga', () => {
     await page.getByRole('button', { name: 'Masuk' }).click();
 
     const player = await context.newPage();
-    await player.setViewportSize({ width: 1920, height: 1080 });
-    await player.goto(`${controller.url}/player/?screen=lounge-2`);
+    // The videotron plays its own loop (the lounge's tiles play the wall's picture).
+    await player.setViewportSize({ width: 1920, height: 640 });
+    await player.goto(`${controller.url}/player/?screen=videotron-1`);
     await expect(player.locator('[data-live="true"]')).toBeVisible();
 
-    const tile = page.locator('[data-screen-id="lounge-2"]');
+    const tile = page.locator('[data-screen-id="videotron-1"]');
     await expect(tile).toContainText('Daring');
     await page.getByRole('link', { name: 'Pengumuman' }).click();
     await page.getByLabel('Isi pengumuman').fill('Kunjungan kerja Gubernur pukul 10.00 WITA');
     await page.getByLabel('Isi dalam bahasa Inggris (opsional)').fill("Governor's working visit at 10.00 WITA");
-    await page.getByRole('group', { name: 'Layar' }).getByLabel('Baruga Lounge · kanan atas').check();
+    await page.getByRole('group', { name: 'Layar' }).getByLabel('Videotron Jl. Ahmad Yani').check();
     await page.getByRole('button', { name: 'Kirim ke layar' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Terkirim' })).toHaveText('Terkirim ke 1 layar.');
 

@@ -20,6 +20,8 @@ import { libraryRoutes } from './library/library-routes';
 import { playerRoutes } from './players/player-config-routes';
 import { scheduleRoutes } from './schedules/schedule-routes';
 import { screenRoutes } from './screens/screen-routes';
+import { wallRoutes } from './walls/wall-routes';
+import { brightnessRoutes } from './screens/brightness-routes';
 import { staticApps } from './http/static-apps';
 import { installErrorHandler } from './http/http-errors';
 import { createAssetDelivery } from './library/renditions';
@@ -118,6 +120,8 @@ export async function startController(config: ControllerConfig): Promise<Running
   await app.register(announcementRoutes, { db, repos, republish: createRepublisher(publisher, app.log) });
   await app.register(previewRoutes, { repos, publisher });
   await app.register(changeRoutes, { feed: changes });
+  await app.register(wallRoutes, { repos, publisher });
+  await app.register(brightnessRoutes, { repos, publisher });
   await app.register(playerRoutes, {
     repos,
     mqttWsUrl: config.mqttWsUrl,

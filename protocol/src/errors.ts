@@ -35,6 +35,11 @@ export const ErrorCode = {
   wallNotFound: 'BARUGA_ERR_WALL_NOT_FOUND',
   // Announcements (docs/api.md, "Announcements").
   announcementNotFound: 'BARUGA_ERR_ANNOUNCEMENT_NOT_FOUND',
+  // Walls (docs/api.md#walls)
+  wallExists: 'BARUGA_ERR_WALL_EXISTS',
+  wallInUse: 'BARUGA_ERR_WALL_IN_USE',
+  wallTileMismatch: 'BARUGA_ERR_WALL_TILE_MISMATCH',
+  screenOnOtherWall: 'BARUGA_ERR_SCREEN_ON_OTHER_WALL',
   // Content library (docs/api.md, "Content library").
   uploadMissingFile: 'BARUGA_ERR_UPLOAD_MISSING_FILE',
   emptyFile: 'BARUGA_ERR_EMPTY_FILE',

@@ -176,3 +176,21 @@ export {
 export { ChangeTopic, ChangesQuery, Changes } from './changes';
 export { PlaylistKind, OnScreenItem, ScreenOverview, WallOverview, Overview } from './overview';
 export { PREVIEW_ID, PreviewContent, PreviewRequest, SchedulePreviewRequest, SchedulePreview } from './preview';
+export {
+  MAX_WALL_SIDE,
+  Bezel,
+  PanelModel,
+  Rotation,
+  Viewport,
+  CanvasSize,
+  WallTileInput,
+  CreateWall,
+  UpdateWall,
+  WallTileView,
+  WallView,
+  ManifestWall,
+  BrightnessRule,
+  ScreenBrightness,
+  FULL_BRIGHTNESS,
+} from './walls';
+export { type TileGeometry, type WallGeometry, rotateBezel, wallGeometry, tileTransform } from './wall-geometry';

@@ -4,6 +4,7 @@ import { type Result, err, ok } from './result';
 import { ErrorCode } from './errors';
 import { Layout, MAX_OVERLAY_ZONES, Zone } from './layout';
 import { LoopItem } from './loop-item';
+import { FULL_BRIGHTNESS, ManifestWall, ScreenBrightness } from './walls';
 
 export { LoopItem };
 import { DEFAULT_PLAYLIST_ID, EMPTY_SCHEDULE, ManifestSchedule } from './schedule';
@@ -74,6 +75,10 @@ export const Manifest = z.object({
   /** Zones painted above whatever is scheduled (running text over everything), in screen pixels. */
   overlays: z.array(Zone).max(MAX_OVERLAY_ZONES).default([]),
   assets: z.array(AssetRef).max(5000),
+  /** The wall this screen is a tile of, its canvas and this tile's viewport; null for a screen of its own. */
+  wall: ManifestWall.nullable().default(null),
+  /** Night dimming: the renderer darkens the picture to the percent the screen's local time calls for. */
+  brightness: ScreenBrightness.default(FULL_BRIGHTNESS),
   /** Where zones whose items changed at a publish begin; none in manifests from before cues. */
   cues: z.array(PlaybackCue).max(20_000).default([]),
 });

@@ -17,6 +17,7 @@ export {
   screenScheduleFromManifest,
 } from './manifest-schedule';
 export { type EventCheck, checkEvent } from './feasibility';
+export { type BrightnessAt, brightnessAt } from './brightness';
 export {
   type Cycle,
   type Showing,
@@ -43,3 +44,4 @@ export {
   localDayBounds,
   formatFloating,
 } from './zoned-time';
+export { drawnOnWall } from './wall-content';

@@ -1,6 +1,6 @@
 export { contentViews } from './views';
 export { type DataFeeds, DataFeedsContext, createDataFeeds, useDataTable } from './data-feeds';
-export type { ContentViewProps } from './view-props';
+export type { ContentViewProps, VisibleRect } from './view-props';
 export { contentEditors } from './editors';
 export type { ContentEditorProps, PickedAsset } from './editor-props';
 export { type EditorLang, type EditorTextKey, editorText, editorWord } from './editor-text';

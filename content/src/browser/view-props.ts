@@ -21,4 +21,22 @@ export interface ContentViewProps<P> {
   onError: (reason: string) => void;
   /** The controller-synchronised clock in ms since the epoch (DESIGN.md, "One clock"); Date.now when absent. */
   now?: () => number;
+  /**
+   * When this showing of the item began, on the same clock: media plays from it (content/src/browser/media-sync.ts),
+   * so every tile of a wall shows the same frame at the same instant.
+   */
+  startedAt?: number;
+  /**
+   * On a wall tile, the part of the item's box this tile shows, in the item's own pixels; absent when all of it is
+   * shown. Views that draw their own pixels (the 3D chart) render only this part, with the whole item's camera.
+   */
+  visible?: VisibleRect;
+}
+
+/** A rectangle of an item's box, in its own pixels. */
+export interface VisibleRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }

@@ -53,6 +53,8 @@ export type ChangeFeed = ReturnType<typeof createChangeFeed>;
 export function topicOfAction(action: string): ChangeTopic | null {
   const domain = action.split('.')[0] ?? '';
   switch (domain) {
+    case 'wall':
+      return 'screens';
     case 'screen':
       return action === 'screen.groups' ? 'schedule' : 'screens';
     case 'content':

@@ -14,6 +14,7 @@ import { createSchedulesRepository } from '../schedules/schedules-repository';
 import { createScreensRepository } from '../screens/screens-repository';
 import { createSessionsRepository } from '../accounts/sessions-repository';
 import { createUsersRepository } from '../accounts/users-repository';
+import { createWallsRepository } from '../walls/walls-repository';
 
 /** The only place the controller writes SQL; routes and services talk to these. */
 export function createRepositories(db: Db) {
@@ -23,6 +24,7 @@ export function createRepositories(db: Db) {
     users: createUsersRepository(db),
     sessions: createSessionsRepository(db),
     screens: createScreensRepository(db),
+    walls: createWallsRepository(db),
     items,
     manifests: createManifestsRepository(db),
     presence: createPresenceRepository(db),

@@ -16,6 +16,7 @@ import type { Db } from '../db/database';
 import type { Repositories } from '../db/repositories';
 import { screenInfo } from '../screens/screens-repository';
 import { scheduleSource } from '../schedules/schedule-source';
+import { manifestWall } from '../walls/wall-canvas';
 import type { Messaging } from '../messaging/messaging';
 import type { AssetDelivery, Surface } from '../library/renditions';
 import { playbackCues } from './cues';
@@ -64,11 +65,17 @@ export function createPublisher(
     }
     // The events that target this screen and what they play: the player resolves them itself (docs/schedules.md).
     const source = scheduleSource(repos, screen);
+    const wall = manifestWall(repos, screenId);
+    // A playlist an event of the wall plays fills the wall's canvas, so its pictures are cut at the canvas's size.
+    const onCanvas = new Set(
+      wall ? source.schedule.events.filter((e) => e.targets.walls.includes(wall.id)).map((e) => e.playlistId) : [],
+    );
     const playlists: Record<string, LoopItem[]> = {};
     for (const playlist of source.playlists) {
       const items: LoopItem[] = [];
+      const surface = wall && onCanvas.has(playlist.id) ? wall.canvas : screen;
       for (const item of playlist.items) {
-        const delivered = deliver(item);
+        const delivered = deliver(item, surface);
         if (!delivered.ok) {
           return err({ ...delivered.error, message: `playlist ${playlist.id}: ${delivered.error.message}` });
         }
@@ -99,6 +106,8 @@ export function createPublisher(
       layouts,
       overlays: overlays.value,
       assets: [...assets.values()],
+      wall,
+      brightness: repos.screens.brightness(screenId),
     });
     if (!manifest.success) {
       return err({
@@ -125,6 +134,17 @@ export function createPublisher(
     return ok(stored.manifest);
   }
 
+  /** The screens, and every tile of the walls among them, in id order. */
+  function withWallSiblings(screenIds: Iterable<string>): string[] {
+    const ids = new Set<string>();
+    for (const id of screenIds) {
+      ids.add(id);
+      const wallId = repos.walls.wallOf(id);
+      if (wallId !== null) for (const tile of repos.walls.screensOf(wallId)) ids.add(tile);
+    }
+    return [...ids].sort();
+  }
+
   return {
     compile,
     /**
@@ -136,11 +156,12 @@ export function createPublisher(
     /**
      * Publishes many screens (one edit that touches them all), a bounded number at a time: compiling is
      * synchronous, but each send waits for the broker's acknowledgement, and those waits overlap. Answers each
-     * screen's outcome; one screen that cannot publish does not stop the others.
+     * screen's outcome; one screen that cannot publish does not stop the others. All go out with one publish
+     * instant, and a tile of a wall takes its whole wall with it, so zones that change start together on every tile.
      */
     async publishMany(screenIds: Iterable<string>, now = new Date()): Promise<Map<string, Result<Manifest>>> {
       const outcomes = new Map<string, Result<Manifest>>();
-      await inPool([...new Set(screenIds)].sort(), FAN_OUT, async (id) => {
+      await inPool(withWallSiblings(screenIds), FAN_OUT, async (id) => {
         try {
           outcomes.set(id, await publish(id, now));
         } catch (error) {

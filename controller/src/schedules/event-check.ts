@@ -8,6 +8,7 @@ import {
 import { checkEvent } from '@baruga/schedules';
 import type { Repositories } from '../db/repositories';
 import { ApiError } from '../http/http-errors';
+import { drawingSurfaces } from '../walls/wall-canvas';
 
 /**
  * What an event names must exist and its rule must parse; answers the engine's warnings about it. Every writer of
@@ -47,7 +48,8 @@ export function checkScheduleEvent(
   const checked = checkEvent(event, { dayparts, playlistDurations }, now);
   if (!checked.ok) throw new ApiError(400, checked.error.code, checked.error.message);
   const screens = repos.schedules.screensTargeted(event.targets).flatMap((id) => repos.screens.get(id) ?? []);
-  const mismatch = layout ? layoutSizeWarning(layout, screens, [event.id]) : null;
+  // On a wall the event names, a layout is drawn on the wall's canvas, not on each tile.
+  const mismatch = layout ? layoutSizeWarning(layout, drawingSurfaces(repos, event, screens), [event.id]) : null;
   return mismatch ? { ...checked.value, warnings: [...checked.value.warnings, mismatch] } : checked.value;
 }
 

@@ -10,19 +10,32 @@ type Started = Awaited<ReturnType<typeof startTestController>>;
  * The last stories check what matters most: the controller's preview of a screen equals what a player computes
  * from the published manifest alone.
  */
+const NO_BEZEL = { top: 0, right: 0, bottom: 0, left: 0 };
+
 describe('schedules API', () => {
   let t: Started;
   beforeAll(async () => {
     t = await startTestController();
     // A 2×1 wall of two tiles and a kiosk, as demo/seed.ts lays out the lounge.
     const { repos } = t.controller;
-    repos.screens.createWall({ id: 'lounge', name: 'Lounge', columns: 2, rows: 1, tileWidth: 1920, tileHeight: 1080 });
-    for (const [i, id] of ['lounge-1', 'lounge-2'].entries()) {
-      repos.screens.create(
-        { id, name: id, width: 1920, height: 1080, timezone: 'Asia/Makassar', locale: 'id-ID', public: false },
-        { wallId: 'lounge', column: i, row: 0 },
-      );
+    for (const id of ['lounge-1', 'lounge-2']) {
+      repos.screens.create({
+        id,
+        name: id,
+        width: 1920,
+        height: 1080,
+        timezone: 'Asia/Makassar',
+        locale: 'id-ID',
+        public: false,
+      });
     }
+    repos.walls.create('lounge', {
+      name: 'Lounge',
+      columns: 2,
+      rows: 1,
+      panel: { widthPx: 1920, heightPx: 1080, activeWidthMm: 1209.6, activeHeightMm: 680.4, bezelMm: NO_BEZEL },
+      tiles: ['lounge-1', 'lounge-2'].map((screenId, column) => ({ column, row: 0, screenId, rotation: 0 })),
+    });
     const kiosk = await inject('POST', '/api/screens', { id: 'kiosk', name: 'Kiosk', width: 1080, height: 1920 });
     expect(kiosk.statusCode).toBe(201);
     await inject('POST', '/api/screens/kiosk/items', { type: 'text', props: { body: 'Selamat datang' } });

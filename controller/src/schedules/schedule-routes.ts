@@ -24,6 +24,7 @@ import { scheduleSource } from './schedule-source';
 import { checkScheduleEvent, layoutSizeWarning } from './event-check';
 import { resolutionView, screenSchedule as screenScheduleOf, segmentView } from './previews';
 import { createRepublisher } from '../publishing/republish';
+import { drawingSurfaces } from '../walls/wall-canvas';
 import { layoutRoutes } from './layout-routes';
 import { parseCoded } from '../http/parse-coded';
 import { daypartRoutes } from './daypart-routes';
@@ -149,8 +150,16 @@ export async function scheduleRoutes(
     const source = scheduleSource(repos, screen);
     const t = timeline(screenSchedule(screen, source), from, to);
     const mismatches = source.layouts.flatMap((layout) => {
-      const users = source.schedule.events.filter((e) => e.playlistId === layout.id).map((e) => e.id);
-      return layoutSizeWarning(layout, [screen], users) ?? [];
+      const users = source.schedule.events.filter((e) => e.playlistId === layout.id);
+      const surfaces = users.flatMap((e) => drawingSurfaces(repos, e, [screen]));
+      const unique = [...new Map(surfaces.map((x) => [x.id, x])).values()];
+      return (
+        layoutSizeWarning(
+          layout,
+          unique,
+          users.map((e) => e.id),
+        ) ?? []
+      );
     });
     return {
       screenId: id,

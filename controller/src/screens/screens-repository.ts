@@ -1,4 +1,4 @@
-import type { CreateScreen, Locale, ScreenInfo } from '@baruga/protocol';
+import { type CreateScreen, FULL_BRIGHTNESS, type Locale, ScreenBrightness, type ScreenInfo } from '@baruga/protocol';
 import type { Db } from '../db/database';
 
 export interface ScreenRow {
@@ -54,15 +54,6 @@ export function screenInfo(s: ScreenRow): ScreenInfo {
   };
 }
 
-export interface WallInput {
-  id: string;
-  name: string;
-  columns: number;
-  rows: number;
-  tileWidth: number;
-  tileHeight: number;
-}
-
 export function createScreensRepository(db: Db) {
   const all = db.prepare<[], RawScreen>('SELECT * FROM screens ORDER BY wall_id IS NULL, wall_id, id');
   const one = db.prepare<[string], RawScreen>('SELECT * FROM screens WHERE id = ?');
@@ -70,10 +61,8 @@ export function createScreensRepository(db: Db) {
     `INSERT INTO screens (id, name, width, height, timezone, locale, public, wall_id, tile_column, tile_row, created_at)
      VALUES (@id, @name, @width, @height, @timezone, @locale, @public, @wallId, @tileColumn, @tileRow, @createdAt)`,
   );
-  const insertWall = db.prepare(
-    `INSERT INTO walls (id, name, columns, rows, tile_width, tile_height, created_at)
-     VALUES (@id, @name, @columns, @rows, @tileWidth, @tileHeight, @createdAt)`,
-  );
+  const brightness = db.prepare<[string], { brightness: string | null }>('SELECT brightness FROM screens WHERE id = ?');
+  const setBrightness = db.prepare('UPDATE screens SET brightness = ? WHERE id = ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM screens');
 
   return {
@@ -96,8 +85,14 @@ export function createScreensRepository(db: Db) {
       if (!created) throw new Error(`screen ${input.id} vanished after insert`);
       return toScreen(created);
     },
-    createWall(wall: WallInput): void {
-      insertWall.run({ ...wall, createdAt: new Date().toISOString() });
+    /** The screen's brightness schedule; full brightness when it has none (or a stored one no longer parses). */
+    brightness(id: string): ScreenBrightness {
+      const raw = brightness.get(id)?.brightness;
+      const parsed = raw ? ScreenBrightness.safeParse(JSON.parse(raw)) : null;
+      return parsed?.success ? parsed.data : FULL_BRIGHTNESS;
+    },
+    setBrightness(id: string, value: ScreenBrightness): void {
+      setBrightness.run(JSON.stringify(value), id);
     },
   };
 }

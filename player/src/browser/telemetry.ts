@@ -24,7 +24,13 @@ const LIMIT = 200;
 
 declare global {
   interface Window {
-    baruga?: { shown: ShownRecord[]; manifestVersion: number | null; rejected: string[] };
+    baruga?: {
+      shown: ShownRecord[];
+      manifestVersion: number | null;
+      rejected: string[];
+      /** The clock's offset to the controller and its error bound, read when asked; null before the first exchange. */
+      readonly clock?: { offsetMs: number; errorMs: number } | null;
+    };
   }
 }
 
@@ -52,4 +58,12 @@ export function recordRejected(reason: string): void {
   const s = state();
   s.rejected.push(reason);
   if (s.rejected.length > LIMIT) s.rejected.splice(0, s.rejected.length - LIMIT);
+}
+
+/**
+ * Where `window.baruga.clock` reads the clock estimate from (the page's latest session): tests and benchmarks compare
+ * it with the truth, at full precision (the heartbeat rounds it).
+ */
+export function recordClockSource(source: () => { offsetMs: number; errorMs: number } | null): void {
+  Object.defineProperty(state(), 'clock', { get: source, configurable: true, enumerable: true });
 }

@@ -16,6 +16,19 @@ export interface ScreenPlacement {
   height: number;
 }
 
+/**
+ * A desktop rectangle drawn by one window, however many screens lie inside it: a wall controller that presents
+ * several outputs as one desktop (a 2×2 wall as one 3840×2160 screen) gets one window across them, and each
+ * screen placed inside the rectangle is drawn in it at its own offset.
+ */
+export interface SpanRect {
+  displayId?: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface HostConfig {
   /** The controller's origin, e.g. http://10.20.0.5:8080 */
   controllerUrl: string;
@@ -24,6 +37,74 @@ export interface HostConfig {
    * code, and opens the screens the operator assigns (docs/delivery.md).
    */
   screens: ScreenPlacement[];
+  /** Windows that span several outputs (`--span WxH+X+Y`); screens placed inside one are drawn in it. */
+  spans?: SpanRect[];
+}
+
+/** One window a host opens, and the screens it draws, at offsets inside the window. */
+export interface HostWindow {
+  /** The screen's id for a window of one screen; `span@X,Y` for a spanning window. */
+  key: string;
+  rect: SpanRect;
+  screens: { screenId: string; x: number; y: number; width: number; height: number }[];
+}
+
+const inside = (p: ScreenPlacement, s: SpanRect) =>
+  (p.displayId ?? null) === (s.displayId ?? null) &&
+  p.x >= s.x &&
+  p.y >= s.y &&
+  p.x + p.width <= s.x + s.width &&
+  p.y + p.height <= s.y + s.height;
+
+/**
+ * The windows for these placements: one per screen, except that screens lying wholly inside a span share the
+ * span's window. A span with no screen inside opens no window.
+ */
+export function hostWindows(placements: readonly ScreenPlacement[], spans: readonly SpanRect[] = []): HostWindow[] {
+  const windows: HostWindow[] = [];
+  const spanned = new Map<SpanRect, HostWindow>();
+  for (const p of placements) {
+    const span = spans.find((s) => inside(p, s));
+    if (!span) {
+      const { screenId, displayId, ...rect } = p;
+      const own = displayId === undefined ? rect : { ...rect, displayId };
+      windows.push({ key: screenId, rect: own, screens: [{ screenId, x: 0, y: 0, width: p.width, height: p.height }] });
+      continue;
+    }
+    let win = spanned.get(span);
+    if (!win) {
+      win = { key: `span@${span.x},${span.y}`, rect: span, screens: [] };
+      spanned.set(span, win);
+      windows.push(win);
+    }
+    win.screens.push({ screenId: p.screenId, x: p.x - span.x, y: p.y - span.y, width: p.width, height: p.height });
+  }
+  return windows;
+}
+
+/** The player page's query for a window: `?screen=id`, or `?span=id@WxH+X+Y,…` for a spanning window. */
+export function windowQuery(win: HostWindow): string {
+  const [only] = win.screens;
+  if (win.screens.length === 1 && only && only.x === 0 && only.y === 0 && win.key === only.screenId) {
+    return `?screen=${encodeURIComponent(only.screenId)}`;
+  }
+  const entries = win.screens.map((s) => `${s.screenId}@${s.width}x${s.height}+${s.x}+${s.y}`);
+  return `?span=${encodeURIComponent(entries.join(','))}`;
+}
+
+const SPAN_ENTRY = /^([a-z0-9][a-z0-9-]{0,62})@(\d{1,5})x(\d{1,5})\+(\d{1,5})\+(\d{1,5})$/;
+
+/** The screens a `?span=` query draws, their sizes and offsets; null for a malformed one. At most 64 screens. */
+export function parseSpanQuery(query: string): HostWindow['screens'] | null {
+  const entries = query.split(',');
+  if (entries.length === 0 || entries.length > 64) return null;
+  const out: HostWindow['screens'] = [];
+  for (const entry of entries) {
+    const m = SPAN_ENTRY.exec(entry);
+    if (!m?.[1]) return null;
+    out.push({ screenId: m[1], width: Number(m[2]), height: Number(m[3]), x: Number(m[4]), y: Number(m[5]) });
+  }
+  return out;
 }
 
 export interface SystemInfo {
@@ -85,13 +166,14 @@ export class HostConfigError extends Error {
 }
 
 /**
- * Reads `--controller URL` and any number of `--screen id[@WxH][+X+Y]` (or BARUGA_CONTROLLER /
- * BARUGA_SCREENS="id@1920x640+0+1080,…"). Both hosts parse their command line with this. With no
+ * Reads `--controller URL`, any number of `--screen id[@WxH][+X+Y]` and `--span WxH+X+Y` (or BARUGA_CONTROLLER,
+ * BARUGA_SCREENS="id@1920x640+0+1080,…", BARUGA_SPANS="3840x2160+0+0"). Both hosts parse their command line with this. With no
  * screen the host enrolls and opens the screens the operator assigns.
  */
 export function parseHostArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): HostConfig {
   let controllerUrl = env.BARUGA_CONTROLLER ?? '';
   const specs: string[] = (env.BARUGA_SCREENS ?? '').split(',').filter(Boolean);
+  const spans: string[] = (env.BARUGA_SPANS ?? '').split(',').filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = argv[i + 1];
@@ -100,6 +182,9 @@ export function parseHostArgs(argv: readonly string[], env: Readonly<Record<stri
       i++;
     } else if (arg === '--screen' && value) {
       specs.push(value);
+      i++;
+    } else if (arg === '--span' && value) {
+      spans.push(value);
       i++;
     }
   }
@@ -112,7 +197,21 @@ export function parseHostArgs(argv: readonly string[], env: Readonly<Record<stri
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new HostConfigError(`the controller URL must be http or https, got ${url.protocol}`);
   }
-  return { controllerUrl: url.origin, screens: specs.map(parsePlacement) };
+  return { controllerUrl: url.origin, screens: specs.map(parsePlacement), spans: spans.map(parseSpan) };
+}
+
+const SPAN = /^(\d+)x(\d+)\+(-?\d+)\+(-?\d+)(?::display=(\d+))?$/;
+
+function parseSpan(spec: string): SpanRect {
+  const m = SPAN.exec(spec.trim());
+  if (!m) throw new HostConfigError(`bad span "${spec}": use WxH+X+Y[:display=N]`);
+  return {
+    width: Number(m[1]),
+    height: Number(m[2]),
+    x: Number(m[3]),
+    y: Number(m[4]),
+    ...(m[5] ? { displayId: Number(m[5]) } : {}),
+  };
 }
 
 const PLACEMENT = /^([a-z0-9][a-z0-9-]{0,62})(?:@(\d+)x(\d+))?(?:\+(-?\d+)\+(-?\d+))?(?::display=(\d+))?$/;

@@ -5,39 +5,44 @@ import { z } from 'zod';
 import {
   type HostConfig,
   HostConfigError,
+  type HostWindow,
   type ScreenPlacement,
+  type SpanRect,
   type SystemInfo,
   WATCHDOG_HANG_MS,
+  hostWindows,
   parseHostArgs,
   placementsFor,
+  windowQuery,
 } from '../common/host-contract';
 import { RENDERER_ORIGIN, handleRendererScheme, registerRendererScheme } from './renderer-protocol';
 
 /**
  * The Electron kiosk host: one frameless, always-on-top window per screen (or wall tile), placed on
- * a display by id or at an exact desktop rectangle for LED senders, with a watchdog that reloads a
+ * a display by id or at an exact desktop rectangle for LED senders, or one window across the tiles inside a span
+ * (a wall controller that presents several outputs as one desktop), with a watchdog that reloads a
  * crashed or hung renderer and a power-save blocker that keeps the panels awake. The renderer comes
  * from the app itself on a privileged secure scheme (renderer-protocol.ts); without screens on the
  * command line it enrolls (a pairing code on screen) and opens the screens the operator assigns.
  */
 
-/** The enrollment page's window, and one per screen. */
+/** The enrollment page's window, and one per screen or span (keyed as hostWindows keys them). */
 const ENROLL = '';
 const windows = new Map<string, BrowserWindow>();
 let config: HostConfig;
-/** Where the open screens' windows belong, to put them back when displays change. */
-let current: ScreenPlacement[] = [];
+/** Where the open windows belong, to put them back when displays change. */
+let current: HostWindow[] = [];
 
-function bounds(placement: ScreenPlacement, displays: Display[]) {
+function bounds(placement: SpanRect, displays: Display[]) {
   const display = placement.displayId !== undefined ? displays.find((d) => d.id === placement.displayId) : undefined;
   const origin = display ? display.bounds : { x: 0, y: 0 };
   return { x: origin.x + placement.x, y: origin.y + placement.y, width: placement.width, height: placement.height };
 }
 
-const pageUrl = (screenId: string) =>
-  `${RENDERER_ORIGIN}/player/${screenId === ENROLL ? '' : `?screen=${encodeURIComponent(screenId)}`}`;
+const pageUrl = (target: HostWindow) => `${RENDERER_ORIGIN}/player/${target.key === ENROLL ? '' : windowQuery(target)}`;
 
-function openWindow(placement: ScreenPlacement, screenId: string): BrowserWindow {
+function openWindow(target: HostWindow): BrowserWindow {
+  const placement = target.rect;
   const win = new BrowserWindow({
     ...bounds(placement, screen.getAllDisplays()),
     frame: false,
@@ -64,7 +69,7 @@ function openWindow(placement: ScreenPlacement, screenId: string): BrowserWindow
     },
   });
   win.once('ready-to-show', () => win.show());
-  const url = pageUrl(screenId);
+  const url = pageUrl(target);
   void win.loadURL(url);
 
   // Watchdog: a crashed renderer is reloaded at once, a hung one after a grace period.
@@ -80,7 +85,7 @@ function openWindow(placement: ScreenPlacement, screenId: string): BrowserWindow
   win.on('responsive', () => clearTimeout(hang));
   win.on('closed', () => {
     clearTimeout(hang);
-    if (windows.get(screenId) === win) windows.delete(screenId);
+    if (windows.get(target.key) === win) windows.delete(target.key);
   });
   // The player never navigates away from its own pages, nor opens windows.
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -90,16 +95,23 @@ function openWindow(placement: ScreenPlacement, screenId: string): BrowserWindow
   return win;
 }
 
-/** One window per placement; windows no longer wanted (the enrollment page among them) are closed. */
+/** One window per placement or span; windows no longer wanted (the enrollment page among them) are closed. */
 function openScreens(placements: readonly ScreenPlacement[]): void {
-  const wanted = new Set(placements.map((p) => p.screenId));
-  for (const placement of placements) {
-    const existing = windows.get(placement.screenId);
-    if (existing && !existing.isDestroyed()) existing.setBounds(bounds(placement, screen.getAllDisplays()));
-    else windows.set(placement.screenId, openWindow(placement, placement.screenId));
+  const before = new Map(current.map((w) => [w.key, windowQuery(w)]));
+  const next = hostWindows(placements, config.spans ?? []);
+  const wanted = new Set(next.map((w) => w.key));
+  for (const target of next) {
+    const existing = windows.get(target.key);
+    // A span whose screens changed is a new page: its address lists them.
+    if (existing && !existing.isDestroyed() && before.get(target.key) === windowQuery(target)) {
+      existing.setBounds(bounds(target.rect, screen.getAllDisplays()));
+    } else {
+      if (existing && !existing.isDestroyed()) existing.close();
+      windows.set(target.key, openWindow(target));
+    }
   }
   for (const [id, win] of windows) if (!wanted.has(id) && !win.isDestroyed()) win.close();
-  current = [...placements];
+  current = next;
 }
 
 async function systemInfo(): Promise<SystemInfo> {
@@ -152,6 +164,8 @@ async function main() {
   }
   registerRendererScheme();
   app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
+  // Pixel for pixel on any display: an LED sender captures exact desktop pixels, and wall tiles meet at exact ones.
+  app.commandLine.appendSwitch('force-device-scale-factor', '1');
   await app.whenReady();
   // The renderer built by `npm run build` is packaged beside dist-electron (electron-builder.yml).
   handleRendererScheme(path.join(__dirname, '..', 'dist', 'renderer'), config.controllerUrl);
@@ -161,12 +175,11 @@ async function main() {
   else {
     // Enrollment: the page shows a pairing code, then asks for its screens through the bridge.
     const primary = screen.getPrimaryDisplay().bounds;
-    windows.set(ENROLL, openWindow({ screenId: ENROLL, ...primary, x: 0, y: 0 }, ENROLL));
+    windows.set(ENROLL, openWindow({ key: ENROLL, rect: { ...primary, x: 0, y: 0 }, screens: [] }));
   }
   // Displays come and go (a monitor power-cycles): put every window back where it belongs.
   screen.on('display-metrics-changed', () => {
-    for (const placement of current)
-      windows.get(placement.screenId)?.setBounds(bounds(placement, screen.getAllDisplays()));
+    for (const target of current) windows.get(target.key)?.setBounds(bounds(target.rect, screen.getAllDisplays()));
   });
   app.on('window-all-closed', () => app.quit());
 }

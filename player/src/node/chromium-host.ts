@@ -5,11 +5,15 @@ import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { z } from 'zod';
 import {
   type HostConfig,
+  type HostWindow,
   type PlayerHost,
   type ScreenPlacement,
+  type SpanRect,
   type SystemInfo,
   WATCHDOG_HANG_MS,
+  hostWindows,
   placementsFor,
+  windowQuery,
 } from '../common/host-contract';
 
 export interface ChromiumHostOptions {
@@ -33,8 +37,9 @@ export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env): string
   return path.join(env.BARUGA_PLAYER_DATA || path.join(base, 'baruga-player'), 'chromium');
 }
 
-/** The enrollment page's key in the page map (screens use their ids). */
+/** The enrollment page's key in the page map (windows use their keys: a screen's id, or a span's). */
 const ENROLL = '';
+const ENROLL_WINDOW: HostWindow = { key: ENROLL, rect: { x: 0, y: 0, width: 1280, height: 720 }, screens: [] };
 const BINDING = '__barugaHostCall';
 
 /**
@@ -70,6 +75,7 @@ export class ChromiumHost implements PlayerHost {
   private readonly pages = new Map<string, Page>();
   private readonly watchdogs = new Map<string, NodeJS.Timeout>();
   private placements: ScreenPlacement[] = [];
+  private windows: HostWindow[] = [];
   private config: HostConfig | null = null;
   private stopping = false;
   private restarting: Promise<void> | null = null;
@@ -89,7 +95,7 @@ export class ChromiumHost implements PlayerHost {
     this.config = config;
     await this.launch();
     if (config.screens.length > 0) await this.openScreens(config.screens);
-    else await this.openPage(ENROLL, { screenId: ENROLL, x: 0, y: 0, width: 1280, height: 720 });
+    else await this.openPage(ENROLL_WINDOW);
   }
 
   private async launch(): Promise<void> {
@@ -121,6 +127,8 @@ export class ChromiumHost implements PlayerHost {
         '--disable-session-crashed-bubble',
         '--disable-infobars',
         '--disable-translate',
+        // Pixel for pixel: an LED sender captures exact desktop pixels, and a wall's tiles meet at exact ones.
+        '--force-device-scale-factor=1',
         ...(this.options.kiosk && !this.options.headless ? ['--kiosk'] : []),
         ...(this.options.extraArgs ?? []),
       ],
@@ -173,11 +181,11 @@ export class ChromiumHost implements PlayerHost {
     }
   }
 
-  private pageUrl(screenId: string): string {
-    return `${this.origin}/player/${screenId === ENROLL ? '' : `?screen=${encodeURIComponent(screenId)}`}`;
+  private pageUrl(win: HostWindow): string {
+    return `${this.origin}/player/${win.key === ENROLL ? '' : windowQuery(win)}`;
   }
 
-  private async place(page: Page, placement: ScreenPlacement): Promise<void> {
+  private async place(page: Page, placement: SpanRect): Promise<void> {
     if (this.options.headless) {
       await page.setViewportSize({ width: placement.width, height: placement.height });
       return;
@@ -196,26 +204,28 @@ export class ChromiumHost implements PlayerHost {
     }
   }
 
-  private async openPage(key: string, placement: ScreenPlacement): Promise<Page> {
+  private async openPage(win: HostWindow): Promise<Page> {
     const context = this.context;
     if (!context) throw new Error('host not started');
+    const { key } = win;
     const page = await context.newPage();
     this.pages.set(key, page);
-    await this.place(page, placement);
+    await this.place(page, win.rect);
     page.on('crash', () => {
-      // Only the page still serving this screen: a browser closing for a restart takes old pages with it.
+      // Only the page still serving this window: a browser closing for a restart takes old pages with it.
       if (this.pages.get(key) !== page) return;
       this.log(`renderer of ${key || 'enrollment'} crashed; reopening`);
-      void this.reopen(key, page, placement);
+      void this.reopen(win, page);
     });
     page.on('pageerror', (error) => this.log(`page error (${key || 'enrollment'}): ${error.message}`));
-    await page.goto(this.pageUrl(key), { waitUntil: 'commit' }).catch((e: unknown) => this.log(String(e)));
-    this.watch(key, page, placement);
+    await page.goto(this.pageUrl(win), { waitUntil: 'commit' }).catch((e: unknown) => this.log(String(e)));
+    this.watch(win, page);
     return page;
   }
 
   /** Watchdog: a page that does not answer a trivial evaluation within the grace period is reopened. */
-  private watch(key: string, page: Page, placement: ScreenPlacement) {
+  private watch(win: HostWindow, page: Page) {
+    const { key } = win;
     clearInterval(this.watchdogs.get(key));
     const timer = setInterval(async () => {
       if (page.isClosed() || this.pages.get(key) !== page) return clearInterval(timer);
@@ -225,29 +235,37 @@ export class ChromiumHost implements PlayerHost {
       ]);
       if (!answered && this.pages.get(key) === page) {
         this.log(`renderer of ${key || 'enrollment'} hung for ${WATCHDOG_HANG_MS} ms; reopening`);
-        await this.reopen(key, page, placement);
+        await this.reopen(win, page);
       }
     }, WATCHDOG_HANG_MS);
     timer.unref();
     this.watchdogs.set(key, timer);
   }
 
-  /** Replaces `old` (crashed or hung) with a new page for the same screen, unless it was replaced already. */
-  private async reopen(key: string, old: Page, placement: ScreenPlacement): Promise<void> {
+  /** Replaces `old` (crashed or hung) with a new page for the same window, unless it was replaced already. */
+  private async reopen(win: HostWindow, old: Page): Promise<void> {
+    const { key } = win;
     if (this.pages.get(key) !== old) return;
     this.pages.delete(key);
     clearInterval(this.watchdogs.get(key));
     await old.close({ runBeforeUnload: false }).catch(() => undefined);
-    if (!this.stopping && !this.restarting && this.context) await this.openPage(key, placement);
+    if (!this.stopping && !this.restarting && this.context) await this.openPage(win);
   }
 
+  /** One window per screen, or one across the screens inside a span (a wall controller's desktop). */
   async openScreens(placements: readonly ScreenPlacement[]): Promise<void> {
     this.placements = [...placements];
-    const wanted = new Set(placements.map((p) => p.screenId));
-    for (const placement of placements) {
-      const page = this.pages.get(placement.screenId);
-      if (page && !page.isClosed()) await this.place(page, placement);
-      else await this.openPage(placement.screenId, placement);
+    const before = new Map(this.windows.map((w) => [w.key, windowQuery(w)]));
+    this.windows = hostWindows(placements, this.config?.spans ?? []);
+    const wanted = new Set(this.windows.map((w) => w.key));
+    for (const win of this.windows) {
+      const page = this.pages.get(win.key);
+      // A span whose screens changed is a new page: its address lists them.
+      if (page && !page.isClosed() && before.get(win.key) === windowQuery(win)) await this.place(page, win.rect);
+      else {
+        if (page) await page.close({ runBeforeUnload: true }).catch(() => undefined);
+        await this.openPage(win);
+      }
     }
     for (const [key, page] of [...this.pages]) {
       if (wanted.has(key)) continue;
@@ -257,9 +275,10 @@ export class ChromiumHost implements PlayerHost {
     }
   }
 
-  /** The page of one screen (tests and benchmarks read what it shows). */
+  /** The page that draws one screen (tests and benchmarks read what it shows). */
   page(screenId: string): Page | undefined {
-    return this.pages.get(screenId);
+    const win = this.windows.find((w) => w.screens.some((s) => s.screenId === screenId));
+    return win ? this.pages.get(win.key) : undefined;
   }
 
   /** The enrollment page while the player is pairing. */
@@ -268,9 +287,13 @@ export class ChromiumHost implements PlayerHost {
   }
 
   async screenshot(screenId: string): Promise<Uint8Array> {
-    const page = this.pages.get(screenId);
-    if (!page) throw new Error(`no window for screen ${screenId}`);
-    return page.screenshot({ type: 'png' });
+    const win = this.windows.find((w) => w.screens.some((s) => s.screenId === screenId));
+    const page = win ? this.pages.get(win.key) : undefined;
+    const where = win?.screens.find((s) => s.screenId === screenId);
+    if (!page || !win || !where) throw new Error(`no window for screen ${screenId}`);
+    // In a spanning window, only this screen's part of it.
+    if (win.screens.length === 1) return page.screenshot({ type: 'png' });
+    return page.screenshot({ type: 'png', clip: { x: where.x, y: where.y, width: where.width, height: where.height } });
   }
 
   async systemInfo(): Promise<SystemInfo> {
@@ -284,7 +307,7 @@ export class ChromiumHost implements PlayerHost {
   }
 
   async reload(screenId: string): Promise<void> {
-    await this.pages.get(screenId)?.reload({ waitUntil: 'commit' });
+    await this.page(screenId)?.reload({ waitUntil: 'commit' });
   }
 
   async restart(): Promise<void> {
@@ -292,8 +315,9 @@ export class ChromiumHost implements PlayerHost {
       const placements = this.placements;
       await this.closeBrowser();
       await this.launch();
+      this.windows = [];
       if (placements.length > 0) await this.openScreens(placements);
-      else await this.openPage(ENROLL, { screenId: ENROLL, x: 0, y: 0, width: 1280, height: 720 });
+      else await this.openPage(ENROLL_WINDOW);
     })().finally(() => {
       this.restarting = null;
     });

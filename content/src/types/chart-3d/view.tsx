@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type * as Three from 'three';
 import { useDataTable } from '../../browser/data-feeds';
-import type { ContentViewProps } from '../../browser/view-props';
+import { frameNow } from '../../browser/frame-time';
+import type { ContentViewProps, VisibleRect } from '../../browser/view-props';
 import type { Chart3dProps } from './index';
 
 /** Bars ease to new values over this long when their rows change. */
@@ -20,6 +21,8 @@ function barsOf(props: Chart3dProps, table: Chart3dProps['table']): Bar[] {
 }
 
 interface SceneOptions {
+  /** The part of the chart this screen shows (a wall tile), in the chart's pixels; all of it when absent. */
+  visible: VisibleRect | undefined;
   background: string;
   color: string;
   rotateDegPerS: number;
@@ -54,15 +57,24 @@ function mountScene(three: typeof Three, el: HTMLElement, options: SceneOptions)
   }
   const width = el.clientWidth || 1;
   const height = el.clientHeight || 1;
+  // On a wall tile only this tile's part is rendered: the same scene and camera as the whole chart, cut by a view
+  // offset (PerspectiveCamera.setViewOffset), so bars that cross a bezel line up and no tile renders the rest.
+  const part = options.visible ?? { x: 0, y: 0, width, height };
   renderer.setPixelRatio(1);
-  renderer.setSize(width, height, false);
-  renderer.domElement.style.width = '100%';
-  renderer.domElement.style.height = '100%';
+  renderer.setSize(part.width, part.height, false);
+  Object.assign(renderer.domElement.style, {
+    position: 'absolute',
+    left: `${part.x}px`,
+    top: `${part.y}px`,
+    width: options.visible ? `${part.width}px` : '100%',
+    height: options.visible ? `${part.height}px` : '100%',
+  });
   el.appendChild(renderer.domElement);
 
   const scene = new Scene();
   scene.background = new Color(options.background);
   const camera = new PerspectiveCamera(40, width / height, 0.1, 100);
+  if (options.visible) camera.setViewOffset(width, height, part.x, part.y, part.width, part.height);
   camera.position.set(0, 6, 14);
   camera.lookAt(0, 1.5, 0);
   scene.add(new AmbientLight(0xffffff, 0.6));
@@ -99,8 +111,8 @@ function mountScene(three: typeof Three, el: HTMLElement, options: SceneOptions)
 
   let frame = 0;
   let lastTarget = target.current;
-  const draw = () => {
-    const t = clock();
+  const draw = (frameTime?: number) => {
+    const t = frameTime === undefined ? clock() : frameNow(clock, frameTime);
     if (lastTarget !== target.current) {
       lastTarget = target.current;
       from = [...shown];
@@ -124,8 +136,8 @@ function mountScene(three: typeof Three, el: HTMLElement, options: SceneOptions)
   layout();
   draw();
   onReady?.();
-  const loop = () => {
-    draw();
+  const loop = (frameTime: number) => {
+    draw(frameTime);
     frame = requestAnimationFrame(loop);
   };
   if (active) frame = requestAnimationFrame(loop);
@@ -146,7 +158,7 @@ function mountScene(three: typeof Three, el: HTMLElement, options: SceneOptions)
  * heights ease toward new rows, and on unmount every geometry, material and the WebGL context itself
  * are released: a player mounts thousands of these over a month.
  */
-export function Chart3dView({ props, onReady, onError, active = true, now }: ContentViewProps<Chart3dProps>) {
+export function Chart3dView({ props, onReady, onError, active = true, now, visible }: ContentViewProps<Chart3dProps>) {
   const host = useRef<HTMLDivElement>(null);
   const table = useDataTable(props.table, props.feedId);
   const bars = useMemo(() => barsOf(props, table), [props, table]);
@@ -155,6 +167,12 @@ export function Chart3dView({ props, onReady, onError, active = true, now }: Con
     target.current = bars;
   }, [bars]);
   const clock = now ?? Date.now;
+  // The scene is rebuilt when the visible part changes by value (a new object for the same rectangle is no change).
+  const [vx, vy, vw, vh] = visible ? [visible.x, visible.y, visible.width, visible.height] : [0, 0, 0, 0];
+  const part = useMemo(
+    () => (vw > 0 && vh > 0 ? { x: vx, y: vy, width: vw, height: vh } : undefined),
+    [vx, vy, vw, vh],
+  );
   const format = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
 
   useEffect(() => {
@@ -168,6 +186,7 @@ export function Chart3dView({ props, onReady, onError, active = true, now }: Con
       (three) => {
         if (gone) return;
         unmount = mountScene(three, el, {
+          visible: part,
           background: props.background,
           color: props.color,
           rotateDegPerS: props.rotateDegPerS,
@@ -187,7 +206,7 @@ export function Chart3dView({ props, onReady, onError, active = true, now }: Con
       unmount?.();
     };
     // The scene is rebuilt only for what changes its setup; rows flow in through `target`.
-  }, [props.background, props.color, props.rotateDegPerS, active, clock, onReady, onError]);
+  }, [props.background, props.color, props.rotateDegPerS, active, clock, onReady, onError, part]);
 
   return (
     <div

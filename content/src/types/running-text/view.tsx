@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { frameNow } from '../../browser/frame-time';
 import type { ContentViewProps } from '../../browser/view-props';
 import type { RunningTextProps } from './index';
 
@@ -27,9 +28,9 @@ export function RunningTextView({ props, now, onReady, active = true }: ContentV
     // Out of sight (being prepared) it holds still; on screen its position is a function of time alone.
     if (!el || !active) return;
     let frame = 0;
-    const tick = () => {
+    const tick = (frameTime: number) => {
       const unit = (el.firstElementChild as HTMLElement | null)?.offsetWidth ?? 0;
-      const offset = runningOffset(clock(), props.speed, unit);
+      const offset = runningOffset(frameNow(clock, frameTime), props.speed, unit);
       // rtl: starts one unit to the right and slides left; ltr mirrors it.
       const x = props.direction === 'rtl' ? -offset : offset - unit;
       el.style.transform = `translate3d(${x}px, 0, 0)`;

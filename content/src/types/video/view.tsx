@@ -1,8 +1,10 @@
+import { useMediaSync } from '../../browser/media-sync';
 import { useHlsVideo } from '../../browser/use-hls-video';
 import type { ContentViewProps } from '../../browser/view-props';
 import type { VideoProps } from './index';
 
-export function VideoView({ props, assetUrl, onError, onReady, active }: ContentViewProps<VideoProps>) {
+export function VideoView(view: ContentViewProps<VideoProps>) {
+  const { props, assetUrl, onError, onReady, active = true } = view;
   const video = useHlsVideo({
     src: assetUrl(props.asset),
     hls: props.delivery === 'hls',
@@ -10,6 +12,8 @@ export function VideoView({ props, assetUrl, onError, onReady, active }: Content
     onReady,
     onError,
   });
+  // On the shared timeline: where the clip is follows from when its showing began (every tile the same frame).
+  useMediaSync(video, { now: view.now, startedAt: view.startedAt, active, loop: props.loop });
   return (
     <div
       className="bg-video"

@@ -41,6 +41,9 @@ import {
   type UpdatePlaylist,
   UploadProgress,
   UploadResult,
+  type CreateWall,
+  type UpdateWall,
+  WallView,
 } from '@baruga/protocol';
 import { z } from 'zod';
 
@@ -225,4 +228,10 @@ export const api = {
       form.append('file', file, file.name);
       xhr.send(form);
     }),
+
+  // Video walls (docs/api.md, "Walls").
+  walls: () => call(z.array(WallView), 'GET', '/api/walls'),
+  createWall: (body: CreateWall) => call(WallView, 'POST', '/api/walls', body),
+  updateWall: (id: string, body: UpdateWall) => call(WallView, 'PUT', `/api/walls/${id}`, body),
+  deleteWall: (id: string) => call(Nothing, 'DELETE', `/api/walls/${id}`),
 };

@@ -13,6 +13,7 @@ export type Route =
   | { page: 'schedule' }
   | { page: 'reports' }
   | { page: 'players' }
+  | { page: 'walls' }
   | { page: 'not-found' };
 
 /** `new` in a playlist's or layout's place opens an empty editor. */
@@ -35,6 +36,7 @@ export function parseRoute(hash: string): Route {
     case 'schedule':
     case 'reports':
     case 'players':
+    case 'walls':
       return parts.length === 1 ? { page } : { page: 'not-found' };
     case 'playlists':
       return id === undefined ? { page: 'playlists' } : withId((id) => ({ page: 'playlist', id }));

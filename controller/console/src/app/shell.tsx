@@ -13,6 +13,7 @@ import { ReportsPage } from '../reports/reports-page';
 import { SchedulePage } from '../schedule/schedule-page';
 import { ScreenPage } from '../screens/screen-page';
 import { Data } from '../ui/feedback';
+import { WallsPage } from '../walls/walls-page';
 import { LanguageSwitch } from './language-switch';
 import { type Route, hrefOf, useRoute } from './router';
 
@@ -25,6 +26,7 @@ const NAV: { route: Route; label: TextKey; matches: Route['page'][] }[] = [
   { route: { page: 'schedule' }, label: 'navSchedule', matches: ['schedule'] },
   { route: { page: 'reports' }, label: 'navReports', matches: ['reports'] },
   { route: { page: 'players' }, label: 'navPlayers', matches: ['players'] },
+  { route: { page: 'walls' }, label: 'navWalls', matches: ['walls'] },
 ];
 
 function Page({ route }: { route: Route }) {
@@ -52,6 +54,8 @@ function Page({ route }: { route: Route }) {
       return <ReportsPage />;
     case 'players':
       return <PlayersPage />;
+    case 'walls':
+      return <WallsPage />;
     case 'not-found':
       return (
         <section className="bc-page">

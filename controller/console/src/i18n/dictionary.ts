@@ -9,6 +9,7 @@ import { playlistWords } from './words/playlists';
 import { reportWords } from './words/reports';
 import { scheduleWords } from './words/schedule';
 import { screenWords } from './words/screens';
+import { wallWords } from './words/walls';
 
 export type Lang = 'id' | 'en';
 export const LANGS: readonly Lang[] = ['id', 'en'];
@@ -36,6 +37,7 @@ export const dictionary = {
   ...scheduleWords,
   ...reportWords,
   ...playerWords,
+  ...wallWords,
   ...errorWords,
 } satisfies Record<string, Words>;
 

@@ -13,8 +13,9 @@
  * interval. Intervals widen as they age by the most two clocks may drift apart. Samples whose intervals do not
  * overlap cannot all be right (a cached answer, a controller clock that was stepped): the largest group that
  * agrees wins (Marzullo's algorithm), ties going to the group with the newest sample, so a stepped controller
- * clock is followed once most recent samples say so. Within that group the sample with the shortest round trip
- * gives the estimate (best of N), kept inside the group's common interval, which is also the error bound.
+ * clock is followed once most recent samples say so. Within that group the samples with the shortest round trips
+ * give the estimate (best of N: the best quarter, weighted by tightness), kept inside the group's common interval,
+ * which is also the error bound.
  */
 
 export interface ClockSample {
@@ -113,8 +114,14 @@ export function estimateOffset(
   });
   const group = agreement(intervals);
   if (!group) return null;
-  const best = group.members.reduce((a, b) => (b.bound < a.bound ? b : a));
-  const offsetMs = Math.min(group.hi, Math.max(group.lo, best.offset));
+  // Best of N: the quarter of the agreeing samples with the shortest round trips (at least one), weighted by how
+  // tight each is. One best sample carries all of its own asymmetry; a few of the best average much of it out, so
+  // the tiles of a wall land closer together (bench/wall-sync). Kept inside what every agreeing sample allows.
+  const best = [...group.members].sort((a, b) => a.bound - b.bound).slice(0, Math.ceil(group.members.length / 4));
+  const weights = best.map((iv) => 1 / Math.max(iv.bound, 0.5) ** 2);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const mean = best.reduce((sum, iv, i) => sum + iv.offset * (weights[i] ?? 0), 0) / total;
+  const offsetMs = Math.min(group.hi, Math.max(group.lo, mean));
   return {
     offsetMs,
     errorMs: Math.max(offsetMs - group.lo, group.hi - offsetMs),

@@ -15,6 +15,7 @@ describe('the clock exchange over GET /api/player/time', () => {
     const exchange = httpTimeExchange(
       '/api/player/time',
       answering(200, { now: 9002, receivedAt: 9001, sentAt: 9002 }, ticks),
+      () => null,
     );
     expect(await exchange(() => ticks.now)).toEqual({
       sent: 1000,
@@ -22,6 +23,29 @@ describe('the clock exchange over GET /api/player/time', () => {
       controllerReceived: 9001,
       controllerSent: 9002,
     });
+  });
+
+  it('prefers the network stack’s own instants, each request at its own address', async () => {
+    const ticks = { now: 1000 };
+    const asked: string[] = [];
+    const exchange = httpTimeExchange(
+      '/api/player/time',
+      async (input) => {
+        asked.push(String(input));
+        ticks.now += 30; // a busy page: the answer is read 25 ms after it arrived
+        return new Response(JSON.stringify({ now: 9012, receivedAt: 9011, sentAt: 9012 }), { status: 200 });
+      },
+      (url) => (url.endsWith('n=1') ? { sent: 1001, received: 1005 } : null),
+    );
+    expect(await exchange(() => ticks.now)).toEqual({
+      sent: 1001,
+      received: 1005,
+      controllerReceived: 9011,
+      controllerSent: 9012,
+    });
+    // Without a network record (the second request), the page's own instants.
+    expect(await exchange(() => ticks.now)).toMatchObject({ sent: 1030, received: 1060 });
+    expect(asked).toEqual(['/api/player/time?n=1', '/api/player/time?n=2']);
   });
 
   it('reads an older controller’s single instant as both', async () => {

@@ -17,6 +17,12 @@ export interface Timers {
   onJump?(listener: () => void): () => void;
   /** How much faster than real time `after` runs (1 unless accelerated); network timeouts undo it. */
   speed?: number;
+  /**
+   * Calls `fn` at the next animation frame with that frame's own time on this clock (the frame's timestamp, not the
+   * moment the callback happened to run), so every tile of a wall reads the same time for the same frame. Absent
+   * where there are no frames (simulated time in tests). Returns the function that cancels it.
+   */
+  frame?(fn: (frameTime: number) => void): () => void;
 }
 
 /** A timer a hair early by `now()` (timers and clocks round differently) is armed again for the rest. */
@@ -58,6 +64,11 @@ export const realTimers: Timers = {
     return () => clearTimeout(handle);
   },
   at: (instant, fn) => atInstant(realTimers, instant, fn),
+  frame(fn) {
+    // A frame's timestamp is on the same timeline as performance.now(): the same local clock as now().
+    const handle = requestAnimationFrame((time) => fn(performance.timeOrigin + time));
+    return () => cancelAnimationFrame(handle);
+  },
 };
 
 /**
@@ -74,5 +85,7 @@ export function acceleratedTimers(factor: number, base: Timers = realTimers): Ti
     speed: factor * (base.speed ?? 1),
   };
   if (base.onJump) timers.onJump = (listener) => base.onJump?.(listener) ?? (() => undefined);
+  const frame = base.frame;
+  if (frame) timers.frame = (fn) => frame((time) => fn(origin + (time - origin) * factor));
   return timers;
 }

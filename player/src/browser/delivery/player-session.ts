@@ -4,7 +4,7 @@ import { createPlayerClock } from '../clock/player-clock';
 import { httpTimeExchange } from '../clock/time-exchange';
 import { type Timers, realTimers } from '../clock/timers';
 import { playerId as anonymousPlayerId } from '../connection';
-import { recordRejected } from '../telemetry';
+import { recordClockSource, recordRejected } from '../telemetry';
 import { createControllerLink } from './controller-link';
 import { INITIAL_VIEW, createViewState } from './delivery-view';
 import { apiUrl } from './host-bridge';
@@ -31,6 +31,7 @@ export interface PlayerSession {
 export function startPlayerSession(screenId: string, events: SessionEvents, local: Timers = realTimers): PlayerSession {
   const secure = window.isSecureContext && !!globalThis.crypto?.subtle && typeof caches !== 'undefined';
   const clock = createPlayerClock({ local, exchange: httpTimeExchange(apiUrl('api/player/time')) });
+  recordClockSource(() => clock.estimate());
   const scope = createOwnerScope(clock.timers);
   scope.add(() => clock.dispose());
   const view = createViewState({ ...INITIAL_VIEW, problem: secure ? null : 'insecure' }, (v) => {

@@ -163,8 +163,13 @@ describe('two players, one manifest, one instant', () => {
         const manifest = manifestFor(s, query);
         const [first, second] = a.bootAgoMs >= b.bootAgoMs ? [a, b] : [b, a];
         const sim = simulatedTime(query - first.bootAgoMs);
+        // The exchanges' pace does not decide agreement; a slow one keeps 120 runs of up to 3 simulated hours quick.
         const boot = (p: typeof a) =>
-          createPlayerClock({ local: sim.machine(p.clockOffMs), exchange: network(sim, seeded(p.seed)) });
+          createPlayerClock({
+            local: sim.machine(p.clockOffMs),
+            exchange: network(sim, seeded(p.seed)),
+            schedule: { burst: 4, burstMs: 1_500, everyMs: 60_000 },
+          });
         const clockA = boot(first);
         await sim.runUntil(query - second.bootAgoMs);
         const clockB = boot(second);

@@ -1,15 +1,21 @@
-import type { ScreenInfo } from '@baruga/protocol';
-import { useCallback, useEffect, useRef } from 'react';
+import type { ScreenInfo, Viewport } from '@baruga/protocol';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Timers } from '../clock/timers';
 import type { Programme, ZoneProgramme } from './programme';
 import { Switcher } from './switcher';
 import { ZonePlayer } from './zone-player';
+import { type Rect, visibleRect } from './wall-stage';
 
 export interface LayoutViewProps {
   programme: Programme;
   screen: ScreenInfo;
   assetUrl: (sha256: string) => string;
   timers: Timers;
+  /**
+   * On a wall tile drawing the wall's canvas: the tile's viewport. Zones outside it are not mounted, and each zone
+   * learns which part of it the tile shows.
+   */
+  viewport?: Viewport | undefined;
   /** Every zone has its first item on screen (zones with nothing playable count as live). */
   onLive: () => void;
   onShown: (itemId: string, zoneId: string) => void;
@@ -18,25 +24,38 @@ export interface LayoutViewProps {
 
 /** A layout's zones on its canvas, each swapped without a gap when its content changes. */
 export function LayoutView(props: LayoutViewProps) {
-  const { programme, onLive } = props;
+  const { programme, onLive, viewport } = props;
   const liveZones = useRef(new Set<string>());
   const reported = useRef(false);
+  // What this screen draws: every zone, or on a wall tile the zones that reach into its viewport, each with the
+  // part of it the tile shows (absent when all of it).
+  const zones = useMemo(
+    () =>
+      programme.zones.flatMap((zone) => {
+        if (!viewport) return [{ zone, visible: undefined }];
+        const visible = visibleRect(zone, viewport);
+        if (!visible) return [];
+        const whole = visible.width === zone.width && visible.height === zone.height;
+        return [{ zone, visible: whole ? undefined : (visible satisfies Rect) }];
+      }),
+    [programme.zones, viewport],
+  );
 
   const zoneLive = useCallback(
     (zoneId: string) => {
       liveZones.current.add(zoneId);
-      const waiting = programme.zones.filter((z) => playsSomething(z) && !liveZones.current.has(z.id));
+      const waiting = zones.filter(({ zone: z }) => playsSomething(z) && !liveZones.current.has(z.id));
       if (waiting.length === 0 && !reported.current) {
         reported.current = true;
         onLive();
       }
     },
-    [programme.zones, onLive],
+    [zones, onLive],
   );
   useEffect(() => {
-    // A layout whose zones have nothing to play is "live" at once: its background is what it shows.
-    if (!programme.zones.some(playsSomething)) zoneLive('');
-  }, [programme.zones, zoneLive]);
+    // A layout whose zones have nothing to play here is "live" at once: its background is what it shows.
+    if (!zones.some(({ zone }) => playsSomething(zone))) zoneLive('');
+  }, [zones, zoneLive]);
 
   return (
     <div
@@ -44,7 +63,7 @@ export function LayoutView(props: LayoutViewProps) {
       data-layout-id={programme.id}
       style={{ width: programme.width, height: programme.height, background: programme.background }}
     >
-      {programme.zones.map((zone) => (
+      {zones.map(({ zone, visible }) => (
         <Switcher
           key={zone.id}
           targetKey={zone.contentKey}
@@ -56,6 +75,7 @@ export function LayoutView(props: LayoutViewProps) {
               entries={z.entries}
               durations={z.durations}
               cycle={z.cycle}
+              visible={visible}
               screen={props.screen}
               assetUrl={props.assetUrl}
               timers={props.timers}

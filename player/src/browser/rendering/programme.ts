@@ -6,7 +6,7 @@ import {
   OVERLAYS_CUE,
   type Transition,
 } from '@baruga/protocol';
-import { type Cycle, MAIN_ZONE, OVERLAY_SINCE, cueOf, cycleOf, onScreenAt } from '@baruga/schedules';
+import { type Cycle, MAIN_ZONE, OVERLAY_SINCE, cueOf, cycleOf, drawnOnWall, onScreenAt } from '@baruga/schedules';
 import { type PlayableItem, playableItems } from './playable';
 
 /** A zone ready to play: geometry, its items as this player can show them, and where its cycle began. */
@@ -43,6 +43,8 @@ export interface ProgrammeChoice {
   id: string;
   programme: Programme;
   nextChangeAt: number | null;
+  /** Drawn across the wall's canvas: an event that names this tile's wall plays it (docs/walls.md). */
+  onWall: boolean;
 }
 
 type ZoneGeometry = Omit<ZoneProgramme, 'entries' | 'durations' | 'cycle' | 'contentKey'>;
@@ -102,16 +104,19 @@ export function chooseProgramme(
   const zoneCycle = (zoneId: string) => cycles.get(`${at.playlistId}/${zoneId}`) ?? { start: at.since, index: 0 };
   const context = { assets: assetsOf(manifest), reject, epoch };
   const layout = manifest.layouts[at.playlistId];
+  const wall = manifest.wall;
+  const onWall = wall !== null && drawnOnWall(manifest.schedule, at.source, wall.id);
   let programme: Programme;
   if (layout) {
     programme = layoutProgramme(layout, zoneCycle, context);
   } else {
-    const { width, height } = manifest.screen;
+    // A playlist fills the screen, or on a wall the whole canvas.
+    const { width, height } = onWall ? wall.canvas : manifest.screen;
     const geometry = { id: MAIN_ZONE, x: 0, y: 0, width, height, z: 0, transition: FULL_SCREEN_TRANSITION };
     const zone = zoneProgramme(geometry, at.items, zoneCycle(MAIN_ZONE), context);
     programme = { id: at.playlistId, width, height, background: '#000000', zones: [zone] };
   }
-  return { id: at.playlistId, programme, nextChangeAt: Number.isFinite(at.until) ? at.until : null };
+  return { id: at.playlistId, programme, nextChangeAt: Number.isFinite(at.until) ? at.until : null, onWall };
 }
 
 /** The screen's overlay zones as one transparent programme above everything scheduled, or null. */

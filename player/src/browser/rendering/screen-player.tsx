@@ -4,6 +4,8 @@ import type { Timers } from '../clock/timers';
 import { LayoutView } from './layout-view';
 import { chooseProgramme, overlayProgramme } from './programme';
 import { Switcher } from './switcher';
+import { BrightnessLayer } from './brightness-layer';
+import { WallStage } from './wall-stage';
 
 export interface ScreenPlayerProps {
   manifest: Manifest;
@@ -48,23 +50,39 @@ export function ScreenPlayer({ manifest, assetUrl, timers, onShown, onRejected }
     [onRejected],
   );
   const overlays = useMemo(() => overlayProgramme(manifest, onRejected, epoch), [manifest, onRejected, epoch]);
+  // Content an event of the tile's wall plays is drawn on the wall's canvas, of which this tile shows its viewport.
+  // The mode travels with the programme, so one leaving the screen keeps being drawn as it was.
+  const target = useMemo(
+    () => ({ programme: choice.programme, wall: choice.onWall ? manifest.wall : null }),
+    [choice, manifest.wall],
+  );
   return (
     <>
       <Switcher
         // By programme only: a new manifest updates the layout in place and each zone swaps what changed.
-        targetKey={choice.id}
-        target={choice.programme}
-        render={(programme, onLive) => (
-          <LayoutView
-            programme={programme}
-            screen={manifest.screen}
-            assetUrl={assetUrl}
-            timers={timers}
-            onLive={onLive}
-            onShown={onShown}
-            onFailed={onFailed}
-          />
-        )}
+        targetKey={target.wall ? `${choice.id}@wall` : choice.id}
+        target={target}
+        render={({ programme, wall }, onLive) => {
+          const layout = (
+            <LayoutView
+              programme={programme}
+              screen={manifest.screen}
+              assetUrl={assetUrl}
+              timers={timers}
+              viewport={wall?.viewport}
+              onLive={onLive}
+              onShown={onShown}
+              onFailed={onFailed}
+            />
+          );
+          return wall ? (
+            <WallStage wall={wall} output={manifest.screen}>
+              {layout}
+            </WallStage>
+          ) : (
+            layout
+          );
+        }}
       />
       {overlays ? (
         <div className="bg-overlays">
@@ -79,6 +97,7 @@ export function ScreenPlayer({ manifest, assetUrl, timers, onShown, onRejected }
           />
         </div>
       ) : null}
+      <BrightnessLayer brightness={manifest.brightness} timezone={manifest.screen.timezone} timers={timers} />
     </>
   );
 }

@@ -1,14 +1,23 @@
 import { contentViews } from '@baruga/content/browser';
 import type { ScreenInfo, Transition } from '@baruga/protocol';
 import type { Cycle } from '@baruga/schedules';
-import { memo, useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Timers } from '../clock/timers';
 import type { PlayableItem } from './playable';
 import { type Slot, initialZoneState, zoneReducer } from './zone-machine';
 import { firstShowing, zonePlanner } from './zone-plan';
+import { atFrame } from './frame-switch';
+import type { Rect } from './wall-stage';
 
 /** An item that has not become ready in this time is skipped (a stalled download, a page that never loads). */
 export const READY_TIMEOUT_MS = 20_000;
+/**
+ * A slot prepared while another item plays mounts its view this long after it appears, never in the frame where its
+ * zone switched: mounting (laying out text, starting a decoder) can take a frame or more, and the switch frame must
+ * be painted on time on every tile of a wall.
+ */
+export const PREPARE_AFTER_MS = 150;
 
 export interface ZoneGeometry {
   id: string;
@@ -28,6 +37,8 @@ export interface ZonePlayerProps {
   durations: readonly number[];
   /** Where the zone's cycle began: which item plays when follows from it and `timers.now()` alone. */
   cycle: Cycle;
+  /** On a wall tile, the part of the zone this tile shows (zone pixels); absent when it shows all of it. */
+  visible?: Rect | undefined;
   screen: ScreenInfo;
   assetUrl: (sha256: string) => string;
   timers: Timers;
@@ -67,13 +78,14 @@ export function ZonePlayer(props: ZonePlayerProps) {
   const entering = state.slots.find((s) => s.phase === 'entering');
   const preparing = state.slots.find((s) => s.phase === 'preparing');
 
-  // The live item gives way when the next showing is due, an instant on the controller's clock.
+  // The live item gives way when the next showing is due, an instant on the controller's clock: in the first
+  // animation frame at or after it, committed within that frame, so every tile of a wall paints it in the same frame.
   const currentKey = current?.key;
   const currentIndex = current?.index;
   const dueAt = current ? preparing?.at : undefined;
   useEffect(() => {
     if (currentKey === undefined || dueAt === undefined) return;
-    return timers.at(dueAt, () => dispatch({ type: 'due', key: currentKey }));
+    return atFrame(timers, dueAt, () => flushSync(() => dispatch({ type: 'due', key: currentKey })));
   }, [currentKey, dueAt, timers, dispatch]);
 
   const enteringKey = entering?.key;
@@ -125,6 +137,8 @@ export function ZonePlayer(props: ZonePlayerProps) {
             screen={props.screen}
             assetUrl={props.assetUrl}
             timers={timers}
+            visible={props.visible}
+            deferMount={slot.phase === 'preparing' && current !== undefined}
             onReady={() => dispatch({ type: 'ready', key: slot.key })}
             onError={(reason) => {
               props.onFailed(playable.item.id, reason);
@@ -144,14 +158,30 @@ interface ItemSlotProps {
   screen: ScreenInfo;
   assetUrl: (sha256: string) => string;
   timers: Timers;
+  visible: Rect | undefined;
+  /** Mount the view a moment later (PREPARE_AFTER_MS): another item is on screen and a switch just happened. */
+  deferMount: boolean;
   onReady: () => void;
   onError: (reason: string) => void;
 }
 
 /** One mounted item. Memoised on its phase so a neighbour's switch does not re-render a playing video. */
 const ItemSlot = memo(
-  function ItemSlot({ slot, playable, transition, screen, assetUrl, timers, onReady, onError }: ItemSlotProps) {
+  function ItemSlot({
+    slot,
+    playable,
+    transition,
+    screen,
+    assetUrl,
+    timers,
+    visible,
+    deferMount,
+    onReady,
+    onError,
+  }: ItemSlotProps) {
     const View = contentViews[playable.item.type];
+    const [mounted, setMounted] = useState(!deferMount);
+    useEffect(() => (mounted ? undefined : timers.after(PREPARE_AFTER_MS, () => setMounted(true))), [mounted, timers]);
     // Called once each, whatever the view does; later calls (a refreshed page, a retried stream) are ignored.
     const settled = useRef({ ready: false, failed: false });
     const readyOnce = useCallback(() => {
@@ -188,7 +218,7 @@ const ItemSlot = memo(
         aria-hidden={slot.phase === 'preparing' || slot.phase === 'leaving'}
         style={{ animationDuration: `${transition.durationMs}ms` }}
       >
-        {View ? (
+        {View && mounted ? (
           <View
             props={playable.parsed.props as never}
             screen={screen}
@@ -197,6 +227,9 @@ const ItemSlot = memo(
             onReady={readyOnce}
             onError={errorOnce}
             now={timers.now}
+            // When this showing began: media follows it, so every tile of a wall shows the same frame.
+            startedAt={slot.at}
+            {...(visible ? { visible } : {})}
           />
         ) : null}
         {playable.item.sample ? (
@@ -207,5 +240,9 @@ const ItemSlot = memo(
       </div>
     );
   },
-  (a, b) => a.slot.phase === b.slot.phase && a.playable === b.playable && a.slot.key === b.slot.key,
+  (a, b) =>
+    a.slot.phase === b.slot.phase &&
+    a.playable === b.playable &&
+    a.slot.key === b.slot.key &&
+    JSON.stringify(a.visible) === JSON.stringify(b.visible),
 );

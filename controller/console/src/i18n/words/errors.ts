@@ -98,6 +98,19 @@ export const errorWords = {
     en: 'Events still use this daypart. Change them first.',
   },
   BARUGA_ERR_WALL_NOT_FOUND: { id: 'Dinding video itu tidak ada.', en: 'That video wall does not exist.' },
+  BARUGA_ERR_WALL_EXISTS: { id: 'Sudah ada dinding dengan kode itu.', en: 'A wall with that id already exists.' },
+  BARUGA_ERR_WALL_IN_USE: {
+    id: 'Dinding ini masih dijadwalkan. Ubah atau hapus acaranya dulu.',
+    en: 'This wall is still scheduled. Change or delete its events first.',
+  },
+  BARUGA_ERR_WALL_TILE_MISMATCH: {
+    id: 'Ukuran piksel layar itu tidak sama dengan panel ubinnya.',
+    en: "That screen's pixel size does not match its tile's panel.",
+  },
+  BARUGA_ERR_SCREEN_ON_OTHER_WALL: {
+    id: 'Layar itu sudah menjadi ubin dinding lain.',
+    en: 'That screen is already a tile of another wall.',
+  },
   BARUGA_ERR_ANNOUNCEMENT_NOT_FOUND: {
     id: 'Pengumuman itu sudah tidak ada.',
     en: 'That announcement no longer exists.',
