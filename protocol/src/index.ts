@@ -85,7 +85,7 @@ export {
   ScreenOverlays,
   ScreenOverlaysView,
 } from './layout';
-export { PlayerStatus } from './status';
+export { ConnectionSeq, PlayerStatus } from './status';
 export {
   SessionRequest,
   SessionInfo,

@@ -30,7 +30,7 @@ export async function installPlayers(
   },
 ): Promise<() => void> {
   const { repos, messaging, config } = opts;
-  const presence = followPresence(messaging, repos);
+  const presence = followPresence(messaging, repos, app.log);
   followHeartbeats(messaging, repos, app.log);
   followProofOfPlay(messaging, repos, app.log);
   followCommands(messaging, repos, app.log);
