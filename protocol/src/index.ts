@@ -87,6 +87,15 @@ export {
 } from './layout';
 export { ConnectionSeq, PlayerStatus } from './status';
 export {
+  DeliveryListQuery,
+  LIST_DEFAULT_LIMIT,
+  LIST_MAX_LIMIT,
+  PlayerListQuery,
+  ScreenListQuery,
+  TOTAL_COUNT_HEADER,
+  sortKey,
+} from './lists';
+export {
   SessionRequest,
   SessionInfo,
   Health,

@@ -1,6 +1,13 @@
 import crypto from 'node:crypto';
-import { PAIRING_ALPHABET, type PlayerHostKind, type PlayerState } from '@baruga/protocol';
+import {
+  PAIRING_ALPHABET,
+  type PlayerHostKind,
+  type PlayerListQuery,
+  type PlayerState,
+  sortKey,
+} from '@baruga/protocol';
 import type { Db } from '../db/database';
+import { likePattern, statementCache } from '../db/statement-cache';
 
 export interface PlayerRow {
   id: string;
@@ -42,7 +49,43 @@ const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 const pick = (alphabet: string, n: number) =>
   Array.from({ length: n }, () => alphabet[crypto.randomInt(alphabet.length)]).join('');
 
+const PLAYER_ORDER: Readonly<Record<string, string>> = { createdAt: 'created_at', name: 'name', id: 'id' };
+
+/** A page of players: revoked ones last, then by creation, unless the query sorts otherwise. */
+function playerPageSql(query: PlayerListQuery): {
+  sql: string;
+  count: string;
+  params: Record<string, string | number>;
+} {
+  const clauses: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (query.q) {
+    clauses.push("(id LIKE @q ESCAPE '\\' OR name LIKE @q ESCAPE '\\')");
+    params.q = likePattern(query.q);
+  }
+  if (query.state) {
+    clauses.push('state = @state');
+    params.state = query.state;
+  }
+  if (query.screen) {
+    clauses.push('id IN (SELECT player_id FROM player_screens WHERE screen_id = @screen)');
+    params.screen = query.screen;
+  }
+  const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+  let order = "state = 'revoked', created_at, id";
+  if (query.sort) {
+    const { key, descending } = sortKey(query.sort);
+    order = `${PLAYER_ORDER[key] ?? 'created_at'} ${descending ? 'DESC' : 'ASC'}, id`;
+  }
+  return {
+    sql: `SELECT * FROM players ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    count: `SELECT count(*) AS n FROM players ${where}`,
+    params,
+  };
+}
+
 export function createPlayersRepository(db: Db) {
+  const prepared = statementCache(db);
   const one = db.prepare<[string], RawPlayer>('SELECT * FROM players WHERE id = ?');
   const all = db.prepare<[], RawPlayer>("SELECT * FROM players ORDER BY state = 'revoked', created_at");
   const byCode = db.prepare<[string, string], RawPlayer>(
@@ -50,6 +93,11 @@ export function createPlayersRepository(db: Db) {
   );
   const screensOf = db.prepare<[string], { screen_id: string }>(
     'SELECT screen_id FROM player_screens WHERE player_id = ? ORDER BY screen_id',
+  );
+  // The screens of a whole page of players in one query (a JSON array of their ids), not one query a row.
+  const screensOfMany = db.prepare<[string], { player_id: string; screen_id: string }>(
+    `SELECT player_id, screen_id FROM player_screens WHERE player_id IN (SELECT value FROM json_each(?))
+     ORDER BY player_id, screen_id`,
   );
   const claim = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM player_screens WHERE screen_id = ?');
   const owner = db.prepare<[string], { id: string; name: string }>(
@@ -82,7 +130,7 @@ export function createPlayersRepository(db: Db) {
     "DELETE FROM player_screens WHERE screen_id = ? AND player_id != ? AND player_id IN (SELECT id FROM players WHERE state = 'active')",
   );
 
-  const toRow = (r: RawPlayer): PlayerRow => ({
+  const toRow = (r: RawPlayer, screens = screensOf.all(r.id).map((s) => s.screen_id)): PlayerRow => ({
     id: r.id,
     name: r.name,
     state: r.state as PlayerState, // CHECK constraint keeps it to the enum
@@ -94,7 +142,7 @@ export function createPlayersRepository(db: Db) {
     createdAt: r.created_at,
     approvedAt: r.approved_at,
     revokedAt: r.revoked_at,
-    screens: screensOf.all(r.id).map((s) => s.screen_id),
+    screens,
   });
 
   /** Sets a fresh code no other player holds (codes are unique while held; expired ones are released first). */
@@ -126,7 +174,26 @@ export function createPlayersRepository(db: Db) {
       const r = one.get(id);
       return r ? toRow(r) : null;
     },
-    list: (): PlayerRow[] => all.all().map(toRow),
+    list: (): PlayerRow[] => all.all().map((r) => toRow(r)),
+    /** One page of players with their screens (two queries, whatever the page size), and how many match. */
+    page(query: PlayerListQuery): { rows: PlayerRow[]; total: number } {
+      const { sql, count, params } = playerPageSql(query);
+      const raw = prepared<Record<string, string | number>, RawPlayer>(sql).all({
+        ...params,
+        limit: query.limit,
+        offset: query.offset,
+      });
+      const screens = new Map<string, string[]>();
+      for (const r of screensOfMany.all(JSON.stringify(raw.map((p) => p.id)))) {
+        const list = screens.get(r.player_id) ?? [];
+        list.push(r.screen_id);
+        screens.set(r.player_id, list);
+      }
+      return {
+        rows: raw.map((r) => toRow(r, screens.get(r.id) ?? [])),
+        total: prepared<Record<string, string | number>, { n: number }>(count).get(params)?.n ?? 0,
+      };
+    },
     pendingCount: (now = new Date()): number => pendingCount.get(now.toISOString())?.n ?? 0,
 
     createPending(

@@ -1,8 +1,15 @@
-import { type ControllerTime, type ScreenDelivery, screenHealth } from '@baruga/protocol';
+import {
+  type ControllerTime,
+  DeliveryListQuery,
+  type ScreenDelivery,
+  TOTAL_COUNT_HEADER,
+  screenHealth,
+} from '@baruga/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { Messaging } from '../messaging/messaging';
 import type { Repositories } from '../db/repositories';
 import type { Departures } from './presence';
+import { parseWith } from '../http/http-errors';
 
 /** Follows players' heartbeats into screen_heartbeats (the newest per screen). */
 export function followHeartbeats(messaging: Messaging, repos: Repositories, log: FastifyInstance['log']): void {
@@ -24,37 +31,43 @@ export async function telemetryRoutes(
     departures,
   }: { repos: Repositories; heartbeatIntervalS: number; departures: Departures },
 ) {
-  app.get('/api/delivery/screens', { config: { access: 'signed-in' } }, async (): Promise<ScreenDelivery[]> => {
-    const now = Date.now();
-    const beats = new Map(repos.heartbeats.all().map((h) => [h.screenId, h]));
-    return repos.screens.list().map((screen) => {
-      const beat = beats.get(screen.id) ?? null;
-      const presence = repos.presence.get(screen.id);
-      // The content library's garbage collector may have removed an old screenshot's blob meanwhile.
-      const latest = repos.commands.latestScreenshot(screen.id);
-      const shot = latest && repos.blobs.get(latest.sha256) ? latest : null;
-      const received = beat ? Date.parse(beat.receivedAt) : null;
-      // Gone now (last will, clean disconnect, revocation) unless a heartbeat arrived since: another window
-      // of the same screen is still alive. Departures before a controller restart are not known: then a
-      // heartbeat older than one interval decides.
-      const departed = departures.get(screen.id);
-      const disconnected =
-        presence !== null &&
-        !presence.connected &&
-        (departed !== undefined
-          ? received === null || departed >= received
-          : received === null || now - received > heartbeatIntervalS * 1000);
-      return {
-        screenId: screen.id,
-        health: screenHealth(received, now, heartbeatIntervalS, disconnected),
-        lastHeartbeatAt: beat?.receivedAt ?? null,
-        heartbeat: beat?.heartbeat ?? null,
-        player: repos.players.ownerOf(screen.id),
-        publishedVersion: repos.manifests.latestVersion(screen.id) || null,
-        lastScreenshot: shot ? { ...shot, url: `/content/${shot.sha256}` } : null,
-      };
-    });
-  });
+  // A bare array as before; the number of matching screens travels in X-Total-Count (docs/api.md, "Lists").
+  app.get(
+    '/api/delivery/screens',
+    { config: { access: 'signed-in' } },
+    async (request, reply): Promise<ScreenDelivery[]> => {
+      const query = parseWith(DeliveryListQuery, request.query, 'query');
+      const now = Date.now();
+      const rows = repos.deliveryListing.rows(query).map((row) => {
+        const received = row.receivedAt === null ? null : Date.parse(row.receivedAt);
+        // Gone now (last will, clean disconnect, revocation) unless a heartbeat arrived since: another window
+        // of the same screen is still alive. Departures before a controller restart are not known: then a
+        // heartbeat older than one interval decides.
+        const departed = departures.get(row.screenId);
+        const disconnected =
+          row.connected === false &&
+          (departed !== undefined
+            ? received === null || departed >= received
+            : received === null || now - received > heartbeatIntervalS * 1000);
+        return { row, health: screenHealth(received, now, heartbeatIntervalS, disconnected) };
+      });
+      const matching = query.health ? rows.filter((r) => r.health === query.health) : rows;
+      const page = matching.slice(query.offset, query.offset + query.limit);
+      const beats = repos.deliveryListing.heartbeats(page.map((p) => p.row.screenId));
+      reply.header(TOTAL_COUNT_HEADER, String(matching.length));
+      return page.map(({ row, health }) => ({
+        screenId: row.screenId,
+        health,
+        lastHeartbeatAt: row.receivedAt,
+        heartbeat: beats.get(row.screenId) ?? null,
+        player: row.player,
+        publishedVersion: row.publishedVersion || null,
+        lastScreenshot: row.lastScreenshot
+          ? { ...row.lastScreenshot, url: `/content/${row.lastScreenshot.sha256}` }
+          : null,
+      }));
+    },
+  );
 
   app.get('/api/player/time', { config: { access: 'public' } }, async (_request, reply): Promise<ControllerTime> => {
     reply.header('Cache-Control', 'no-store');

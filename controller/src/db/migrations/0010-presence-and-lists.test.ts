@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../database';
 import { migrations } from './index';
 
-describe('migration 0010: presence connections', () => {
+describe('migration 0010: presence connections and list indexes', () => {
   it('keeps every presence row, with no connection known until the next status', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'baruga-m10-')), 'baruga.sqlite');
     const db = openDatabase(file, { upTo: 8 });
