@@ -14,6 +14,7 @@ import {
   Screen,
   ScreenDelivery,
   SessionInfo,
+  TOTAL_COUNT_HEADER,
   TimelineView,
   type UpdatePlayer,
 } from '@baruga/protocol';
@@ -37,6 +38,15 @@ export async function call<S extends z.ZodType>(
   url: string,
   body?: unknown,
 ): Promise<z.infer<S>> {
+  return (await send(schema, method, url, body)).value;
+}
+
+async function send<S extends z.ZodType>(
+  schema: S,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ value: z.infer<S>; response: Response }> {
   const response = await fetch(url, {
     method,
     credentials: 'same-origin',
@@ -51,7 +61,24 @@ export async function call<S extends z.ZodType>(
       parsed.success ? parsed.data.error : { code: 'BARUGA_ERR_INTERNAL', message: `HTTP ${response.status}` },
     );
   }
-  return schema.parse(json);
+  return { value: schema.parse(json), response };
+}
+
+/** Query parameters of a list (docs/api.md, "Lists"): `limit`, `offset`, `sort`, and its filters. */
+export type ListParams = Record<string, string | number | boolean | undefined>;
+
+const withQuery = (path: string, params: ListParams = {}) => {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+};
+
+/** One page of a list that answers a bare array, with the number of matching rows from `X-Total-Count`. */
+async function page<S extends z.ZodType>(schema: S, path: string, params?: ListParams) {
+  const { value, response } = await send(z.array(schema), 'GET', withQuery(path, params));
+  const total = Number(response.headers.get(TOTAL_COUNT_HEADER));
+  return { rows: value, total: Number.isFinite(total) ? total : value.length };
 }
 
 /** Every call the console makes (docs/api.md), parsed with the protocol's own schemas. */
@@ -64,7 +91,9 @@ export const api = {
   signIn: (username: string, password: string) =>
     call(SessionInfo.extend({ token: z.string() }), 'POST', '/api/session', { username, password }),
   signOut: () => call(z.null(), 'DELETE', '/api/session'),
-  screens: () => call(z.array(Screen), 'GET', '/api/screens'),
+  // Lists take paging, filters and a sort (docs/api.md, "Lists"); without them, the first 500 rows as before.
+  screens: (params?: ListParams) => call(z.array(Screen), 'GET', withQuery('/api/screens', params)),
+  screensPage: (params?: ListParams) => page(Screen, '/api/screens', params),
   items: (screenId: string) => call(z.array(LoopItemView), 'GET', `/api/screens/${screenId}/items`),
   addItem: (screenId: string, item: Omit<CreateLoopItem, 'sample'>) =>
     call(LoopItemView, 'POST', `/api/screens/${screenId}/items`, item),
@@ -72,8 +101,11 @@ export const api = {
     call(z.null(), 'DELETE', `/api/screens/${screenId}/items/${itemId}`),
   publish: (screenId: string) => call(PublishResult, 'POST', `/api/screens/${screenId}/publish`),
   // Players and delivery (docs/api.md, "Delivery").
-  deliveryScreens: () => call(z.array(ScreenDelivery), 'GET', '/api/delivery/screens'),
-  players: () => call(z.array(PlayerView), 'GET', '/api/players'),
+  deliveryScreens: (params?: ListParams) =>
+    call(z.array(ScreenDelivery), 'GET', withQuery('/api/delivery/screens', params)),
+  deliveryPage: (params?: ListParams) => page(ScreenDelivery, '/api/delivery/screens', params),
+  players: (params?: ListParams) => call(z.array(PlayerView), 'GET', withQuery('/api/players', params)),
+  playersPage: (params?: ListParams) => page(PlayerView, '/api/players', params),
   pair: (body: PairPlayer) => call(PlayerView, 'POST', '/api/players/pair', body),
   updatePlayer: (id: string, body: UpdatePlayer) => call(PlayerView, 'PUT', `/api/players/${id}`, body),
   revoke: (id: string) => call(PlayerView, 'POST', `/api/players/${id}/revoke`),

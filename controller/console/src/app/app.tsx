@@ -14,6 +14,7 @@ export function App() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'id'));
   const [user, setUser] = useState<string | null | undefined>(undefined);
   const [screens, setScreens] = useState<Screen[]>([]);
+  const [screenTotal, setScreenTotal] = useState<number | undefined>(undefined);
   const [delivery, setDelivery] = useState<ScreenDelivery[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
 
@@ -33,9 +34,16 @@ export function App() {
   const refresh = useCallback(
     () =>
       Promise.all([
-        api.screens().then(setScreens, (error: unknown) => {
-          if (error instanceof ApiFailure && error.status === 401) setUser(null);
-        }),
+        // The first page of the fleet (docs/api.md, "Lists"); the list says when there are more.
+        api.screensPage().then(
+          ({ rows, total }) => {
+            setScreens(rows);
+            setScreenTotal(total);
+          },
+          (error: unknown) => {
+            if (error instanceof ApiFailure && error.status === 401) setUser(null);
+          },
+        ),
         // Online, late or offline from the players' heartbeats (docs/delivery.md).
         api.deliveryScreens().then(setDelivery, () => undefined),
       ]),
@@ -75,7 +83,13 @@ export function App() {
         <SignIn onSignedIn={setUser} />
       ) : (
         <main className="bc-main">
-          <ScreenList screens={screens} delivery={delivery} selected={selected} onSelect={setSelected} />
+          <ScreenList
+            screens={screens}
+            total={screenTotal}
+            delivery={delivery}
+            selected={selected}
+            onSelect={setSelected}
+          />
           <ScreenPanel
             key={selected ?? 'none'}
             screen={screens.find((s) => s.id === selected) ?? null}

@@ -83,6 +83,8 @@ export const dictionary = {
   from: { id: 'Dari', en: 'From' },
   to: { id: 'Sampai', en: 'To' },
   allScreens: { id: 'Semua layar', en: 'All screens' },
+  /** "500 dari 10.000 layar": a list shows its first page of a larger fleet. */
+  shownOf: { id: 'dari', en: 'of' },
   period: { id: 'Periode (WITA)', en: 'Period (WITA)' },
   item: { id: 'Konten', en: 'Item' },
   plays: { id: 'Tayang', en: 'Plays' },

@@ -1,14 +1,17 @@
 import type { Screen, ScreenDelivery } from '@baruga/protocol';
-import { useT } from '../i18n/catalogue';
+import { useLang, useT } from '../i18n/catalogue';
 import { HealthBadge } from './screen-delivery';
 
 export function ScreenList(props: {
   screens: Screen[];
+  /** How many screens there are in all (X-Total-Count), when the list shows only its first page. */
+  total?: number;
   delivery: ScreenDelivery[];
   selected: string | null;
   onSelect: (id: string) => void;
 }) {
   const t = useT();
+  const count = new Intl.NumberFormat(useLang() === 'id' ? 'id-ID' : 'en-US');
   const groups = [
     { label: t('wall'), screens: props.screens.filter((s) => s.wallId) },
     { label: t('standalone'), screens: props.screens.filter((s) => !s.wallId) },
@@ -16,6 +19,11 @@ export function ScreenList(props: {
   return (
     <nav className="bc-card bc-screens" aria-label={t('screens')}>
       <h2>{t('screens')}</h2>
+      {props.total !== undefined && props.total > props.screens.length ? (
+        <p className="bc-muted">
+          {count.format(props.screens.length)} {t('shownOf')} {count.format(props.total)} {t('screens').toLowerCase()}
+        </p>
+      ) : null}
       {groups.map((g) => (
         <section key={g.label}>
           <h3>{g.label}</h3>
