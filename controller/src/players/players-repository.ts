@@ -8,6 +8,7 @@ import {
 } from '@baruga/protocol';
 import type { Db } from '../db/database';
 import { likePattern, statementCache } from '../db/statement-cache';
+import { type BrokerPlayer, mosquittoPasswordHash } from '../messaging/mosquitto-config';
 
 export interface PlayerRow {
   id: string;
@@ -108,8 +109,16 @@ export function createPlayersRepository(db: Db) {
     "SELECT count(*) AS n FROM players WHERE state = 'pending' AND code_expires_at > ?",
   );
   const insert = db.prepare(
-    `INSERT INTO players (id, name, secret_hash, state, pairing_code, code_expires_at, host, host_version, platform, created_at)
-     VALUES (@id, @name, @secretHash, 'pending', @code, @codeExpiresAt, @host, @hostVersion, @platform, @createdAt)`,
+    `INSERT INTO players (id, name, secret_hash, broker_hash, state, pairing_code, code_expires_at, host, host_version,
+       platform, created_at)
+     VALUES (@id, @name, @secretHash, @brokerHash, 'pending', @code, @codeExpiresAt, @host, @hostVersion, @platform,
+       @createdAt)`,
+  );
+  const brokerAccounts = db.prepare<[], { id: string; broker_hash: string; screens: string }>(
+    `SELECT p.id, p.broker_hash,
+       coalesce((SELECT json_group_array(screen_id) FROM (SELECT screen_id FROM player_screens ps
+                 WHERE ps.player_id = p.id ORDER BY screen_id)), '[]') AS screens
+     FROM players p WHERE p.state = 'active' AND p.broker_hash IS NOT NULL ORDER BY p.id`,
   );
   const setCode = db.prepare('UPDATE players SET pairing_code = ?, code_expires_at = ? WHERE id = ?');
   const forget = db.prepare("DELETE FROM players WHERE state = 'pending' AND created_at < ?");
@@ -208,6 +217,8 @@ export function createPlayersRepository(db: Db) {
           id: playerId,
           name: '',
           secretHash: digest(secret),
+          // The secret is known only now: an external broker's password file needs its own hash of it.
+          brokerHash: mosquittoPasswordHash(secret),
           code: null,
           codeExpiresAt: null,
           host: input.host,
@@ -264,6 +275,13 @@ export function createPlayersRepository(db: Db) {
     revoke: (playerId: string, now = new Date()): boolean => revoke.run(now.toISOString(), playerId).changes > 0,
 
     screensOf: (playerId: string): string[] => screensOf.all(playerId).map((s) => s.screen_id),
+    /** Active players an external broker must accept, with their broker hash and screens (mosquitto-command.ts). */
+    brokerAccounts: (): BrokerPlayer[] =>
+      brokerAccounts.all().map((r) => ({
+        id: r.id,
+        brokerHash: r.broker_hash,
+        screens: JSON.parse(r.screens) as string[], // json_group_array of screen ids
+      })),
     /** Claimed screens are reachable only with the credentials of their player. */
     isClaimed: (screenId: string): boolean => (claim.get(screenId)?.n ?? 0) > 0,
     /** The active player that drives a screen, if any. */

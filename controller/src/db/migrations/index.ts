@@ -6,7 +6,7 @@ import { migration0005 } from './0005-layouts';
 import { migration0006 } from './0006-items';
 import { migration0007 } from './0007-signed-manifests';
 import { migration0008 } from './0008-audit-log';
-import { migration0010 } from './0010-presence-and-lists';
+import { migration0010 } from './0010-presence-brokers-and-lists';
 import type { Migration } from './migration';
 
 /** In order; never edit a published migration, add the next number instead. */
