@@ -135,8 +135,11 @@ export function createPlayersRepository(db: Db) {
   const unassignAll = db.prepare('DELETE FROM player_screens WHERE player_id = ?');
   const assign = db.prepare('INSERT INTO player_screens (player_id, screen_id) VALUES (?, ?)');
   // A screen moved to another player leaves a revoked one's claim behind; an active one's claim is taken over.
+  // Correlated, so it looks up only the screen's own claims: an IN (all active players) list was rebuilt on every
+  // call, which made pairing the ten-thousandth player walk ten thousand rows.
   const takeOver = db.prepare(
-    "DELETE FROM player_screens WHERE screen_id = ? AND player_id != ? AND player_id IN (SELECT id FROM players WHERE state = 'active')",
+    `DELETE FROM player_screens WHERE screen_id = ? AND player_id != ?
+       AND EXISTS (SELECT 1 FROM players p WHERE p.id = player_screens.player_id AND p.state = 'active')`,
   );
 
   const toRow = (r: RawPlayer, screens = screensOf.all(r.id).map((s) => s.screen_id)): PlayerRow => ({

@@ -20,6 +20,10 @@ export const migration0010: Migration = {
     CREATE INDEX manifests_versions ON manifests(screen_id, version);
     CREATE INDEX screens_by_name ON screens(name, id);
     CREATE INDEX players_by_created ON players(created_at, id);
+    -- Enrolling walks the pending players (expired codes, forgotten players): with thousands of enrolled ones,
+    -- only the pending few.
+    CREATE INDEX players_pending_by_expiry ON players(code_expires_at) WHERE state = 'pending';
+    CREATE INDEX players_pending_by_created ON players(created_at) WHERE state = 'pending';
     CREATE INDEX commands_screenshots ON commands(screen_id, issued_at) WHERE screenshot_sha256 IS NOT NULL;
   `,
 };
