@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import type { MessageKindName } from '@baruga/protocol';
-import { type Arrival, Arrival as ArrivalSchema, type Counters, WorkerReply, WorkerReport } from './ipc';
+import { type Arrival, Arrival as ArrivalSchema, BurstResult, type Counters, WorkerReply, WorkerReport } from './ipc';
 import { type PlayerSpec, machineNow } from './simulated-player';
 
 export { machineNow, type PlayerSpec };
@@ -49,6 +49,11 @@ export interface Fleet {
   waitUntilReady(timeoutMs: number): Promise<FleetReport>;
   /** Messages of a kind the players received at or after `since` (machine time), with their keys. */
   arrivals(kind: MessageKindName, since: number): Promise<Arrival[]>;
+  /**
+   * Every connected player publishes `count` QoS 1 heartbeats at once; answers how many the broker acknowledged
+   * and the span from the first worker's start to the last acknowledgement (machine time).
+   */
+  burst(count: number): Promise<{ acked: number; ms: number }>;
   /** Ends every connection and every worker. */
   close(): Promise<void>;
 }
@@ -166,6 +171,12 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     async arrivals(kind, since) {
       const lists = await everyWorker({ cmd: 'arrivals', kind, since }, (v) => ArrivalSchema.array().parse(v));
       return lists.flat();
+    },
+    async burst(count) {
+      const results = await everyWorker({ cmd: 'burst', count }, (v) => BurstResult.parse(v));
+      const startedAt = Math.min(...results.map((r) => r.startedAt));
+      const doneAt = Math.max(...results.map((r) => r.doneAt));
+      return { acked: results.reduce((n, r) => n + r.acked, 0), ms: doneAt - startedAt };
     },
     async close() {
       await Promise.all(

@@ -28,6 +28,8 @@ export const WorkerRequest = z.discriminatedUnion('cmd', [
   z.object({ id: z.int(), cmd: z.literal('drop') }),
   z.object({ id: z.int(), cmd: z.literal('report') }),
   z.object({ id: z.int(), cmd: z.literal('arrivals'), kind: Kind, since: z.number() }),
+  /** Every connected player publishes `count` QoS 1 heartbeats at once (a broker throughput probe). */
+  z.object({ id: z.int(), cmd: z.literal('burst'), count: z.int().min(1).max(100) }),
   z.object({ id: z.int(), cmd: z.literal('stop') }),
 ]);
 export type WorkerRequest = z.infer<typeof WorkerRequest>;
@@ -58,3 +60,6 @@ export const WorkerReply = z.union([
   z.object({ id: z.int(), ok: z.literal(false), error: z.string() }),
 ]);
 export type WorkerReply = z.infer<typeof WorkerReply>;
+
+export const BurstResult = z.object({ startedAt: z.number(), doneAt: z.number(), acked: z.int() });
+export type BurstResult = z.infer<typeof BurstResult>;

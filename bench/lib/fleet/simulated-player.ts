@@ -180,6 +180,25 @@ export class SimulatedPlayer {
     });
   }
 
+  /**
+   * Publishes `count` heartbeats back to back at QoS 1 and resolves with how many the broker acknowledged
+   * (a throughput probe: every one is also forwarded to the controller).
+   */
+  async burst(count: number): Promise<number> {
+    const client = this.#client;
+    if (!client || !this.#connected) return 0;
+    const topic = topicFor('heartbeat', this.spec.screenId);
+    const acks = Array.from(
+      { length: count },
+      () =>
+        new Promise<number>((resolve) => {
+          this.counters.sent += 1;
+          client.publish(topic, heartbeatOf(this.spec, this.#state), { qos: 1 }, (error) => resolve(error ? 0 : 1));
+        }),
+    );
+    return (await Promise.all(acks)).reduce((a, b) => a + b, 0);
+  }
+
   #receive(topic: string, payload: Buffer): void {
     const at = machineNow();
     this.counters.received += 1;

@@ -1,4 +1,4 @@
-import { type Arrival, type Counters, WorkerRequest, type WorkerReport } from './ipc';
+import { type Arrival, type BurstResult, type Counters, WorkerRequest, type WorkerReport } from './ipc';
 import { SimulatedPlayer } from './simulated-player';
 
 /**
@@ -68,6 +68,16 @@ async function handle(request: WorkerRequest): Promise<unknown> {
     }
     case 'arrivals':
       return (arrivals.get(request.kind) ?? []).filter((a) => a.at >= request.since);
+    case 'burst': {
+      const startedAt = performance.timeOrigin + performance.now();
+      const acked = await Promise.all(players.map((p) => p.burst(request.count)));
+      const result: BurstResult = {
+        startedAt,
+        doneAt: performance.timeOrigin + performance.now(),
+        acked: acked.reduce((a, b) => a + b, 0),
+      };
+      return result;
+    }
     case 'stop':
       await Promise.all(players.map((p) => p.stop()));
       setImmediate(() => process.exit(0));

@@ -1,0 +1,212 @@
+import { type FleetReport, machineNow, startFleet } from '../lib/fleet/fleet';
+import { watchProcesses } from '../lib/process-stats';
+import { API_MIX, type ApiLoadResult, apiLoad } from './api-load';
+import { type BrokerKind, type Deployment, fleetPlayers, startDeployment } from './deployment';
+
+/** What one scenario runs: a broker, a fleet size, and which of the optional phases. */
+export interface ScenarioPlan {
+  broker: BrokerKind;
+  players: number;
+  /** Seconds of steady heartbeats over which CPU is measured. */
+  steadyS: number;
+  /** How long a herd may take before the scenario stops waiting (it then reports the players still out). */
+  herdTimeoutS: number;
+  /** The API under autocannon, before the players connect (the anchor) and with them connected. */
+  api?: { seconds: number; connections: number } | undefined;
+  /** How many times one event edit republishes every screen. */
+  republishRuns?: number | undefined;
+  /** Heartbeats each player publishes at once, to measure the broker's throughput. */
+  burst?: number | undefined;
+}
+
+/** A connect or reconnect herd: from the instant every player started (or lost its connection). */
+export interface Herd {
+  /** To the last player subscribed; null when not every player was within the timeout. */
+  readyMs: number | null;
+  /** To the controller showing every screen connected (its retained status); null when it did not. */
+  shownOnlineMs: number | null;
+  players: number;
+  ready: number;
+  /** Connection attempts that failed, by why, and connections that were up and dropped, during the herd. */
+  failures: FleetReport['counters']['failures'];
+  lost: number;
+  attempts: number;
+  /** Screens the controller showed offline when the herd was over (a stale last will would do that). */
+  shownOffline: number;
+}
+
+export interface ScenarioResult {
+  plan: ScenarioPlan;
+  /** The event that first puts content on every screen, before any player connects (request to answer). */
+  firstPublishMs: number;
+  connect: Herd;
+  reconnect: Herd;
+  /** Percent of one core over the steady window: controller, Mosquitto, and the fleet's workers together. */
+  steadyCpuPct: Record<string, number>;
+  peakRssMib: Record<string, number>;
+  /** Per republish run: ms from the edit request to the last player's arrival, and each player's arrival. */
+  republish: { lastMs: number; arrivalsMs: number[]; missing: number }[];
+  apiWithoutPlayers?: ApiLoadResult;
+  apiWithPlayers?: ApiLoadResult;
+  burst?: { acked: number; ms: number };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How many screens the controller lists with `query` (X-Total-Count of one row). */
+async function countScreens(deployment: Deployment, query: string): Promise<number> {
+  const res = await fetch(`${deployment.controller.url}/api/screens?limit=1&${query}`, {
+    headers: { authorization: `Bearer ${deployment.token}` },
+  });
+  if (!res.ok) throw new Error(`GET /api/screens?${query}: HTTP ${res.status}`);
+  return Number(res.headers.get('x-total-count'));
+}
+
+/** Waits (bounded) until the controller shows every screen connected; ms from `since`, or null. */
+async function shownOnline(deployment: Deployment, total: number, since: number, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if ((await countScreens(deployment, 'connected=true')) === total) return machineNow() - since;
+    if (Date.now() > deadline) return null;
+    await sleep(200);
+  }
+}
+
+async function herd(
+  deployment: Deployment,
+  fleet: Awaited<ReturnType<typeof startFleet>>,
+  startedAt: number,
+  before: FleetReport['counters'],
+  plan: ScenarioPlan,
+): Promise<Herd> {
+  const report = await fleet.waitUntilReady(plan.herdTimeoutS * 1000);
+  const readyMs =
+    report.ready === report.players && report.lastReadyAt !== null ? report.lastReadyAt - startedAt : null;
+  const online = await shownOnline(deployment, plan.players, startedAt, readyMs === null ? 1000 : 30_000);
+  const after = (await fleet.report()).counters;
+  return {
+    readyMs,
+    shownOnlineMs: online,
+    players: report.players,
+    ready: report.ready,
+    failures: {
+      timeout: after.failures.timeout - before.failures.timeout,
+      refused: after.failures.refused - before.failures.refused,
+      error: after.failures.error - before.failures.error,
+      closed: after.failures.closed - before.failures.closed,
+    },
+    lost: after.lost - before.lost,
+    attempts: after.attempts - before.attempts,
+    shownOffline: plan.players - (await countScreens(deployment, 'connected=true')),
+  };
+}
+
+/** Every screen's arrival of the manifest an edit at `since` produced (bounded wait), in ms from `since`. */
+async function republishArrivals(fleet: Awaited<ReturnType<typeof startFleet>>, since: number, players: number) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const arrivals = await fleet.arrivals('manifest', since);
+    const first = new Map<string, number>();
+    for (const a of arrivals) first.set(a.screenId, Math.min(first.get(a.screenId) ?? Infinity, a.at - since));
+    if (first.size >= players || Date.now() > deadline) {
+      const arrivalsMs = [...first.values()];
+      return {
+        lastMs: arrivalsMs.length > 0 ? Math.max(...arrivalsMs) : Number.NaN,
+        arrivalsMs,
+        missing: players - first.size,
+      };
+    }
+    await sleep(100);
+  }
+}
+
+/**
+ * One broker at one fleet size: seed and start, put content on every screen, (the API with no players), the
+ * connect herd, steady heartbeats, (a broker burst, the API with players, republishing every screen), and a
+ * reconnect herd after every connection is cut at once.
+ */
+export async function runScenario(plan: ScenarioPlan, log: (line: string) => void): Promise<ScenarioResult> {
+  const deployment = await startDeployment(plan.broker, plan.players);
+  const watch = watchProcesses(deployment.pids);
+  let fleet: Awaited<ReturnType<typeof startFleet>> | null = null;
+  try {
+    const { api } = deployment;
+    await api('POST', '/api/playlists', {
+      id: 'pengumuman',
+      name: 'Pengumuman',
+      items: [{ type: 'text', props: { body: 'Selamat datang' }, durationMs: 20_000 }],
+    });
+    const firstStart = machineNow();
+    const { event } = await api<{ event: { event: { id: string } } }>('POST', '/api/events', {
+      name: 'Semua layar',
+      playlistId: 'pengumuman',
+      targets: { screens: [], groups: [], walls: [], all: true },
+      start: '2025-01-01T00:00',
+    });
+    const firstPublishMs = machineNow() - firstStart;
+    log(`  ${plan.players} screens published in ${Math.round(firstPublishMs)} ms (no players yet)`);
+
+    const firstScreen = deployment.players[0]?.screenId ?? 'layar-00001';
+    const mix = API_MIX(firstScreen);
+    const apiWithoutPlayers = plan.api
+      ? await apiLoad(deployment.controller.url, deployment.token, { ...plan.api, paths: mix })
+      : undefined;
+
+    fleet = await startFleet({ players: fleetPlayers(deployment, 10), urls: deployment.urls, perProcess: 2000 });
+    const fleetPids = Object.fromEntries(fleet.pids.map((pid, i) => [`fleet-${i}`, pid]));
+    const fleetWatch = watchProcesses(fleetPids, 1000);
+    const beforeConnect = (await fleet.report()).counters;
+    const start = await fleet.connect();
+    const connect = await herd(deployment, fleet, start, beforeConnect, plan);
+    log(`  connect herd: ready ${connect.ready}/${plan.players} in ${Math.round(connect.readyMs ?? NaN)} ms`);
+
+    watch.mark();
+    fleetWatch.mark();
+    await sleep(plan.steadyS * 1000);
+    const cpu = watch.cpuSince();
+    const fleetCpu = Object.values(fleetWatch.cpuSince()).reduce((a, b) => a + b, 0);
+    fleetWatch.stop();
+    const steadyCpuPct = { ...cpu, fleet: fleetCpu };
+
+    const burst = plan.burst ? await fleet.burst(plan.burst) : undefined;
+    const apiWithPlayers = plan.api
+      ? await apiLoad(deployment.controller.url, deployment.token, { ...plan.api, paths: mix })
+      : undefined;
+
+    const republish: ScenarioResult['republish'] = [];
+    for (let run = 0; run < (plan.republishRuns ?? 0); run++) {
+      const since = machineNow();
+      await api('PUT', `/api/events/${event.event.id}`, {
+        name: `Semua layar ${run + 1}`,
+        playlistId: 'pengumuman',
+        targets: { screens: [], groups: [], walls: [], all: true },
+        start: '2025-01-01T00:00',
+        priority: run + 1,
+      });
+      republish.push(await republishArrivals(fleet, since, plan.players));
+      log(`  republish ${run + 1}: last player after ${Math.round(republish.at(-1)?.lastMs ?? NaN)} ms`);
+    }
+
+    const beforeDrop = (await fleet.report()).counters;
+    const dropped = await fleet.drop();
+    const reconnect = await herd(deployment, fleet, dropped, beforeDrop, plan);
+    log(`  reconnect herd: ready ${reconnect.ready}/${plan.players} in ${Math.round(reconnect.readyMs ?? NaN)} ms`);
+
+    return {
+      plan,
+      firstPublishMs,
+      connect,
+      reconnect,
+      steadyCpuPct,
+      peakRssMib: { ...watch.peaks },
+      republish,
+      ...(apiWithoutPlayers ? { apiWithoutPlayers } : {}),
+      ...(apiWithPlayers ? { apiWithPlayers } : {}),
+      ...(burst ? { burst } : {}),
+    };
+  } finally {
+    watch.stop();
+    await fleet?.close();
+    await deployment.stop();
+  }
+}
