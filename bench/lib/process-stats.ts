@@ -75,6 +75,15 @@ export function watchProcesses(pids: Record<string, number>, everyMs = 250) {
       }
       return out;
     },
+    /** CPU time each process has used so far, in ms: subtract two readings for a phase's cost. */
+    cpuTotals(): Record<string, number> {
+      const out: Record<string, number> = {};
+      for (const [name, pid] of Object.entries(pids)) {
+        const ms = cpuMs(pid);
+        if (ms !== null) out[name] = ms;
+      }
+      return out;
+    },
     stop: () => clearInterval(timer),
   };
 }

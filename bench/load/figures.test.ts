@@ -12,6 +12,7 @@ const herd = (readyMs: number | null, extra: Partial<Herd> = {}): Herd => ({
   lost: 0,
   attempts: 1000,
   shownOffline: 0,
+  cpuMs: 1500,
   ...extra,
 });
 
@@ -46,7 +47,7 @@ describe('load figures', () => {
   });
 
   it('takes the median republish of the runs every player completed, and counts the others', () => {
-    const run = (lastMs: number, missing = 0) => ({ lastMs, arrivalsMs: [lastMs], missing });
+    const run = (lastMs: number, missing = 0) => ({ lastMs, arrivalsMs: [lastMs], missing, cpuMs: lastMs / 2 });
     const { figures, excluded } = loadFigures({
       'embedded-1k': scenario('embedded', 1000, { republish: [run(1500), run(900, 3), run(1300), run(1100)] }),
       'mosquitto-1k': scenario('mosquitto', 1000, { republish: [run(800)] }),
@@ -55,6 +56,7 @@ describe('load figures', () => {
     expect(r.figures.republish_all_ms_1k).toBe(1300);
     expect(r.samples?.republish_all_ms_1k).toBe(3);
     expect(r.anchor.figures.republish_all_ms_1k).toBe(800);
+    expect(r.figures.republish_all_cpu_ms_1k).toBe(650);
     expect(excluded['republish runs where a player never got the manifest (embedded, 1,000)']).toBe(1);
   });
 

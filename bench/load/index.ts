@@ -38,7 +38,8 @@ function summary(key: string, s: ScenarioResult): string {
   const herd = (h: ScenarioResult['connect']) =>
     `${h.ready}/${h.players} ready in ${h.readyMs === null ? 'timeout' : `${Math.round(h.readyMs)} ms`}` +
     ` (console: ${h.shownOnlineMs === null ? 'not all online' : `${Math.round(h.shownOnlineMs)} ms`}),` +
-    ` ${h.attempts} attempts, failures ${JSON.stringify(h.failures)}, ${h.lost} lost, ${h.shownOffline} shown offline`;
+    ` ${h.attempts} attempts, failures ${JSON.stringify(h.failures)}, ${h.lost} lost, ${h.shownOffline} shown offline,` +
+    ` ${Math.round(h.cpuMs)} ms of controller and broker CPU`;
   const cpu = Object.entries(s.steadyCpuPct)
     .map(([name, pct]) => `${name} ${pct.toFixed(1)}%`)
     .join(', ');

@@ -33,6 +33,8 @@ export interface Herd {
   attempts: number;
   /** Screens the controller showed offline when the herd was over (a stale last will would do that). */
   shownOffline: number;
+  /** CPU time the controller and the broker used during the herd (ms): what the herd costs on a quiet machine. */
+  cpuMs: number;
 }
 
 export interface ScenarioResult {
@@ -44,8 +46,11 @@ export interface ScenarioResult {
   /** Percent of one core over the steady window: controller, Mosquitto, and the fleet's workers together. */
   steadyCpuPct: Record<string, number>;
   peakRssMib: Record<string, number>;
-  /** Per republish run: ms from the edit request to the last player's arrival, and each player's arrival. */
-  republish: { lastMs: number; arrivalsMs: number[]; missing: number }[];
+  /**
+   * Per republish run: ms from the edit request to the last player's arrival, each player's arrival, and the CPU
+   * the controller and the broker used meanwhile.
+   */
+  republish: { lastMs: number; arrivalsMs: number[]; missing: number; cpuMs: number }[];
   apiWithoutPlayers?: ApiLoadResult;
   apiWithPlayers?: ApiLoadResult;
   burst?: { acked: number; ms: number };
@@ -72,32 +77,41 @@ async function shownOnline(deployment: Deployment, total: number, since: number,
   }
 }
 
+type Watch = ReturnType<typeof watchProcesses>;
+
+/** CPU ms the controller and the broker used since `before` (a `cpuTotals()` reading). */
+const serverCpuSince = (watch: Watch, before: Record<string, number>) =>
+  Object.entries(watch.cpuTotals()).reduce((sum, [name, ms]) => sum + ms - (before[name] ?? ms), 0);
+
 async function herd(
   deployment: Deployment,
   fleet: Awaited<ReturnType<typeof startFleet>>,
   startedAt: number,
-  before: FleetReport['counters'],
+  before: { counters: FleetReport['counters']; cpu: Record<string, number>; watch: Watch },
   plan: ScenarioPlan,
 ): Promise<Herd> {
   const report = await fleet.waitUntilReady(plan.herdTimeoutS * 1000);
+  const cpuMs = serverCpuSince(before.watch, before.cpu);
   const readyMs =
     report.ready === report.players && report.lastReadyAt !== null ? report.lastReadyAt - startedAt : null;
   const online = await shownOnline(deployment, plan.players, startedAt, readyMs === null ? 1000 : 30_000);
   const after = (await fleet.report()).counters;
+  const was = before.counters;
   return {
     readyMs,
     shownOnlineMs: online,
     players: report.players,
     ready: report.ready,
     failures: {
-      timeout: after.failures.timeout - before.failures.timeout,
-      refused: after.failures.refused - before.failures.refused,
-      error: after.failures.error - before.failures.error,
-      closed: after.failures.closed - before.failures.closed,
+      timeout: after.failures.timeout - was.failures.timeout,
+      refused: after.failures.refused - was.failures.refused,
+      error: after.failures.error - was.failures.error,
+      closed: after.failures.closed - was.failures.closed,
     },
-    lost: after.lost - before.lost,
-    attempts: after.attempts - before.attempts,
+    lost: after.lost - was.lost,
+    attempts: after.attempts - was.attempts,
     shownOffline: plan.players - (await countScreens(deployment, 'connected=true')),
+    cpuMs,
   };
 }
 
@@ -155,10 +169,12 @@ export async function runScenario(plan: ScenarioPlan, log: (line: string) => voi
     fleet = await startFleet({ players: fleetPlayers(deployment, 10), urls: deployment.urls, perProcess: 2000 });
     const fleetPids = Object.fromEntries(fleet.pids.map((pid, i) => [`fleet-${i}`, pid]));
     const fleetWatch = watchProcesses(fleetPids, 1000);
-    const beforeConnect = (await fleet.report()).counters;
+    const beforeConnect = { counters: (await fleet.report()).counters, cpu: watch.cpuTotals(), watch };
     const start = await fleet.connect();
     const connect = await herd(deployment, fleet, start, beforeConnect, plan);
-    log(`  connect herd: ready ${connect.ready}/${plan.players} in ${Math.round(connect.readyMs ?? NaN)} ms`);
+    log(
+      `  connect herd: ready ${connect.ready}/${plan.players} in ${Math.round(connect.readyMs ?? NaN)} ms, ${Math.round(connect.cpuMs)} ms CPU`,
+    );
 
     watch.mark();
     fleetWatch.mark();
@@ -175,6 +191,7 @@ export async function runScenario(plan: ScenarioPlan, log: (line: string) => voi
 
     const republish: ScenarioResult['republish'] = [];
     for (let run = 0; run < (plan.republishRuns ?? 0); run++) {
+      const cpuBefore = watch.cpuTotals();
       const since = machineNow();
       await api('PUT', `/api/events/${event.event.id}`, {
         name: `Semua layar ${run + 1}`,
@@ -183,14 +200,22 @@ export async function runScenario(plan: ScenarioPlan, log: (line: string) => voi
         start: '2025-01-01T00:00',
         priority: run + 1,
       });
-      republish.push(await republishArrivals(fleet, since, plan.players));
-      log(`  republish ${run + 1}: last player after ${Math.round(republish.at(-1)?.lastMs ?? NaN)} ms`);
+      republish.push({
+        ...(await republishArrivals(fleet, since, plan.players)),
+        cpuMs: serverCpuSince(watch, cpuBefore),
+      });
+      const last = republish.at(-1);
+      log(
+        `  republish ${run + 1}: last player after ${Math.round(last?.lastMs ?? NaN)} ms, ${Math.round(last?.cpuMs ?? NaN)} ms CPU`,
+      );
     }
 
-    const beforeDrop = (await fleet.report()).counters;
+    const beforeDrop = { counters: (await fleet.report()).counters, cpu: watch.cpuTotals(), watch };
     const dropped = await fleet.drop();
     const reconnect = await herd(deployment, fleet, dropped, beforeDrop, plan);
-    log(`  reconnect herd: ready ${reconnect.ready}/${plan.players} in ${Math.round(reconnect.readyMs ?? NaN)} ms`);
+    log(
+      `  reconnect herd: ready ${reconnect.ready}/${plan.players} in ${Math.round(reconnect.readyMs ?? NaN)} ms, ${Math.round(reconnect.cpuMs)} ms CPU`,
+    );
 
     return {
       plan,
