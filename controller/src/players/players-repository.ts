@@ -87,6 +87,7 @@ function playerPageSql(query: PlayerListQuery): {
 
 export function createPlayersRepository(db: Db) {
   const prepared = statementCache(db);
+  let generation = 0;
   const one = db.prepare<[string], RawPlayer>('SELECT * FROM players WHERE id = ?');
   const all = db.prepare<[], RawPlayer>("SELECT * FROM players ORDER BY state = 'revoked', created_at");
   const byCode = db.prepare<[string, string], RawPlayer>(
@@ -260,7 +261,14 @@ export function createPlayersRepository(db: Db) {
       return r ? toRow(r) : null;
     },
 
+    /**
+     * Grows with every change to which players are active and which screens they drive, so a reader may keep
+     * what it looked up (the broker's rules, on every packet) until it changes.
+     */
+    generation: () => generation,
+
     approve(playerId: string, name: string, screens: readonly string[], now = new Date()): boolean {
+      generation += 1;
       return db.transaction(() => {
         if (approve.run(name, now.toISOString(), playerId).changes === 0) return false;
         replaceScreens(playerId, screens);
@@ -269,13 +277,17 @@ export function createPlayersRepository(db: Db) {
     },
 
     update(playerId: string, change: { name?: string | undefined; screens?: readonly string[] | undefined }): void {
+      generation += 1;
       db.transaction(() => {
         if (change.name !== undefined) rename.run(change.name, playerId);
         if (change.screens !== undefined) replaceScreens(playerId, change.screens);
       })();
     },
 
-    revoke: (playerId: string, now = new Date()): boolean => revoke.run(now.toISOString(), playerId).changes > 0,
+    revoke(playerId: string, now = new Date()): boolean {
+      generation += 1;
+      return revoke.run(now.toISOString(), playerId).changes > 0;
+    },
 
     screensOf: (playerId: string): string[] => screensOf.all(playerId).map((s) => s.screen_id),
     /** Active players an external broker must accept, with their broker hash and screens (mosquitto-command.ts). */
