@@ -117,6 +117,9 @@ export async function startDeployment(kind: BrokerKind, screens: number): Promis
         `password_file ${path.join(brokerDir, 'passwd')}`,
         `acl_file ${path.join(brokerDir, 'acl')}`,
         'max_packet_size 8454144',
+        // As `npm run mosquitto:config` writes it (mosquitto-config.ts): the controller's queue holds a herd.
+        'max_queued_messages 100000',
+        'max_inflight_messages 0',
         'persistence false',
         // Started as root, Mosquitto drops to its own user, which cannot read a private temp folder.
         `user ${os.userInfo().username}`,
@@ -129,8 +132,13 @@ export async function startDeployment(kind: BrokerKind, screens: number): Promis
         '',
       ].join('\n'),
     );
-    mosquitto = spawn(MOSQUITTO_PATH, ['-c', conf], { stdio: ['ignore', 'ignore', 'inherit'] });
-    await waitForPort(tcpPort, mosquitto, 'mosquitto');
+    mosquitto = spawn(MOSQUITTO_PATH, ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Kept, not printed: a herd makes Mosquitto log every session it takes over; shown only if it fails to start.
+    let brokerLog = '';
+    mosquitto.stderr?.on('data', (d: Buffer) => (brokerLog = (brokerLog + d.toString()).slice(-4000)));
+    await waitForPort(tcpPort, mosquitto, 'mosquitto').catch((error: unknown) => {
+      throw new Error(`${String(error)}: ${brokerLog}`);
+    });
     controller = await startControllerProcess({
       dataDir,
       env: { BARUGA_SEED_DEMO: '0', BARUGA_MQTT_URL: brokerUrl, BARUGA_MQTT_WS_URL: `ws://127.0.0.1:${wsPort}` },

@@ -13,6 +13,7 @@ const herd = (readyMs: number | null, extra: Partial<Herd> = {}): Herd => ({
   attempts: 1000,
   shownOffline: 0,
   cpuMs: 1500,
+  fleetCpuMs: 3000,
   ...extra,
 });
 

@@ -167,14 +167,14 @@ export function loadFigures(r: LoadResults): { figures: Record<string, Figure>; 
   if (m10) put('connect_errors_10k', figure(stat.single(failuresOf(m10.connect) + m10.connect.lost), 'errors'));
   put(
     'reconnect_herd_ms_3k_embedded',
-    herdFigure(e3?.reconnect, 'reconnect herd, embedded, 3,000', excluded, {
-      anchor: anchorOf(m3?.reconnect),
+    herdFigure(e3?.reconnect ?? undefined, 'reconnect herd, embedded, 3,000', excluded, {
+      anchor: anchorOf(m3?.reconnect ?? undefined),
       caveat: 'every connection cut at once (wills fire), players back with jittered backoff',
     }),
   );
   put(
     'reconnect_herd_ms_10k',
-    herdFigure(m10?.reconnect, 'reconnect herd, Mosquitto, 10,000', excluded, {
+    herdFigure(m10?.reconnect ?? undefined, 'reconnect herd, Mosquitto, 10,000', excluded, {
       caveat: 'Debian Mosquitto; every connection cut at once, players back with jittered backoff',
     }),
   );
@@ -196,7 +196,7 @@ export function loadFigures(r: LoadResults): { figures: Record<string, Figure>; 
   steady(e3, m3, 'steady_cpu_pct_3k_embedded', '3,000');
   steady(m10, undefined, 'steady_cpu_pct_10k', '10,000 (Mosquitto)');
 
-  const herds = Object.values(r).flatMap((s) => (s ? [s.connect, s.reconnect] : []));
+  const herds = Object.values(r).flatMap((s) => (s ? [s.connect, ...(s.reconnect ? [s.reconnect] : [])] : []));
   put(
     'screens_shown_offline_after_herds',
     figure(stat.sum(herds.map((h) => h.shownOffline)), 'screens', {

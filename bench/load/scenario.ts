@@ -17,6 +17,8 @@ export interface ScenarioPlan {
   republishRuns?: number | undefined;
   /** Heartbeats each player publishes at once, to measure the broker's throughput. */
   burst?: number | undefined;
+  /** Whether every connection is cut at the end for a reconnect herd (default true). */
+  reconnect?: boolean | undefined;
 }
 
 /** A connect or reconnect herd: from the instant every player started (or lost its connection). */
@@ -35,6 +37,8 @@ export interface Herd {
   shownOffline: number;
   /** CPU time the controller and the broker used during the herd (ms): what the herd costs on a quiet machine. */
   cpuMs: number;
+  /** CPU time the simulated players' workers used meanwhile (ms): on the same CPUs, it slows the herd too. */
+  fleetCpuMs: number;
 }
 
 export interface ScenarioResult {
@@ -42,7 +46,7 @@ export interface ScenarioResult {
   /** The event that first puts content on every screen, before any player connects (request to answer). */
   firstPublishMs: number;
   connect: Herd;
-  reconnect: Herd;
+  reconnect: Herd | null;
   /** Percent of one core over the steady window: controller, Mosquitto, and the fleet's workers together. */
   steadyCpuPct: Record<string, number>;
   peakRssMib: Record<string, number>;
@@ -79,7 +83,7 @@ async function shownOnline(deployment: Deployment, total: number, since: number,
 
 type Watch = ReturnType<typeof watchProcesses>;
 
-/** CPU ms the controller and the broker used since `before` (a `cpuTotals()` reading). */
+/** CPU ms the watched processes used since `before` (a `cpuTotals()` reading). */
 const serverCpuSince = (watch: Watch, before: Record<string, number>) =>
   Object.entries(watch.cpuTotals()).reduce((sum, [name, ms]) => sum + ms - (before[name] ?? ms), 0);
 
@@ -87,11 +91,18 @@ async function herd(
   deployment: Deployment,
   fleet: Awaited<ReturnType<typeof startFleet>>,
   startedAt: number,
-  before: { counters: FleetReport['counters']; cpu: Record<string, number>; watch: Watch },
+  before: {
+    counters: FleetReport['counters'];
+    cpu: Record<string, number>;
+    watch: Watch;
+    fleetCpu: Record<string, number>;
+    fleetWatch: Watch;
+  },
   plan: ScenarioPlan,
 ): Promise<Herd> {
   const report = await fleet.waitUntilReady(plan.herdTimeoutS * 1000);
   const cpuMs = serverCpuSince(before.watch, before.cpu);
+  const fleetCpuMs = serverCpuSince(before.fleetWatch, before.fleetCpu);
   const readyMs =
     report.ready === report.players && report.lastReadyAt !== null ? report.lastReadyAt - startedAt : null;
   const online = await shownOnline(deployment, plan.players, startedAt, readyMs === null ? 1000 : 30_000);
@@ -112,6 +123,7 @@ async function herd(
     attempts: after.attempts - was.attempts,
     shownOffline: plan.players - (await countScreens(deployment, 'connected=true')),
     cpuMs,
+    fleetCpuMs,
   };
 }
 
@@ -169,7 +181,15 @@ export async function runScenario(plan: ScenarioPlan, log: (line: string) => voi
     fleet = await startFleet({ players: fleetPlayers(deployment, 10), urls: deployment.urls, perProcess: 2000 });
     const fleetPids = Object.fromEntries(fleet.pids.map((pid, i) => [`fleet-${i}`, pid]));
     const fleetWatch = watchProcesses(fleetPids, 1000);
-    const beforeConnect = { counters: (await fleet.report()).counters, cpu: watch.cpuTotals(), watch };
+    const running = fleet;
+    const before = async () => ({
+      counters: (await running.report()).counters,
+      cpu: watch.cpuTotals(),
+      watch,
+      fleetCpu: fleetWatch.cpuTotals(),
+      fleetWatch,
+    });
+    const beforeConnect = await before();
     const start = await fleet.connect();
     const connect = await herd(deployment, fleet, start, beforeConnect, plan);
     log(
@@ -181,7 +201,6 @@ export async function runScenario(plan: ScenarioPlan, log: (line: string) => voi
     await sleep(plan.steadyS * 1000);
     const cpu = watch.cpuSince();
     const fleetCpu = Object.values(fleetWatch.cpuSince()).reduce((a, b) => a + b, 0);
-    fleetWatch.stop();
     const steadyCpuPct = { ...cpu, fleet: fleetCpu };
 
     const burst = plan.burst ? await fleet.burst(plan.burst) : undefined;
@@ -210,13 +229,17 @@ export async function runScenario(plan: ScenarioPlan, log: (line: string) => voi
       );
     }
 
-    const beforeDrop = { counters: (await fleet.report()).counters, cpu: watch.cpuTotals(), watch };
-    const dropped = await fleet.drop();
-    const reconnect = await herd(deployment, fleet, dropped, beforeDrop, plan);
-    log(
-      `  reconnect herd: ready ${reconnect.ready}/${plan.players} in ${Math.round(reconnect.readyMs ?? NaN)} ms, ${Math.round(reconnect.cpuMs)} ms CPU`,
-    );
+    let reconnect: Herd | null = null;
+    if (plan.reconnect !== false) {
+      const beforeDrop = await before();
+      const dropped = await fleet.drop();
+      reconnect = await herd(deployment, fleet, dropped, beforeDrop, plan);
+      log(
+        `  reconnect herd: ready ${reconnect.ready}/${plan.players} in ${Math.round(reconnect.readyMs ?? NaN)} ms, ${Math.round(reconnect.cpuMs)} ms CPU`,
+      );
+    }
 
+    fleetWatch.stop();
     return {
       plan,
       firstPublishMs,

@@ -71,6 +71,9 @@ export function mosquittoPasswords(players: readonly BrokerPlayer[], controller:
 export const largestPlayerPacket = (): number =>
   Math.max(...MESSAGE_KINDS.filter((k) => messages[k].from === 'player').map((k) => messages[k].maxBytes));
 
+/** Messages Mosquitto may queue per client: enough for a herd of 20,000 players' statuses and heartbeats. */
+export const MAX_QUEUED = 100_000;
+
 /** A configuration snippet for Debian's /etc/mosquitto/conf.d/; the operator adds TLS (docs/deployment.md). */
 export function mosquittoConf(paths: { passwordFile: string; aclFile: string }, port = 1883): string {
   // A manifest (8 MiB) comes from the controller and must pass too: the limit is per packet, for everyone.
@@ -82,6 +85,11 @@ export function mosquittoConf(paths: { passwordFile: string; aclFile: string }, 
     `password_file ${paths.passwordFile}`,
     `acl_file ${paths.aclFile}`,
     `max_packet_size ${maxPacket}`,
+    // The controller's one connection receives every player's status, heartbeat and acknowledgements; in a
+    // herd of thousands that is thousands of messages at once. Mosquitto's defaults (1,000 queued, 20 in
+    // flight per client) silently drop the rest, and screens stay offline in the console although connected.
+    `max_queued_messages ${MAX_QUEUED}`,
+    'max_inflight_messages 0',
     '',
   ].join('\n');
 }
