@@ -18,6 +18,7 @@ import { screenInfo } from '../screens/screens-repository';
 import { scheduleSource } from '../schedules/schedule-source';
 import type { Messaging } from '../messaging/messaging';
 import type { AssetDelivery, Surface } from '../library/renditions';
+import { playbackCues } from './cues';
 import type { ManifestSigner } from './manifest-signer';
 import { FAN_OUT, type StoredManifest, fanOut, inPool } from './fan-out';
 
@@ -137,8 +138,10 @@ export function createPublisher(
   const prepare = (screenId: string, now: Date) => delivery.prepare(() => compile(screenId, 1, now));
 
   /** Gives a compiled manifest the next version, signs it and stores it; the caller holds the transaction. */
-  function store(screenId: string, compiled: Manifest): StoredManifest {
-    const manifest: Manifest = { ...compiled, version: repos.manifests.latestVersion(screenId) + 1 };
+  function store(screenId: string, compiled: Manifest, now: Date): StoredManifest {
+    // Zones whose items changed begin at what changed, from now, on every player alike (cues.ts).
+    const cues = playbackCues(repos.manifests.latest(screenId), compiled, now);
+    const manifest: Manifest = { ...compiled, version: repos.manifests.latestVersion(screenId) + 1, cues };
     const signed = signer.wire(manifest);
     repos.manifests.save(manifest, signed);
     return { manifest, signed };
@@ -149,7 +152,7 @@ export function createPublisher(
   async function publish(screenId: string, now = new Date()): Promise<Result<Manifest>> {
     const compiled = await prepare(screenId, now);
     if (!compiled.ok) return compiled;
-    const stored = db.transaction(() => store(screenId, compiled.value))();
+    const stored = db.transaction(() => store(screenId, compiled.value, now))();
     await send(screenId, stored.signed);
     return ok(stored.manifest);
   }
@@ -165,7 +168,7 @@ export function createPublisher(
     publishMany: (screenIds: Iterable<string>, now = new Date()): Promise<Map<string, Result<Manifest>>> =>
       fanOut(screenIds, {
         prepare: (id) => prepare(id, now),
-        store,
+        store: (id, compiled) => store(id, compiled, now),
         send,
         transaction: (work) => db.transaction(work)(),
       }),
