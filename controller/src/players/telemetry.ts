@@ -53,19 +53,21 @@ export async function telemetryRoutes(
       });
       const matching = query.health ? rows.filter((r) => r.health === query.health) : rows;
       const page = matching.slice(query.offset, query.offset + query.limit);
-      const beats = repos.deliveryListing.heartbeats(page.map((p) => p.row.screenId));
+      const details = repos.deliveryListing.details(page.map((p) => p.row.screenId));
       reply.header(TOTAL_COUNT_HEADER, String(matching.length));
-      return page.map(({ row, health }) => ({
-        screenId: row.screenId,
-        health,
-        lastHeartbeatAt: row.receivedAt,
-        heartbeat: beats.get(row.screenId) ?? null,
-        player: row.player,
-        publishedVersion: row.publishedVersion || null,
-        lastScreenshot: row.lastScreenshot
-          ? { ...row.lastScreenshot, url: `/content/${row.lastScreenshot.sha256}` }
-          : null,
-      }));
+      return page.map(({ row, health }) => {
+        const more = details.get(row.screenId);
+        const shot = more?.lastScreenshot ?? null;
+        return {
+          screenId: row.screenId,
+          health,
+          lastHeartbeatAt: row.receivedAt,
+          heartbeat: more?.heartbeat ?? null,
+          player: more?.player ?? null,
+          publishedVersion: more?.publishedVersion || null,
+          lastScreenshot: shot ? { ...shot, url: `/content/${shot.sha256}` } : null,
+        };
+      });
     },
   );
 
