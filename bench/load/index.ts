@@ -1,7 +1,7 @@
 import { type Benchmark, outcome } from '../lib/result';
 import { openFilesLimit } from '../lib/process-stats';
 import { type LoadResults, type ScenarioKey, loadFigures } from './figures';
-import { type ScenarioPlan, type ScenarioResult, runScenario } from './scenario';
+import { FLEET_CONNECT_TIMEOUT_MS, type ScenarioPlan, type ScenarioResult, runScenario } from './scenario';
 
 /**
  * Ten thousand players on one controller (issue #15): simulated players (bench/lib/fleet) against the embedded
@@ -84,7 +84,9 @@ export const benchmark: Benchmark = {
         'processes of 2,000 each, with per-player credentials (on Mosquitto: the password file and ACL of `npm run',
         "mosquitto:config`), one in ten over WebSocket (the controller's /mqtt, or Mosquitto's own listener), each",
         'with a last will, a retained online status, heartbeats every 15 s, subscriptions to its manifest, commands',
-        "and proof-of-play acknowledgements, and the player's reconnect policy (player/src/common/reconnect-backoff.ts).",
+        "and proof-of-play acknowledgements, and the player's reconnect backoff (player/src/common/reconnect-backoff.ts)",
+        `but a ${FLEET_CONNECT_TIMEOUT_MS / 1000} s CONNACK timeout instead of the player's 10 s: thousands of simulated`,
+        'players share two CPUs, so a worker reads a CONNACK late and its retries, not the broker, would set the pace.',
         'Arrival times are taken in the workers in machine time. A herd ends when the last player is subscribed; the',
         'console view (screens connected) is read too. CPU and RSS come from /proc. Needs ulimit -n of at least the',
         'largest fleet plus 2,000 (checked).',

@@ -22,6 +22,13 @@ export interface FleetOptions {
   perProcess?: number;
   /** Seconds between heartbeats (default 15, as players). */
   heartbeatIntervalS?: number;
+  /**
+   * How long each attempt waits for the broker's CONNACK; default: the player's policy (10 s, doubling to 30 s).
+   * A real player has a CPU of its own; simulated ones share a worker's event loop with 2,000 others, so in a herd
+   * a CONNACK the broker sent in time can be read after the player's timeout, and the retries that follow are the
+   * fleet's own doing. A benchmark measuring the broker sets a longer one and says so.
+   */
+  connectTimeoutMs?: number;
   /** Kinds each player subscribes to (default manifest, commands, popAck; playerCommands for enrolled players). */
   reads?: readonly MessageKindName[];
 }
@@ -108,6 +115,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
           players: options.players.filter((_, index) => index % count === i),
           urls: { tcp: options.urls.tcp, ws: options.urls.ws ?? null },
           heartbeatIntervalS: options.heartbeatIntervalS ?? 15,
+          ...(options.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: options.connectTimeoutMs }),
           reads: options.reads ?? DEFAULT_READS,
         },
         asNumber,

@@ -21,6 +21,7 @@ export const WorkerRequest = z.discriminatedUnion('cmd', [
     players: z.array(PlayerSpecSchema),
     urls: z.object({ tcp: z.string(), ws: z.string().nullable() }),
     heartbeatIntervalS: z.number().positive(),
+    connectTimeoutMs: z.int().positive().optional(),
     reads: z.array(Kind),
   }),
   /** Every player starts its first attempt at `at` (machine time), so all processes start together. */

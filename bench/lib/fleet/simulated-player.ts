@@ -67,6 +67,11 @@ export class SimulatedPlayer {
     private readonly options: {
       urls: { tcp: string; ws: string | null };
       heartbeatIntervalS: number;
+      /**
+       * How long an attempt waits for its CONNACK, when not the player's policy: thousands of simulated players
+       * share a worker's event loop, so a CONNACK the broker sent in time may be read late (see fleet.ts).
+       */
+      connectTimeoutMs?: number | undefined;
       /** Kinds the player subscribes to, on its screen (or, for player-scoped kinds, its own id). */
       reads: readonly MessageKindName[];
       hooks: PlayerHooks;
@@ -139,7 +144,7 @@ export class SimulatedPlayer {
       clean: true,
       keepalive: 15,
       reconnectPeriod: 0, // reconnects are ours, with backoff and jitter
-      connectTimeout: connectTimeoutMs(attempt),
+      connectTimeout: this.options.connectTimeoutMs ?? connectTimeoutMs(attempt),
       will: { topic: statusTopic, payload: Buffer.from(this.#status('offline', seq)), qos: 1, retain: true },
       ...(this.spec.password ? { username: this.spec.playerId, password: this.spec.password } : {}),
     });

@@ -37,6 +37,7 @@ async function handle(request: WorkerRequest): Promise<unknown> {
           new SimulatedPlayer(spec, {
             urls: request.urls,
             heartbeatIntervalS: request.heartbeatIntervalS,
+            connectTimeoutMs: request.connectTimeoutMs,
             reads: request.reads,
             hooks: {
               arrived(kind, key, at) {
