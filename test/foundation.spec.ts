@@ -39,6 +39,8 @@ test.describe('a walking Baruga', () => {
   test('an announcement published through the API is on screen within a second, and survives a restart', async ({
     page,
   }) => {
+    // The reconnect after the restart may wait out the player's backoff (step 8).
+    test.setTimeout(120_000);
     // 1. A controller on its own ports and data directory, as `npm start` runs it.
     const dataDir = tempDataDir();
     const ports = { BARUGA_PORT: String(await freePort()), BARUGA_MQTT_PORT: String(await freePort()) };
@@ -74,6 +76,7 @@ test.describe('a walking Baruga', () => {
     await expect(page.getByText('Peringatan: jalan Ahmad Yani ditutup')).toBeVisible();
 
     // 7. Restarted on the same data: the screen, its loop and its published version are still there.
+    const restartedAt = Date.now();
     controller = await startControllerProcess({ dataDir, env: ports });
     expect(controller.output()).not.toContain('printed once');
     const again = await signIn(controller.url);
@@ -87,7 +90,19 @@ test.describe('a walking Baruga', () => {
       'Peringatan: jalan Ahmad Yani ditutup',
     ]);
 
-    // 8. The same player page reconnected by itself and takes the next publish within a second.
+    // 8. The same player page reconnects by itself: its online status reaches the new controller. While the
+    //    controller was away its retries waited a jittered, growing delay (player/src/common/reconnect-backoff.ts:
+    //    a province of players must not come back in one instant), so this may take some seconds.
+    await expect
+      .poll(
+        async () =>
+          Date.parse(
+            ((await again.call('GET', `/api/screens/${SCREEN.id}`)).body as { lastSeenAt: string }).lastSeenAt,
+          ),
+        { timeout: 45_000 },
+      )
+      .toBeGreaterThan(restartedAt);
+    // Connected again, it takes the next publish within a second.
     const after = await publishAndTime(page, again, 'Layanan kembali normal');
     expect(after).toBeLessThan(1000);
   });

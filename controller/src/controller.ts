@@ -8,7 +8,7 @@ import type { ControllerConfig } from './config';
 import { type Db, openDatabase } from './db/database';
 import { loadOrCreateManifestSigner } from './publishing/manifest-signer';
 import { createBrokerRules } from './messaging/broker-rules';
-import { createMessaging } from './messaging/messaging';
+import { type Messaging, createMessaging } from './messaging/messaging';
 import { type Repositories, createRepositories } from './db/repositories';
 import { authRoutes } from './accounts/session-routes';
 import { installAuditTrail } from './audit/audit-trail';
@@ -41,6 +41,8 @@ export interface RunningController {
   db: Db;
   repos: Repositories;
   publisher: Publisher;
+  /** The controller's side of the MQTT message table; tests listen beside the domains' handlers. */
+  messaging: Messaging;
   /** Every /api route with its declared access and audit action. */
   routes: readonly DeclaredRoute[];
   /** http://host:port of the HTTP server. */
@@ -175,6 +177,7 @@ export async function startController(config: ControllerConfig): Promise<Running
     db,
     repos,
     publisher,
+    messaging,
     routes,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     mqttPort: broker?.port ?? null,

@@ -2,6 +2,7 @@ import { loadConfig } from './config';
 import { startController } from './controller';
 
 /** `npm start`: runs the controller and prints where to look. */
+const SCREENS_PRINTED = 20;
 const config = loadConfig();
 const controller = await startController(config);
 const { repos } = controller;
@@ -22,7 +23,14 @@ const lines = [
     : '  Admin: akun sudah ada · account already exists (user "admin")',
   '',
   '  Pemutar / Players:',
-  ...repos.screens.list().map((s) => `    ${s.name.padEnd(32)} ${controller.url}/player/?screen=${s.id}`),
+  // The first screens only: a province's fleet would print thousands of lines.
+  ...repos.screens
+    .list()
+    .slice(0, SCREENS_PRINTED)
+    .map((s) => `    ${s.name.padEnd(32)} ${controller.url}/player/?screen=${s.id}`),
+  ...(repos.screens.count() > SCREENS_PRINTED
+    ? [`    … +${repos.screens.count() - SCREENS_PRINTED} (${controller.url}/)`]
+    : []),
   '',
   '  BARUGA_READY ' + JSON.stringify({ url: controller.url, mqttPort: controller.mqttPort }),
   '',

@@ -267,11 +267,14 @@ export type PlayAck = z.infer<typeof PlayAck>;
 export const PlayQuery = z.object({
   screen: Slug.optional(),
   item: z.string().max(64).optional(),
+  player: z.string().max(128).optional(),
   from: IsoInstant.optional(),
   to: IsoInstant.optional(),
   format: z.enum(['json', 'csv']).default('json'),
   limit: z.coerce.number().int().min(1).max(100_000).default(1000),
   offset: z.coerce.number().int().min(0).default(0),
+  /** By start, oldest first (the default) or newest first (`-startedAt`). */
+  sort: z.enum(['startedAt', '-startedAt']).default('startedAt'),
 });
 export type PlayQuery = z.infer<typeof PlayQuery>;
 

@@ -11,14 +11,28 @@ export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase
 
 export const IsoInstant = z.iso.datetime({ offset: true });
 
+/**
+ * Answers already given: building an Intl.DateTimeFormat costs ~0.1 ms, and every manifest and event names a
+ * zone, so republishing thousands of screens asked the same question thousands of times. Bounded, since the
+ * names come from input.
+ */
+const knownZones = new Map<string, boolean>();
+const KNOWN_ZONES_MAX = 1000;
+
 /** An IANA zone name the runtime knows (Intl throws RangeError on unknown zones). */
 export function isKnownTimezone(zone: string): boolean {
+  const known = knownZones.get(zone);
+  if (known !== undefined) return known;
+  let answer: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.length > 0;
+    answer = zone.length > 0;
   } catch {
-    return false;
+    answer = false;
   }
+  if (knownZones.size >= KNOWN_ZONES_MAX) knownZones.clear();
+  knownZones.set(zone, answer);
+  return answer;
 }
 
 export const Timezone = z

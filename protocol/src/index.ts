@@ -87,7 +87,16 @@ export {
   ScreenOverlays,
   ScreenOverlaysView,
 } from './layout';
-export { PlayerStatus } from './status';
+export { ConnectionSeq, PlayerStatus } from './status';
+export {
+  DeliveryListQuery,
+  LIST_DEFAULT_LIMIT,
+  LIST_MAX_LIMIT,
+  PlayerListQuery,
+  ScreenListQuery,
+  TOTAL_COUNT_HEADER,
+  sortKey,
+} from './lists';
 export {
   SessionRequest,
   SessionInfo,

@@ -94,6 +94,8 @@ export const LibraryQuery = z.object({
   q: z.string().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  /** Newest first by default; a `-` before a field sorts it descending. */
+  sort: z.enum(['createdAt', '-createdAt', 'name', '-name', 'size', '-size']).default('-createdAt'),
 });
 export type LibraryQuery = z.infer<typeof LibraryQuery>;
 

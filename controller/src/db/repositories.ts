@@ -2,6 +2,7 @@ import type { Db } from './database';
 import { createAuditRepository } from '../audit/audit-repository';
 import { createBlobsRepository } from '../library/blobs-repository';
 import { createCommandsRepository } from '../players/commands-repository';
+import { createDeliveryListing } from '../players/delivery-listing';
 import { createHeartbeatsRepository } from '../players/heartbeats-repository';
 import { createItemsRepository } from '../items/items-repository';
 import { createLayoutsRepository } from '../schedules/layouts-repository';
@@ -11,6 +12,7 @@ import { createPlayersRepository } from '../players/players-repository';
 import { createPresenceRepository } from '../players/presence-repository';
 import { createProofOfPlayRepository } from '../players/proof-of-play-repository';
 import { createSchedulesRepository } from '../schedules/schedules-repository';
+import { createScreenListing } from '../screens/screen-listing';
 import { createScreensRepository } from '../screens/screens-repository';
 import { createSessionsRepository } from '../accounts/sessions-repository';
 import { createUsersRepository } from '../accounts/users-repository';
@@ -25,12 +27,16 @@ export function createRepositories(db: Db) {
     sessions: createSessionsRepository(db),
     screens: createScreensRepository(db),
     walls: createWallsRepository(db),
+    /** Screens as lists show them (presence, published version), one query a page. */
+    screenListing: createScreenListing(db),
     items,
     manifests: createManifestsRepository(db),
     presence: createPresenceRepository(db),
     blobs: createBlobsRepository(db),
     players: createPlayersRepository(db),
     heartbeats: createHeartbeatsRepository(db),
+    /** Screens as the delivery view shows them, one query for the list and one for the page's heartbeats. */
+    deliveryListing: createDeliveryListing(db),
     proofOfPlay: createProofOfPlayRepository(db),
     commands: createCommandsRepository(db),
     library: createLibraryRepository(db),

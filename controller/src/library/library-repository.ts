@@ -1,4 +1,6 @@
-import type { LibraryKind, RenditionFit } from '@baruga/protocol';
+import type { LibraryKind, LibraryQuery, RenditionFit } from '@baruga/protocol';
+
+type LibrarySort = LibraryQuery['sort'];
 import type { Db } from '../db/database';
 
 export interface LibraryRow {
@@ -72,7 +74,18 @@ export interface LibraryFilter {
   q?: string | undefined;
   limit: number;
   offset: number;
+  /** Newest first when not given. */
+  sort?: LibrarySort | undefined;
 }
+
+const LIBRARY_ORDER: Readonly<Record<LibrarySort, string>> = {
+  createdAt: 'i.created_at ASC, i.id',
+  '-createdAt': 'i.created_at DESC, i.id',
+  name: 'i.name ASC, i.id',
+  '-name': 'i.name DESC, i.id',
+  size: 'i.size ASC, i.id',
+  '-size': 'i.size DESC, i.id',
+};
 
 export interface RenditionKey {
   sourceSha256: string;
@@ -107,6 +120,9 @@ export function createLibraryRepository(db: Db) {
   const touch = db.prepare('UPDATE library_items SET updated_at = ? WHERE id = ?');
   const remove = db.prepare('DELETE FROM library_items WHERE id = ?');
   const tagsOf = db.prepare<[string], { tag: string }>('SELECT tag FROM library_tags WHERE item_id = ? ORDER BY tag');
+  const tagsOfMany = db.prepare<[string], { item_id: string; tag: string }>(
+    'SELECT item_id, tag FROM library_tags WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, tag',
+  );
   const clearTags = db.prepare('DELETE FROM library_tags WHERE item_id = ?');
   const addTag = db.prepare('INSERT OR IGNORE INTO library_tags (item_id, tag) VALUES (?, ?)');
   const tagCounts = db.prepare<[], { tag: string; count: number }>(
@@ -189,7 +205,7 @@ export function createLibraryRepository(db: Db) {
         `SELECT count(*) AS n FROM library_items i ${clause}`,
       );
       const page = db.prepare<Record<string, string | number>, RawItem>(
-        `SELECT i.* FROM library_items i ${clause} ORDER BY i.created_at DESC, i.id LIMIT @limit OFFSET @offset`,
+        `SELECT i.* FROM library_items i ${clause} ORDER BY ${LIBRARY_ORDER[filter.sort ?? '-createdAt']} LIMIT @limit OFFSET @offset`,
       );
       return {
         rows: page.all({ ...params, limit: filter.limit, offset: filter.offset }).map(toRow),
@@ -201,6 +217,16 @@ export function createLibraryRepository(db: Db) {
       return rename.run(name, new Date().toISOString(), id).changes > 0;
     },
     tags: (id: string): string[] => tagsOf.all(id).map((r) => r.tag),
+    /** The tags of a page of items in one query, not one a row. */
+    tagsOfMany(ids: readonly string[]): Map<string, string[]> {
+      const byItem = new Map<string, string[]>();
+      for (const r of tagsOfMany.all(JSON.stringify(ids))) {
+        const list = byItem.get(r.item_id) ?? [];
+        list.push(r.tag);
+        byItem.set(r.item_id, list);
+      }
+      return byItem;
+    },
     setTags(id: string, tags: readonly string[]): void {
       db.transaction(() => {
         clearTags.run(id);

@@ -328,6 +328,14 @@ describe('the library', () => {
     expect(second.items.map((i) => i.name)).toEqual(['Spanduk Lebaran', 'Pantai Nambo']);
     expect(second.nextOffset).toBeNull();
     expect((await inject('GET', '/api/content?limit=500')).statusCode).toBe(400);
+
+    // Sorted by name, each item with its own tags (read for the whole page at once).
+    const byNameAsc = (await inject('GET', '/api/content?q=spanduk&sort=name')).json<{ items: LibraryItem[] }>();
+    expect(byNameAsc.items.map((i) => [i.name, i.tags])).toEqual([
+      ['Spanduk HUT RI', ['dinas-kominfo']],
+      ['Spanduk Lebaran', ['dinas-kominfo', 'lebaran']],
+    ]);
+    expect((await inject('GET', '/api/content?sort=colour')).statusCode).toBe(400);
   });
 
   it('renames, retags and counts tags', async () => {

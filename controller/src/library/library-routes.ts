@@ -86,12 +86,15 @@ export async function libraryRoutes(app: FastifyInstance, options: LibraryOption
     preservePath: true,
   });
 
-  function view(row: LibraryRow, extra: { usage?: ContentUsage; renditions?: boolean } = {}): LibraryItem {
+  function view(
+    row: LibraryRow,
+    extra: { usage?: ContentUsage; renditions?: boolean; tags?: string[] } = {},
+  ): LibraryItem {
     return {
       id: row.id,
       kind: row.kind,
       name: row.name,
-      tags: repos.library.tags(row.id),
+      tags: extra.tags ?? repos.library.tags(row.id),
       mime: row.mime,
       size: row.size,
       width: row.width,
@@ -265,9 +268,10 @@ export async function libraryRoutes(app: FastifyInstance, options: LibraryOption
     const query = parseWith(LibraryQuery, request.query, 'query');
     const { rows, total } = repos.library.list(query);
     const usage = buildUsageIndex(repos);
+    const tags = repos.library.tagsOfMany(rows.map((row) => row.id));
     const next = query.offset + rows.length;
     return {
-      items: rows.map((row) => view(row, { usage: usage(row) })),
+      items: rows.map((row) => view(row, { usage: usage(row), tags: tags.get(row.id) ?? [] })),
       total,
       limit: query.limit,
       offset: query.offset,

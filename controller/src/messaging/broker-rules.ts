@@ -1,5 +1,5 @@
 import { messages, parseTopic } from '@baruga/protocol';
-import type { PlayersRepository } from '../players/players-repository';
+import type { PlayerRow, PlayersRepository } from '../players/players-repository';
 
 /** Who may connect to the embedded broker as a player, and which topics each may reach. */
 export interface PlayerAccess {
@@ -20,6 +20,35 @@ export interface PlayerAccess {
  * allowed) reaches only the kinds open to anonymous players, on screens no player has claimed. Exact topics only.
  */
 export function createBrokerRules(players: PlayersRepository, options: { allowAnonymous: boolean }): PlayerAccess {
+  // Every packet asks who a player is and whether a screen is claimed: answered from memory until the players
+  // change (pairing, reassignment, revocation bump the generation), instead of three queries a packet in a herd.
+  let seen = -1;
+  let rows = new Map<string, PlayerRow | null>();
+  let claims = new Map<string, boolean>();
+  const fresh = () => {
+    if (players.generation() === seen) return;
+    seen = players.generation();
+    rows = new Map();
+    claims = new Map();
+  };
+  const player = (id: string): PlayerRow | null => {
+    fresh();
+    let row = rows.get(id);
+    if (row === undefined) {
+      row = players.get(id);
+      rows.set(id, row);
+    }
+    return row;
+  };
+  const claimed = (screenId: string): boolean => {
+    fresh();
+    let known = claims.get(screenId);
+    if (known === undefined) {
+      known = players.isClaimed(screenId);
+      claims.set(screenId, known);
+    }
+    return known;
+  };
   const reaches = (playerId: string | null, topic: string, direction: 'publish' | 'subscribe'): boolean => {
     const parsed = parseTopic(topic);
     if (!parsed) return false;
@@ -27,11 +56,11 @@ export function createBrokerRules(players: PlayersRepository, options: { allowAn
     const allowed = direction === 'publish' ? row.from === 'player' : (row.to as readonly string[]).includes('player');
     if (!allowed) return false;
     if (playerId === null) {
-      return row.anonymous && row.scope === 'screen' && options.allowAnonymous && !players.isClaimed(parsed.id);
+      return row.anonymous && row.scope === 'screen' && options.allowAnonymous && !claimed(parsed.id);
     }
-    const player = players.get(playerId);
-    if (player?.state !== 'active') return false;
-    return row.scope === 'screen' ? player.screens.includes(parsed.id) : parsed.id === playerId;
+    const found = player(playerId);
+    if (found?.state !== 'active') return false;
+    return row.scope === 'screen' ? found.screens.includes(parsed.id) : parsed.id === playerId;
   };
   return {
     allowAnonymous: options.allowAnonymous,

@@ -3,8 +3,10 @@ import {
   type EnrollResponse,
   ErrorCode,
   PairPlayer,
+  PlayerListQuery,
   type PlayerSelf,
   type PlayerView,
+  TOTAL_COUNT_HEADER,
   UpdatePlayer,
 } from '@baruga/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -120,9 +122,13 @@ export async function enrollmentRoutes(
     };
   });
 
-  app.get('/api/players', { config: { access: 'signed-in' } }, async (): Promise<PlayerView[]> =>
-    repos.players.list().map(playerView),
-  );
+  // A bare array as before; the number of matching players travels in X-Total-Count (docs/api.md, "Lists").
+  app.get('/api/players', { config: { access: 'signed-in' } }, async (request, reply): Promise<PlayerView[]> => {
+    const query = parseWith(PlayerListQuery, request.query, 'query');
+    const { rows, total } = repos.players.page(query);
+    reply.header(TOTAL_COUNT_HEADER, String(total));
+    return rows.map(playerView);
+  });
 
   app.get('/api/players/:id', { config: { access: 'signed-in' } }, async (request): Promise<PlayerView> => {
     const { id } = parseWith(PlayerParams, request.params, 'path');

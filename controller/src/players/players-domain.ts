@@ -31,7 +31,7 @@ export async function installPlayers(
   },
 ): Promise<{ stop: () => void; delivery: () => ScreenDelivery[] }> {
   const { repos, messaging, config } = opts;
-  const presence = followPresence(messaging, repos);
+  const presence = followPresence(messaging, repos, app.log);
   followHeartbeats(messaging, repos, app.log);
   followProofOfPlay(messaging, repos, app.log);
   followCommands(messaging, repos, app.log);

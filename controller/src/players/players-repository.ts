@@ -1,6 +1,14 @@
 import crypto from 'node:crypto';
-import { PAIRING_ALPHABET, type PlayerHostKind, type PlayerState } from '@baruga/protocol';
+import {
+  PAIRING_ALPHABET,
+  type PlayerHostKind,
+  type PlayerListQuery,
+  type PlayerState,
+  sortKey,
+} from '@baruga/protocol';
 import type { Db } from '../db/database';
+import { likePattern, statementCache } from '../db/statement-cache';
+import { type BrokerPlayer, mosquittoPasswordHash } from '../messaging/mosquitto-config';
 
 export interface PlayerRow {
   id: string;
@@ -42,7 +50,44 @@ const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 const pick = (alphabet: string, n: number) =>
   Array.from({ length: n }, () => alphabet[crypto.randomInt(alphabet.length)]).join('');
 
+const PLAYER_ORDER: Readonly<Record<string, string>> = { createdAt: 'created_at', name: 'name', id: 'id' };
+
+/** A page of players: revoked ones last, then by creation, unless the query sorts otherwise. */
+function playerPageSql(query: PlayerListQuery): {
+  sql: string;
+  count: string;
+  params: Record<string, string | number>;
+} {
+  const clauses: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (query.q) {
+    clauses.push("(id LIKE @q ESCAPE '\\' OR name LIKE @q ESCAPE '\\')");
+    params.q = likePattern(query.q);
+  }
+  if (query.state) {
+    clauses.push('state = @state');
+    params.state = query.state;
+  }
+  if (query.screen) {
+    clauses.push('id IN (SELECT player_id FROM player_screens WHERE screen_id = @screen)');
+    params.screen = query.screen;
+  }
+  const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+  let order = "state = 'revoked', created_at, id";
+  if (query.sort) {
+    const { key, descending } = sortKey(query.sort);
+    order = `${PLAYER_ORDER[key] ?? 'created_at'} ${descending ? 'DESC' : 'ASC'}, id`;
+  }
+  return {
+    sql: `SELECT * FROM players ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    count: `SELECT count(*) AS n FROM players ${where}`,
+    params,
+  };
+}
+
 export function createPlayersRepository(db: Db) {
+  const prepared = statementCache(db);
+  let generation = 0;
   const one = db.prepare<[string], RawPlayer>('SELECT * FROM players WHERE id = ?');
   const all = db.prepare<[], RawPlayer>("SELECT * FROM players ORDER BY state = 'revoked', created_at");
   const byCode = db.prepare<[string, string], RawPlayer>(
@@ -50,6 +95,11 @@ export function createPlayersRepository(db: Db) {
   );
   const screensOf = db.prepare<[string], { screen_id: string }>(
     'SELECT screen_id FROM player_screens WHERE player_id = ? ORDER BY screen_id',
+  );
+  // The screens of a whole page of players in one query (a JSON array of their ids), not one query a row.
+  const screensOfMany = db.prepare<[string], { player_id: string; screen_id: string }>(
+    `SELECT player_id, screen_id FROM player_screens WHERE player_id IN (SELECT value FROM json_each(?))
+     ORDER BY player_id, screen_id`,
   );
   const claim = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM player_screens WHERE screen_id = ?');
   const owner = db.prepare<[string], { id: string; name: string }>(
@@ -60,8 +110,16 @@ export function createPlayersRepository(db: Db) {
     "SELECT count(*) AS n FROM players WHERE state = 'pending' AND code_expires_at > ?",
   );
   const insert = db.prepare(
-    `INSERT INTO players (id, name, secret_hash, state, pairing_code, code_expires_at, host, host_version, platform, created_at)
-     VALUES (@id, @name, @secretHash, 'pending', @code, @codeExpiresAt, @host, @hostVersion, @platform, @createdAt)`,
+    `INSERT INTO players (id, name, secret_hash, broker_hash, state, pairing_code, code_expires_at, host, host_version,
+       platform, created_at)
+     VALUES (@id, @name, @secretHash, @brokerHash, 'pending', @code, @codeExpiresAt, @host, @hostVersion, @platform,
+       @createdAt)`,
+  );
+  const brokerAccounts = db.prepare<[], { id: string; broker_hash: string; screens: string }>(
+    `SELECT p.id, p.broker_hash,
+       coalesce((SELECT json_group_array(screen_id) FROM (SELECT screen_id FROM player_screens ps
+                 WHERE ps.player_id = p.id ORDER BY screen_id)), '[]') AS screens
+     FROM players p WHERE p.state = 'active' AND p.broker_hash IS NOT NULL ORDER BY p.id`,
   );
   const setCode = db.prepare('UPDATE players SET pairing_code = ?, code_expires_at = ? WHERE id = ?');
   const forget = db.prepare("DELETE FROM players WHERE state = 'pending' AND created_at < ?");
@@ -78,11 +136,14 @@ export function createPlayersRepository(db: Db) {
   const unassignAll = db.prepare('DELETE FROM player_screens WHERE player_id = ?');
   const assign = db.prepare('INSERT INTO player_screens (player_id, screen_id) VALUES (?, ?)');
   // A screen moved to another player leaves a revoked one's claim behind; an active one's claim is taken over.
+  // Correlated, so it looks up only the screen's own claims: an IN (all active players) list was rebuilt on every
+  // call, which made pairing the ten-thousandth player walk ten thousand rows.
   const takeOver = db.prepare(
-    "DELETE FROM player_screens WHERE screen_id = ? AND player_id != ? AND player_id IN (SELECT id FROM players WHERE state = 'active')",
+    `DELETE FROM player_screens WHERE screen_id = ? AND player_id != ?
+       AND EXISTS (SELECT 1 FROM players p WHERE p.id = player_screens.player_id AND p.state = 'active')`,
   );
 
-  const toRow = (r: RawPlayer): PlayerRow => ({
+  const toRow = (r: RawPlayer, screens = screensOf.all(r.id).map((s) => s.screen_id)): PlayerRow => ({
     id: r.id,
     name: r.name,
     state: r.state as PlayerState, // CHECK constraint keeps it to the enum
@@ -94,7 +155,7 @@ export function createPlayersRepository(db: Db) {
     createdAt: r.created_at,
     approvedAt: r.approved_at,
     revokedAt: r.revoked_at,
-    screens: screensOf.all(r.id).map((s) => s.screen_id),
+    screens,
   });
 
   /** Sets a fresh code no other player holds (codes are unique while held; expired ones are released first). */
@@ -126,7 +187,26 @@ export function createPlayersRepository(db: Db) {
       const r = one.get(id);
       return r ? toRow(r) : null;
     },
-    list: (): PlayerRow[] => all.all().map(toRow),
+    list: (): PlayerRow[] => all.all().map((r) => toRow(r)),
+    /** One page of players with their screens (two queries, whatever the page size), and how many match. */
+    page(query: PlayerListQuery): { rows: PlayerRow[]; total: number } {
+      const { sql, count, params } = playerPageSql(query);
+      const raw = prepared<Record<string, string | number>, RawPlayer>(sql).all({
+        ...params,
+        limit: query.limit,
+        offset: query.offset,
+      });
+      const screens = new Map<string, string[]>();
+      for (const r of screensOfMany.all(JSON.stringify(raw.map((p) => p.id)))) {
+        const list = screens.get(r.player_id) ?? [];
+        list.push(r.screen_id);
+        screens.set(r.player_id, list);
+      }
+      return {
+        rows: raw.map((r) => toRow(r, screens.get(r.id) ?? [])),
+        total: prepared<Record<string, string | number>, { n: number }>(count).get(params)?.n ?? 0,
+      };
+    },
     pendingCount: (now = new Date()): number => pendingCount.get(now.toISOString())?.n ?? 0,
 
     createPending(
@@ -141,6 +221,8 @@ export function createPlayersRepository(db: Db) {
           id: playerId,
           name: '',
           secretHash: digest(secret),
+          // The secret is known only now: an external broker's password file needs its own hash of it.
+          brokerHash: mosquittoPasswordHash(secret),
           code: null,
           codeExpiresAt: null,
           host: input.host,
@@ -179,7 +261,14 @@ export function createPlayersRepository(db: Db) {
       return r ? toRow(r) : null;
     },
 
+    /**
+     * Grows with every change to which players are active and which screens they drive, so a reader may keep
+     * what it looked up (the broker's rules, on every packet) until it changes.
+     */
+    generation: () => generation,
+
     approve(playerId: string, name: string, screens: readonly string[], now = new Date()): boolean {
+      generation += 1;
       return db.transaction(() => {
         if (approve.run(name, now.toISOString(), playerId).changes === 0) return false;
         replaceScreens(playerId, screens);
@@ -188,15 +277,26 @@ export function createPlayersRepository(db: Db) {
     },
 
     update(playerId: string, change: { name?: string | undefined; screens?: readonly string[] | undefined }): void {
+      generation += 1;
       db.transaction(() => {
         if (change.name !== undefined) rename.run(change.name, playerId);
         if (change.screens !== undefined) replaceScreens(playerId, change.screens);
       })();
     },
 
-    revoke: (playerId: string, now = new Date()): boolean => revoke.run(now.toISOString(), playerId).changes > 0,
+    revoke(playerId: string, now = new Date()): boolean {
+      generation += 1;
+      return revoke.run(now.toISOString(), playerId).changes > 0;
+    },
 
     screensOf: (playerId: string): string[] => screensOf.all(playerId).map((s) => s.screen_id),
+    /** Active players an external broker must accept, with their broker hash and screens (mosquitto-command.ts). */
+    brokerAccounts: (): BrokerPlayer[] =>
+      brokerAccounts.all().map((r) => ({
+        id: r.id,
+        brokerHash: r.broker_hash,
+        screens: JSON.parse(r.screens) as string[], // json_group_array of screen ids
+      })),
     /** Claimed screens are reachable only with the credentials of their player. */
     isClaimed: (screenId: string): boolean => (claim.get(screenId)?.n ?? 0) > 0,
     /** The active player that drives a screen, if any. */

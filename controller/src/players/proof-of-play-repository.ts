@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 export interface PlayFilter {
   screen?: string | undefined;
   item?: string | undefined;
+  player?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }
@@ -49,6 +50,10 @@ function where(filter: PlayFilter): { sql: string; params: Record<string, string
   if (filter.item) {
     clauses.push('item_id = @item');
     params.item = filter.item;
+  }
+  if (filter.player) {
+    clauses.push('player_id = @player');
+    params.player = filter.player;
   }
   if (filter.from) {
     clauses.push('started_at >= @from');
@@ -153,11 +158,13 @@ export function createProofOfPlayRepository(db: Db) {
       );
     },
 
-    page(filter: PlayFilter, limit: number, offset: number): PlayRecordView[] {
+    /** A page in start order, oldest first unless `newestFirst`. */
+    page(filter: PlayFilter, limit: number, offset: number, newestFirst = false): PlayRecordView[] {
       const w = where(filter);
+      const direction = newestFirst ? 'DESC' : 'ASC';
       return db
         .prepare<Record<string, string | number>, RawPlay>(
-          `SELECT * FROM proof_of_play ${w.sql} ORDER BY started_at, id LIMIT @limit OFFSET @offset`,
+          `SELECT * FROM proof_of_play ${w.sql} ORDER BY started_at ${direction}, id ${direction} LIMIT @limit OFFSET @offset`,
         )
         .all({ ...w.params, limit, offset })
         .map(toView);

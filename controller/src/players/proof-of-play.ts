@@ -107,7 +107,7 @@ function sendCsv(reply: FastifyReply, name: string, lines: Iterable<string>) {
 export async function proofOfPlayRoutes(app: FastifyInstance, { repos }: { repos: Repositories }) {
   app.get('/api/proof-of-play', { config: { access: 'signed-in' } }, async (request, reply) => {
     const query = parseWith(PlayQuery, request.query, 'query');
-    const filter = { screen: query.screen, item: query.item, from: query.from, to: query.to };
+    const filter = { screen: query.screen, item: query.item, player: query.player, from: query.from, to: query.to };
     if (query.format === 'csv') {
       return sendCsv(
         reply,
@@ -119,7 +119,7 @@ export async function proofOfPlayRoutes(app: FastifyInstance, { repos }: { repos
       );
     }
     const page: PlayPage = {
-      records: repos.proofOfPlay.page(filter, query.limit, query.offset),
+      records: repos.proofOfPlay.page(filter, query.limit, query.offset, query.sort === '-startedAt'),
       total: repos.proofOfPlay.count(filter),
       limit: query.limit,
       offset: query.offset,

@@ -1,8 +1,15 @@
-import { type ControllerTime, type ScreenDelivery, screenHealth } from '@baruga/protocol';
+import {
+  type ControllerTime,
+  DeliveryListQuery,
+  type ScreenDelivery,
+  TOTAL_COUNT_HEADER,
+  screenHealth,
+} from '@baruga/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { Messaging } from '../messaging/messaging';
 import type { Repositories } from '../db/repositories';
 import type { Departures } from './presence';
+import { parseWith } from '../http/http-errors';
 
 /** Follows players' heartbeats into screen_heartbeats (the newest per screen). */
 export function followHeartbeats(messaging: Messaging, repos: Repositories, log: FastifyInstance['log']): void {
@@ -17,42 +24,56 @@ export function followHeartbeats(messaging: Messaging, repos: Repositories, log:
 
 /**
  * What the console shows per screen: online, late or offline from its last heartbeat, what that heartbeat said,
- * and the last screenshot (the overview reads these too).
+ * and the last screenshot (the delivery list and the overview read these). One query for every screen's health,
+ * then the details of the page asked for only (players/delivery-listing.ts): no query per row.
  */
-export function deliveryRows(
+export function deliveryPage(
   repos: Repositories,
   { heartbeatIntervalS, departures }: { heartbeatIntervalS: number; departures: Departures },
+  query: Pick<DeliveryListQuery, 'q' | 'group' | 'sort' | 'health'> & { offset?: number; limit?: number } = {},
   now = Date.now(),
-): ScreenDelivery[] {
-  const beats = new Map(repos.heartbeats.all().map((h) => [h.screenId, h]));
-  return repos.screens.list().map((screen) => {
-    const beat = beats.get(screen.id) ?? null;
-    const presence = repos.presence.get(screen.id);
-    // The content library's garbage collector may have removed an old screenshot's blob meanwhile.
-    const latest = repos.commands.latestScreenshot(screen.id);
-    const shot = latest && repos.blobs.get(latest.sha256) ? latest : null;
-    const received = beat ? Date.parse(beat.receivedAt) : null;
+): { rows: ScreenDelivery[]; total: number } {
+  const rows = repos.deliveryListing.rows(query).map((row) => {
+    const received = row.receivedAt === null ? null : Date.parse(row.receivedAt);
     // Gone now (last will, clean disconnect, revocation) unless a heartbeat arrived since: another window
     // of the same screen is still alive. Departures before a controller restart are not known: then a
     // heartbeat older than one interval decides.
-    const departed = departures.get(screen.id);
+    const departed = departures.get(row.screenId);
     const disconnected =
-      presence !== null &&
-      !presence.connected &&
+      row.connected === false &&
       (departed !== undefined
         ? received === null || departed >= received
         : received === null || now - received > heartbeatIntervalS * 1000);
-    return {
-      screenId: screen.id,
-      health: screenHealth(received, now, heartbeatIntervalS, disconnected),
-      lastHeartbeatAt: beat?.receivedAt ?? null,
-      heartbeat: beat?.heartbeat ?? null,
-      player: repos.players.ownerOf(screen.id),
-      publishedVersion: repos.manifests.latestVersion(screen.id) || null,
-      lastScreenshot: shot ? { ...shot, url: `/content/${shot.sha256}` } : null,
-    };
+    return { row, health: screenHealth(received, now, heartbeatIntervalS, disconnected) };
   });
+  const matching = query.health ? rows.filter((r) => r.health === query.health) : rows;
+  const offset = query.offset ?? 0;
+  const page = matching.slice(offset, offset + (query.limit ?? matching.length));
+  const details = repos.deliveryListing.details(page.map((p) => p.row.screenId));
+  return {
+    total: matching.length,
+    rows: page.map(({ row, health }) => {
+      const more = details.get(row.screenId);
+      const shot = more?.lastScreenshot ?? null;
+      return {
+        screenId: row.screenId,
+        health,
+        lastHeartbeatAt: row.receivedAt,
+        heartbeat: more?.heartbeat ?? null,
+        player: more?.player ?? null,
+        publishedVersion: more?.publishedVersion || null,
+        lastScreenshot: shot ? { ...shot, url: `/content/${shot.sha256}` } : null,
+      };
+    }),
+  };
 }
+
+/** Every screen's delivery (the overview's). */
+export const deliveryRows = (
+  repos: Repositories,
+  options: { heartbeatIntervalS: number; departures: Departures },
+  now = Date.now(),
+): ScreenDelivery[] => deliveryPage(repos, options, {}, now).rows;
 
 export async function telemetryRoutes(
   app: FastifyInstance,
@@ -62,8 +83,16 @@ export async function telemetryRoutes(
     departures,
   }: { repos: Repositories; heartbeatIntervalS: number; departures: Departures },
 ) {
-  app.get('/api/delivery/screens', { config: { access: 'signed-in' } }, async (): Promise<ScreenDelivery[]> =>
-    deliveryRows(repos, { heartbeatIntervalS, departures }),
+  // A bare array as before; the number of matching screens travels in X-Total-Count (docs/api.md, "Lists").
+  app.get(
+    '/api/delivery/screens',
+    { config: { access: 'signed-in' } },
+    async (request, reply): Promise<ScreenDelivery[]> => {
+      const query = parseWith(DeliveryListQuery, request.query, 'query');
+      const { rows, total } = deliveryPage(repos, { heartbeatIntervalS, departures }, query);
+      reply.header(TOTAL_COUNT_HEADER, String(total));
+      return rows;
+    },
   );
 
   // The two controller instants of a player's clock exchange: when the request reached us and when the answer

@@ -21,20 +21,9 @@ import type { Messaging } from '../messaging/messaging';
 import type { AssetDelivery, Surface } from '../library/renditions';
 import { playbackCues } from './cues';
 import type { ManifestSigner } from './manifest-signer';
+import { FAN_OUT, type StoredManifest, fanOut, inPool } from './fan-out';
 
 type StoredItem = Pick<LoopItem, 'id' | 'type' | 'typeVersion' | 'durationMs' | 'props' | 'sample'>;
-
-/** How many screens a fan-out publishes at once: enough to overlap broker round trips, few enough to stay fair. */
-const FAN_OUT = 32;
-
-/** Runs `work` over `items`, at most `size` at a time. */
-async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, lane));
-}
 
 /** How long a manifest is valid without a refresh; the player keeps playing past it while cut off. */
 export const MANIFEST_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -118,19 +107,26 @@ export function createPublisher(
     return ok(manifest.data);
   }
 
+  /** A screen's manifest with its renditions cut; the real version is given when it is stored (1 is a placeholder). */
+  const prepare = (screenId: string, now: Date) => delivery.prepare(() => compile(screenId, 1, now));
+
+  /** Gives a compiled manifest the next version, signs it and stores it; the caller holds the transaction. */
+  function store(screenId: string, compiled: Manifest, now: Date): StoredManifest {
+    // Zones whose items changed begin at what changed, from now, on every player alike (cues.ts).
+    const cues = playbackCues(repos.manifests.latest(screenId), compiled, now);
+    const manifest: Manifest = { ...compiled, version: repos.manifests.latestVersion(screenId) + 1, cues };
+    const signed = signer.wire(manifest);
+    repos.manifests.save(manifest, signed);
+    return { manifest, signed };
+  }
+
+  const send = (screenId: string, signed: string) => messaging.sendEncoded('manifest', screenId, signed);
+
   async function publish(screenId: string, now = new Date()): Promise<Result<Manifest>> {
-    // The body is complete here; the real version is given in the transaction below (1 is a placeholder).
-    const compiled = await delivery.prepare(() => compile(screenId, 1, now));
+    const compiled = await prepare(screenId, now);
     if (!compiled.ok) return compiled;
-    const stored = db.transaction(() => {
-      // Zones whose items changed begin at what changed, from now, on every player alike (cues.ts).
-      const cues = playbackCues(repos.manifests.latest(screenId), compiled.value, now);
-      const manifest: Manifest = { ...compiled.value, version: repos.manifests.latestVersion(screenId) + 1, cues };
-      const signed = signer.wire(manifest);
-      repos.manifests.save(manifest, signed);
-      return { manifest, signed };
-    })();
-    await messaging.sendEncoded('manifest', screenId, stored.signed);
+    const stored = db.transaction(() => store(screenId, compiled.value, now))();
+    await send(screenId, stored.signed);
     return ok(stored.manifest);
   }
 
@@ -154,31 +150,25 @@ export function createPublisher(
     preview: (build: (delivery: AssetDelivery) => Result<Manifest>) => delivery.prepare(() => build(delivery)),
     publish,
     /**
-     * Publishes many screens (one edit that touches them all), a bounded number at a time: compiling is
-     * synchronous, but each send waits for the broker's acknowledgement, and those waits overlap. Answers each
-     * screen's outcome; one screen that cannot publish does not stop the others. All go out with one publish
-     * instant, and a tile of a wall takes its whole wall with it, so zones that change start together on every tile.
+     * Publishes many screens (one edit that touches them all) in batches: each batch is compiled, then stored in
+     * one transaction, then sent while the next batch compiles (fan-out.ts). Answers each screen's outcome; one
+     * screen that cannot publish does not stop the others. All go out with one publish instant, and a tile of a wall
+     * takes its whole wall with it, so zones that change start together on every tile.
      */
-    async publishMany(screenIds: Iterable<string>, now = new Date()): Promise<Map<string, Result<Manifest>>> {
-      const outcomes = new Map<string, Result<Manifest>>();
-      await inPool(withWallSiblings(screenIds), FAN_OUT, async (id) => {
-        try {
-          outcomes.set(id, await publish(id, now));
-        } catch (error) {
-          outcomes.set(id, err({ code: ErrorCode.brokerUnavailable, message: String(error) }));
-        }
-      });
-      return outcomes;
-    },
+    publishMany: (screenIds: Iterable<string>, now = new Date()): Promise<Map<string, Result<Manifest>>> =>
+      fanOut(withWallSiblings(screenIds), {
+        prepare: (id) => prepare(id, now),
+        store: (id, compiled) => store(id, compiled, now),
+        send,
+        transaction: (work) => db.transaction(work)(),
+      }),
     /**
      * On start: the broker may have lost its retained messages (embedded broker, external restart). The stored
      * bytes go out as they were signed; manifests stored before signatures were kept are signed now.
      */
     async republishAll(): Promise<number> {
       const all = repos.manifests.allSigned();
-      await inPool(all, FAN_OUT, ({ screenId, signed, manifest }) =>
-        messaging.sendEncoded('manifest', screenId, signed ?? signer.wire(manifest())),
-      );
+      await inPool(all, FAN_OUT, ({ screenId, signed, manifest }) => send(screenId, signed ?? signer.wire(manifest())));
       return all.length;
     },
   };

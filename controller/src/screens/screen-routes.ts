@@ -5,6 +5,8 @@ import {
   type LoopItemView,
   type PublishResult,
   type Screen,
+  ScreenListQuery,
+  TOTAL_COUNT_HEADER,
 } from '@baruga/protocol';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -23,20 +25,9 @@ export async function screenRoutes(
   { repos, publisher }: { repos: Repositories; publisher: Publisher },
 ) {
   function view(s: ScreenRow): Screen {
-    const presence = repos.presence.get(s.id);
-    return {
-      id: s.id,
-      name: s.name,
-      width: s.width,
-      height: s.height,
-      timezone: s.timezone,
-      locale: s.locale,
-      public: s.public,
-      wallId: s.wallId,
-      connected: presence?.connected ?? false,
-      lastSeenAt: presence?.lastSeenAt ?? null,
-      publishedVersion: repos.manifests.latestVersion(s.id) || null,
-    };
+    const listed = repos.screenListing.get(s.id);
+    if (!listed) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${s.id}"`);
+    return listed;
   }
 
   /** The screen's loop, in play order. */
@@ -49,7 +40,13 @@ export async function screenRoutes(
     return screen;
   }
 
-  app.get('/api/screens', { config: { access: 'signed-in' } }, async () => repos.screens.list().map(view));
+  // A bare array as before; the number of matching screens travels in X-Total-Count (docs/api.md, "Lists").
+  app.get('/api/screens', { config: { access: 'signed-in' } }, async (request, reply): Promise<Screen[]> => {
+    const query = parseWith(ScreenListQuery, request.query, 'query');
+    const { rows, total } = repos.screenListing.page(query);
+    reply.header(TOTAL_COUNT_HEADER, String(total));
+    return rows;
+  });
 
   app.post('/api/screens', { config: { access: 'signed-in', action: 'screen.create' } }, async (request, reply) => {
     const body = parseWith(CreateScreen, request.body);

@@ -1,5 +1,6 @@
 import { type PlayerConfig, PlayerConfig as PlayerConfigSchema, type PlayerStatus } from '@baruga/protocol';
 import mqtt, { type MqttClient } from 'mqtt';
+import { reconnectLoop } from '../common/reconnect-loop';
 import { apiUrl, controllerRoot } from './delivery/host-bridge';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
@@ -58,6 +59,11 @@ function brokerUrl(config: PlayerConfig): string {
  * Connects over MQTT/WebSocket, subscribes to `subscriptions` on every (re)connect, hands every message to
  * `onMessage`, and keeps the retained presence status current (its last will says "offline" when the link drops).
  * Which topics, and what their messages mean, is the controller link's business (delivery/controller-link.ts).
+ *
+ * Reconnects are the player's own (common/reconnect-loop.ts), not mqtt.js's fixed `reconnectPeriod`: after a
+ * power cut a province of players must not come back in one instant and then again in waves. Each attempt is a
+ * fresh client whose last will and online status carry the attempt's `connectionSeq`, so the controller can tell
+ * the will of an attempt this player gave up on from the word of its live connection.
  */
 export function connectPlayer(
   config: PlayerConfig,
@@ -72,6 +78,8 @@ export function connectPlayer(
     /** An enrolled player's own id and secret; without them the player connects anonymously. */
     credentials?: { username: string; password: string } | undefined;
     subscriptions: readonly string[];
+    /** The owner's timer source (no raw timers in player logic): waits between attempts. */
+    later(ms: number, fn: () => void): () => void;
   },
 ): PlayerConnection {
   const id = options.credentials?.username ?? playerId();
@@ -85,58 +93,88 @@ export function connectPlayer(
     } satisfies PlayerStatus);
 
   let last: Partial<PlayerStatus> = {};
-  const client: MqttClient = mqtt.connect(brokerUrl(config), {
-    protocolVersion: 4,
-    clientId: `${id}-${config.screenId}`.slice(0, 120),
-    clean: true,
-    keepalive: 15,
-    reconnectPeriod: 1000,
-    connectTimeout: 5000,
-    will: { topic: config.statusTopic, payload: status('offline'), qos: 1, retain: true },
-    ...(options.credentials ?? {}),
-  });
+  let client: MqttClient | null = null;
+  let connectionSeq = 0;
 
-  handlers.onState('connecting');
-  client.on('connect', () => {
-    handlers.onState('online');
-    client.subscribe([...options.subscriptions], { qos: 1 });
-    client.publish(config.statusTopic, status('online', last), { qos: 1, retain: true });
-  });
-  client.on('offline', () => handlers.onState('offline'));
-  client.on('close', () => handlers.onState('offline'));
-  client.on('message', (topic, payload) => {
-    if (payload.length > 0) handlers.onMessage(topic, payload.toString());
-  });
-  client.on('error', (error) => {
-    const code = (error as { code?: unknown }).code;
-    if (code === 4 || code === 5) handlers.onRefused?.(code);
+  const loop = reconnectLoop({
+    now: () => Date.now(),
+    later: options.later,
+    open(plan, events) {
+      handlers.onState('connecting');
+      const current = mqtt.connect(brokerUrl(config), {
+        protocolVersion: 4,
+        clientId: `${id}-${config.screenId}`.slice(0, 120),
+        clean: true,
+        keepalive: 15,
+        reconnectPeriod: 0,
+        connectTimeout: plan.connectTimeoutMs,
+        will: {
+          topic: config.statusTopic,
+          payload: status('offline', { connectionSeq: plan.connectionSeq }),
+          qos: 1,
+          retain: true,
+        },
+        ...(options.credentials ?? {}),
+      });
+      client = current;
+      current.on('connect', () => {
+        connectionSeq = plan.connectionSeq;
+        events.accepted();
+        handlers.onState('online');
+        current.subscribe([...options.subscriptions], { qos: 1 });
+        current.publish(config.statusTopic, status('online', { ...last, connectionSeq }), { qos: 1, retain: true });
+      });
+      current.on('close', () => {
+        if (client === current) client = null;
+        handlers.onState('offline');
+        current.end(true);
+        events.closed();
+      });
+      current.on('message', (topic, payload) => {
+        if (payload.length > 0) handlers.onMessage(topic, payload.toString());
+      });
+      current.on('error', (error) => {
+        const code = (error as { code?: unknown }).code;
+        if (code === 4 || code === 5) handlers.onRefused?.(code);
+      });
+      return {
+        close() {
+          current.removeAllListeners('close');
+          current.end(true);
+        },
+      };
+    },
   });
 
   return {
     reportStatus(extra) {
       last = { ...last, ...extra };
-      if (client.connected) client.publish(config.statusTopic, status('online', last), { qos: 1, retain: true });
+      if (client?.connected) {
+        client.publish(config.statusTopic, status('online', { ...last, connectionSeq }), { qos: 1, retain: true });
+      }
     },
     publish(topic, payload, qos = 1) {
-      if (!client.connected) return false;
+      if (!client?.connected) return false;
       client.publish(topic, payload, { qos, retain: false });
       return true;
     },
     publishConfirmed(topic, payload, timeoutMs) {
-      if (!client.connected) return Promise.resolve(false);
+      const current = client;
+      if (!current?.connected) return Promise.resolve(false);
       return new Promise((resolve) => {
         const timer = setTimeout(() => resolve(false), timeoutMs);
-        client.publish(topic, payload, { qos: 1, retain: false }, (error) => {
+        current.publish(topic, payload, { qos: 1, retain: false }, (error) => {
           clearTimeout(timer);
           resolve(!error);
         });
       });
     },
     get connected() {
-      return client.connected;
+      return client?.connected ?? false;
     },
     dispose() {
-      client.end(true);
+      loop.dispose();
+      client = null;
     },
   };
 }

@@ -114,6 +114,7 @@ export function createControllerLink(deps: {
       {
         credentials: enrolled ? { username: enrolled.playerId, password: enrolled.secret } : undefined,
         subscriptions,
+        later: (ms, fn) => scope.later(ms, fn),
       },
     );
     scope.every(SELF_REFRESH_MS, () => void self.refresh());
