@@ -24,6 +24,7 @@ const PAGES = [
   { hash: '#/schedule', name: 'console-schedule' },
   { hash: '#/reports', name: 'console-reports' },
   { hash: '#/players', name: 'console-players' },
+  { hash: '#/walls', name: 'console-walls' },
 ];
 
 /** A dialog of a page, opened by a button, so its words and its accessibility are checked too. */
@@ -138,6 +139,8 @@ test.describe('every console page, in both languages', () => {
       if (lang === 'en') await page.getByTestId('language-switch').click();
       for (const { hash, name } of PAGES) {
         await openPage(page, hash);
+        // The walls page with the demo wall open in its editor, tiles' clocks and the whole-wall preview.
+        if (hash === '#/walls') await page.locator('[data-wall-id="baruga-lounge"]').click();
         await checkPage(page, lang, `${hash} (${lang})`);
         if (lang === 'id') await keepScreenshot(page, testInfo, name);
         if (hash === '#/reports') {

@@ -69,5 +69,6 @@ export const sections = {
   scheduleWords,
   reportWords,
   playerWords,
+  wallWords,
   errorWords,
 };

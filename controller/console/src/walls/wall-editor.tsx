@@ -101,7 +101,7 @@ export function WallEditor(props: {
   };
 
   return (
-    <form className="bc-form bw-editor" onSubmit={save} aria-label={t('wallEditor')}>
+    <form className="bc-form bw-editor" onSubmit={save} aria-label={t('wallEditor')} noValidate>
       {props.isNew ? (
         <label>
           {t('wallId')}
@@ -149,7 +149,7 @@ export function WallEditor(props: {
         <PanelFields panel={draft.panel} onChange={(panel) => setDraft({ ...draft, panel })} />
       </fieldset>
       <fieldset>
-        <legend>{t('wallTiles')}</legend>
+        <legend>{t('wallTileScreens')}</legend>
         <div className="bw-grid" style={{ gridTemplateColumns: `repeat(${draft.columns}, minmax(9rem, 1fr))` }}>
           {Array.from({ length: draft.rows }, (_, row) =>
             Array.from({ length: draft.columns }, (_, column) => (

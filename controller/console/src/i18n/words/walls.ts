@@ -19,7 +19,7 @@ export const wallWords = {
   wallBezel_right: { id: 'kanan', en: 'right' },
   wallBezel_bottom: { id: 'bawah', en: 'bottom' },
   wallBezel_left: { id: 'kiri', en: 'left' },
-  wallTiles: { id: 'Ubin dan layarnya', en: 'Tiles and their screens' },
+  wallTileScreens: { id: 'Ubin dan layarnya', en: 'Tiles and their screens' },
   wallTile: { id: 'Ubin', en: 'Tile' },
   wallNoScreen: { id: '(belum ada layar)', en: '(no screen)' },
   wallRotation: { id: 'Putaran pemasangan', en: 'Mounting rotation' },
