@@ -1,33 +1,22 @@
 import { loadConfig } from './config';
 import { startController } from './controller';
+import { startupBanner } from './startup-banner';
 
 /** `npm start`: runs the controller and prints where to look. */
 const config = loadConfig();
 const controller = await startController(config);
 const { repos } = controller;
 
-const lines = [
-  '',
-  '  Baruga berjalan · Baruga is running',
-  '',
-  `  Konsol operator / Operator console:  ${controller.url}/`,
-  `  Kesehatan / Health:                  ${controller.url}/api/health`,
-  controller.mqttPort !== null
-    ? `  MQTT (tertanam/embedded):            mqtt://127.0.0.1:${controller.mqttPort}  ·  ws: ${controller.url.replace('http', 'ws')}/mqtt`
-    : `  MQTT (eksternal/external):           ${config.mqttUrl}`,
-  `  Data:                                ${config.dataDir}`,
-  '',
-  controller.initialAdminPassword
-    ? `  Admin (dicetak sekali / printed once): username "admin", password "${controller.initialAdminPassword}"`
-    : '  Admin: akun sudah ada · account already exists (user "admin")',
-  '',
-  '  Pemutar / Players:',
-  ...repos.screens.list().map((s) => `    ${s.name.padEnd(32)} ${controller.url}/player/?screen=${s.id}`),
-  '',
-  '  BARUGA_READY ' + JSON.stringify({ url: controller.url, mqttPort: controller.mqttPort }),
-  '',
-];
-process.stdout.write(lines.join('\n') + '\n');
+process.stdout.write(
+  startupBanner({
+    url: controller.url,
+    mqtt: controller.mqttPort !== null ? { embeddedPort: controller.mqttPort } : { externalUrl: config.mqttUrl ?? '' },
+    dataDir: config.dataDir,
+    initialAdminPassword: controller.initialAdminPassword,
+    screens: repos.screens.list(),
+    readyJson: JSON.stringify({ url: controller.url, mqttPort: controller.mqttPort }),
+  }),
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ManifestKey } from './delivery';
-import { DEFAULT_LOCALE, DEFAULT_TIMEZONE, IsoInstant, Locale, Slug, Timezone } from './ids';
+import { DEFAULT_LOCALE, DEFAULT_TIMEZONE, DisplayName, IsoInstant, Locale, Slug, Timezone } from './ids';
 
 /** Bodies of the HTTP API (docs/api.md). The controller parses every request through these. */
 
@@ -22,7 +22,7 @@ export type Health = z.infer<typeof Health>;
 
 export const CreateScreen = z.object({
   id: Slug,
-  name: z.string().trim().min(1).max(120),
+  name: DisplayName,
   width: z.int().min(16).max(16384),
   height: z.int().min(16).max(16384),
   timezone: Timezone.default(DEFAULT_TIMEZONE),

@@ -18,6 +18,18 @@ export const ErrorCode = {
   assetNotFound: 'BARUGA_ERR_ASSET_NOT_FOUND',
   unknownTimezone: 'BARUGA_ERR_UNKNOWN_TIMEZONE',
   brokerUnavailable: 'BARUGA_ERR_BROKER_UNAVAILABLE',
+  // Hardening (docs/security.md).
+  unsafeText: 'BARUGA_ERR_UNSAFE_TEXT',
+  forbidden: 'BARUGA_ERR_FORBIDDEN',
+  uriTooLong: 'BARUGA_ERR_URI_TOO_LONG',
+  headersTooLarge: 'BARUGA_ERR_HEADERS_TOO_LARGE',
+  badRequest: 'BARUGA_ERR_BAD_REQUEST',
+  tooManyRequests: 'BARUGA_ERR_TOO_MANY_REQUESTS',
+  timelineTooLarge: 'BARUGA_ERR_TIMELINE_TOO_LARGE',
+  busy: 'BARUGA_ERR_BUSY',
+  assetKindMismatch: 'BARUGA_ERR_ASSET_KIND_MISMATCH',
+  screenNotEnrolled: 'BARUGA_ERR_SCREEN_NOT_ENROLLED',
+  storageFull: 'BARUGA_ERR_STORAGE_FULL',
   // Schedules (docs/api.md#schedules)
   invalidRrule: 'BARUGA_ERR_INVALID_RRULE',
   invalidWindow: 'BARUGA_ERR_INVALID_WINDOW',

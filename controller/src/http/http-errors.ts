@@ -1,4 +1,4 @@
-import { ErrorCode } from '@baruga/protocol';
+import { ErrorCode, issueErrorCode } from '@baruga/protocol';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
@@ -14,13 +14,17 @@ export class ApiError extends Error {
   }
 }
 
-/** Parses untrusted input through a protocol schema; never `as T`. */
+/**
+ * Parses untrusted input through a protocol schema; never `as T`. A refusal keeps the specific code a schema
+ * attached to it (a control character in a name, an unknown timezone), so every route answers the same code for
+ * the same mistake; anything else is a plain validation error.
+ */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what = 'request body'): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     throw new ApiError(
       400,
-      ErrorCode.validation,
+      issueErrorCode(parsed.error) ?? ErrorCode.validation,
       `invalid ${what}: ${z.prettifyError(parsed.error)}`,
       z.treeifyError(parsed.error),
     );

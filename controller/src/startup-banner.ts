@@ -1,0 +1,51 @@
+import { UNSAFE_TEXT_CHARS } from '@baruga/protocol';
+
+/**
+ * Text from the database made safe for a terminal: every control, line-break or direction character is shown as
+ * its escape (`\u001b`), so a name can neither repaint the screen with ANSI sequences nor forge a line of its own.
+ * Names are refused with such characters today; rows written before that, or straight into SQLite, still print
+ * harmlessly.
+ */
+export function printable(text: string): string {
+  const unsafe = new RegExp(UNSAFE_TEXT_CHARS.source, 'gu');
+  return text.replace(unsafe, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+}
+
+export interface BannerInput {
+  url: string;
+  mqtt: { embeddedPort: number } | { externalUrl: string };
+  dataDir: string;
+  /** Set only on the very first start. */
+  initialAdminPassword: string | null;
+  screens: readonly { id: string; name: string }[];
+  readyJson: string;
+}
+
+/** What `npm start` prints: where to look, the admin password once, and one player URL per screen. */
+export function startupBanner(input: BannerInput): string {
+  const { url } = input;
+  const lines = [
+    '',
+    '  Baruga berjalan · Baruga is running',
+    '',
+    `  Konsol operator / Operator console:  ${url}/`,
+    `  Kesehatan / Health:                  ${url}/api/health`,
+    'embeddedPort' in input.mqtt
+      ? `  MQTT (tertanam/embedded):            ${url.startsWith('https') ? 'mqtts' : 'mqtt'}://127.0.0.1:${input.mqtt.embeddedPort}  ·  ws: ${url.replace('http', 'ws')}/mqtt`
+      : `  MQTT (eksternal/external):           ${printable(input.mqtt.externalUrl)}`,
+    `  Data:                                ${printable(input.dataDir)}`,
+    '',
+    input.initialAdminPassword
+      ? `  Admin (dicetak sekali / printed once): username "admin", password "${input.initialAdminPassword}"`
+      : '  Admin: akun sudah ada · account already exists (user "admin")',
+    '',
+    '  Pemutar / Players:',
+    ...input.screens.map(
+      (s) => `    ${printable(s.name).padEnd(32)} ${url}/player/?screen=${encodeURIComponent(s.id)}`,
+    ),
+    '',
+    `  BARUGA_READY ${input.readyJson}`,
+    '',
+  ];
+  return lines.join('\n') + '\n';
+}
