@@ -21,7 +21,7 @@ import { playerRoutes } from './players/player-config-routes';
 import { scheduleRoutes } from './schedules/schedule-routes';
 import { screenRoutes } from './screens/screen-routes';
 import { staticApps } from './http/static-apps';
-import { installErrorHandler } from './http/http-errors';
+import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http/http-errors';
 import { createAssetDelivery } from './library/renditions';
 import { type Publisher, createPublisher } from './publishing/publisher';
 import { seedDemo } from './demo/seed';
@@ -62,8 +62,11 @@ export async function startController(config: ControllerConfig): Promise<Running
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: JSON_BODY_LIMIT,
-    // Requests still running at shutdown get this long to finish.
-    return503OnClosing: true,
+    // Requests that arrive while closing are answered 503 in the documented shape (http-errors.ts).
+    return503OnClosing: false,
+    // Errors raised before any route runs answer in the documented shape too (http-errors.ts).
+    frameworkErrors,
+    clientErrorHandler,
   });
 
   let broker: EmbeddedBroker | null = null;

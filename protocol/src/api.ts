@@ -1,8 +1,22 @@
 import { z } from 'zod';
 import { ManifestKey } from './delivery';
+import { ErrorCode } from './errors';
 import { DEFAULT_LOCALE, DEFAULT_TIMEZONE, DisplayName, IsoInstant, Locale, Slug, Timezone } from './ids';
 
 /** Bodies of the HTTP API (docs/api.md). The controller parses every request through these. */
+
+/**
+ * Every error the HTTP API answers (docs/api.md, "Errors"): a code from the catalogue, a message a person can act
+ * on, and sometimes details. Nothing else, whoever raised it (a route, a plugin, the router, Node's HTTP parser).
+ */
+export const ApiErrorBody = z.strictObject({
+  error: z.strictObject({
+    code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string().min(1),
+    details: z.unknown().optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
 export const SessionRequest = z.object({
   username: z.string().min(1).max(64),

@@ -27,6 +27,7 @@ export const ErrorCode = {
   tooManyRequests: 'BARUGA_ERR_TOO_MANY_REQUESTS',
   timelineTooLarge: 'BARUGA_ERR_TIMELINE_TOO_LARGE',
   busy: 'BARUGA_ERR_BUSY',
+  shuttingDown: 'BARUGA_ERR_SHUTTING_DOWN',
   assetKindMismatch: 'BARUGA_ERR_ASSET_KIND_MISMATCH',
   screenNotEnrolled: 'BARUGA_ERR_SCREEN_NOT_ENROLLED',
   storageFull: 'BARUGA_ERR_STORAGE_FULL',

@@ -90,6 +90,7 @@ export {
 } from './layout';
 export { PlayerStatus } from './status';
 export {
+  ApiErrorBody,
   SessionRequest,
   SessionInfo,
   Health,
