@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { type Command, type CommandView, ErrorCode, IssueCommand } from '@baruga/protocol';
+import { checkPicture } from '@baruga/content/node';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Messaging } from '../messaging/messaging';
@@ -171,6 +172,14 @@ export async function commandRoutes(
             ErrorCode.unsupportedMediaType,
             'a screenshot must be a PNG (Content-Type: image/png)',
           );
+        }
+        // The console shows a screenshot as it shows library content: the same checks as an upload, so a
+        // truncated file or a decompression bomb never reaches an operator's browser.
+        const checked = await checkPicture(body, { accept: ['png'] });
+        if (!checked.ok) {
+          const status =
+            checked.error.code === ErrorCode.pixelLimit || checked.error.code === ErrorCode.corruptFile ? 422 : 415;
+          throw new ApiError(status, checked.error.code, `screenshot refused: ${checked.error.message}`);
         }
         const blob = await store.putBuffer(body);
         repos.blobs.add({ sha256: blob.sha256, size: blob.size, mime: 'image/png' });

@@ -11,6 +11,7 @@ import {
   manifestSigningInput,
   topics,
 } from '@baruga/protocol';
+import { makePhoto } from '@baruga/content/fixtures';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_KEY_FILE } from '../publishing/manifest-signer';
@@ -273,7 +274,7 @@ describe('player delivery on the controller', () => {
     const command = JSON.parse((await arriving).toString()) as { id: string; name: string };
     expect(command.name).toBe('screenshot');
 
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+    const png = await makePhoto({ width: 64, height: 36, format: 'png' });
     const put = (body: Buffer, type = 'image/png') =>
       t.controller.app.inject({
         method: 'PUT',
