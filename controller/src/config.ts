@@ -25,6 +25,11 @@ export interface ControllerConfig {
   maxUploadBytes: number;
   /** BARUGA_HLS_MIN_MB: H.264 videos at least this large are also packaged as HLS (VOD) for players. */
   hlsMinBytes: number;
+  /**
+   * BARUGA_TRUST_PROXY: addresses or CIDR ranges of reverse proxies whose X-Forwarded-For names the client, so
+   * per-client limits count clients rather than the proxy. Empty: trust no header.
+   */
+  trustProxy: string[];
 }
 
 export class ConfigError extends Error {
@@ -84,5 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControllerConf
     delivery: loadDeliveryConfig(env),
     maxUploadBytes: megabytes(env, 'BARUGA_MAX_UPLOAD_MB', 2048),
     hlsMinBytes: megabytes(env, 'BARUGA_HLS_MIN_MB', 64),
+    trustProxy: (env.BARUGA_TRUST_PROXY ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }

@@ -64,6 +64,8 @@ export async function startController(config: ControllerConfig): Promise<Running
     bodyLimit: JSON_BODY_LIMIT,
     // Requests that arrive while closing are answered 503 in the documented shape (http-errors.ts).
     return503OnClosing: false,
+    // Per-client limits read the client's address; behind a reverse proxy, from the proxies named here.
+    ...(config.trustProxy.length > 0 ? { trustProxy: config.trustProxy } : {}),
     // Errors raised before any route runs answer in the documented shape too (http-errors.ts).
     frameworkErrors,
     clientErrorHandler,
