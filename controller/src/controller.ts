@@ -82,7 +82,8 @@ export async function startController(config: ControllerConfig): Promise<Running
       broker = await startEmbeddedBroker({
         port: config.mqttPort,
         host: config.host,
-        access: createBrokerRules(repos.players, { allowAnonymous: config.delivery.anonymousPlayers }),
+        access: createBrokerRules(repos.players, repos.screens, { allowAnonymous: config.delivery.anonymousPlayers }),
+        onRefusedPacket: (event) => app.log.warn(event, 'MQTT connection closed: packet over its limit'),
       });
       bus = await connectBus(`mqtt://127.0.0.1:${broker.port}`, broker.controllerCredentials);
       upgrade = broker;
@@ -114,6 +115,7 @@ export async function startController(config: ControllerConfig): Promise<Running
     mqttWsUrl: config.mqttWsUrl,
     manifestKey: signer.key,
     heartbeatIntervalS: config.delivery.heartbeatIntervalS,
+    anonymousPlayers: config.delivery.anonymousPlayers,
   });
   await app.register(contentFileRoutes, { repos, store });
   await app.register(libraryRoutes, { db, repos, store, delivery, config });

@@ -99,5 +99,10 @@ export const PlayerConfig = z.object({
   heartbeatIntervalS: z.int().min(1).max(3600),
   /** True when an enrolled player owns this screen: anonymous players are refused by the broker. */
   claimed: z.boolean(),
+  /**
+   * Whether a browser without enrollment may play it: anonymous players are allowed, the screen is not claimed,
+   * and it is not public (a videotron plays only on an enrolled player). Absent from older controllers.
+   */
+  openToAnonymous: z.boolean().default(true),
 });
 export type PlayerConfig = z.infer<typeof PlayerConfig>;

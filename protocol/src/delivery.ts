@@ -367,7 +367,11 @@ export const CommandAck = z.object({
 });
 export type CommandAck = z.infer<typeof CommandAck>;
 
-export const CommandState = z.enum(['pending', 'ok', 'failed', 'expired']);
+/**
+ * `sent`: delivered to a screen no enrolled player drives. Anonymous browser tabs may not acknowledge (the broker
+ * refuses their acks), so no answer is awaited: it is done if a tab was there to hear it.
+ */
+export const CommandState = z.enum(['pending', 'sent', 'ok', 'failed', 'expired']);
 export type CommandState = z.infer<typeof CommandState>;
 
 export const CommandView = z.object({

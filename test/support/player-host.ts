@@ -48,3 +48,22 @@ export async function startPlayer(
     stop: () => host.dispose(),
   };
 }
+
+/**
+ * The Chromium host enrolled as a box is in the field: started without screens it shows a pairing code, which the
+ * operator pairs (here over the API) with the given screens; the host then opens them with its own credentials.
+ * Screenshots, host restarts and acknowledged commands need this; a host started with `screens` plays anonymously.
+ */
+export async function startEnrolledPlayer(
+  controllerUrl: string,
+  api: { call(method: string, path: string, body?: unknown): Promise<{ status: number }> },
+  screens: string[],
+  options: { extraArgs?: string[] } = {},
+): Promise<TestPlayer> {
+  const player = await startPlayer(controllerUrl, options);
+  const code = () => player.output.map((line) => /pairing code: ([A-Z0-9]{6})/.exec(line)?.[1]).find(Boolean);
+  await expect.poll(code, { timeout: 30_000 }).toBeTruthy();
+  const paired = await api.call('POST', '/api/players/pair', { code: code(), name: 'Host uji', screens });
+  expect(paired.status).toBe(200);
+  return player;
+}

@@ -65,6 +65,11 @@ export const dictionary = {
   cmdOk: { id: 'berhasil', en: 'done' },
   cmdFailed: { id: 'gagal', en: 'failed' },
   cmdExpired: { id: 'kedaluwarsa', en: 'expired' },
+  cmdSent: { id: 'terkirim, tanpa konfirmasi', en: 'sent, not acknowledged' },
+  anonymousCommands: {
+    id: 'Layar ini diputar pemutar anonim: perintah terkirim tanpa konfirmasi. Tangkapan layar dan mulai ulang host perlu pemutar terdaftar.',
+    en: 'Anonymous players play this screen: commands go out without acknowledgement. Screenshots and host restarts need an enrolled player.',
+  },
   players: { id: 'Pemutar', en: 'Players' },
   pairTitle: { id: 'Pasangkan pemutar', en: 'Pair a player' },
   pairingCode: { id: 'Kode pasangan', en: 'Pairing code' },

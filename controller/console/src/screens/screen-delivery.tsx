@@ -21,18 +21,20 @@ export function HealthBadge({ health }: { health: ScreenHealth }) {
   );
 }
 
-const COMMANDS: { name: CommandName; label: TextKey }[] = [
+/** `enrolled`: asked of an enrolled player only (the controller refuses it for anonymous screens). */
+const COMMANDS: { name: CommandName; label: TextKey; enrolled?: true }[] = [
   { name: 'identify', label: 'cmdIdentify' },
-  { name: 'screenshot', label: 'cmdScreenshot' },
+  { name: 'screenshot', label: 'cmdScreenshot', enrolled: true },
   { name: 'reload', label: 'cmdReload' },
   { name: 'blackout', label: 'cmdBlackout' },
   { name: 'restore', label: 'cmdRestore' },
   { name: 'clear-cache', label: 'cmdClearCache' },
-  { name: 'restart-host', label: 'cmdRestartHost' },
+  { name: 'restart-host', label: 'cmdRestartHost', enrolled: true },
 ];
 
 const STATE_TEXT: Record<CommandView['state'], TextKey> = {
   pending: 'cmdPending',
+  sent: 'cmdSent',
   ok: 'cmdOk',
   failed: 'cmdFailed',
   expired: 'cmdExpired',
@@ -127,9 +129,19 @@ export function ScreenDeliveryPanel({ screenId, delivery }: { screenId: string; 
         ) : null}
       </dl>
       <h3>{t('commands')}</h3>
+      {delivery && !delivery.player ? (
+        <p className="bc-muted" data-testid="anonymous-commands">
+          {t('anonymousCommands')}
+        </p>
+      ) : null}
       <div className="bc-commands">
         {COMMANDS.map((c) => (
-          <button key={c.name} type="button" onClick={() => void send(c.name)}>
+          <button
+            key={c.name}
+            type="button"
+            disabled={c.enrolled === true && delivery !== null && !delivery.player}
+            onClick={() => void send(c.name)}
+          >
             {t(c.label)}
           </button>
         ))}

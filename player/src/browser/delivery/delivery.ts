@@ -311,8 +311,12 @@ export function startDelivery(
       screenId,
       playerId,
       now: timers.now,
+      // Only an enrolled player acknowledges: the broker closes an anonymous connection that tries (the console
+      // shows its commands as sent, without an answer).
       ack: (ack) =>
-        connection?.publishConfirmed(topics.acks(screenId), JSON.stringify(ack), 2000) ?? Promise.resolve(false),
+        enrolled
+          ? (connection?.publishConfirmed(topics.acks(screenId), JSON.stringify(ack), 2000) ?? Promise.resolve(false))
+          : Promise.resolve(true),
       actions: {
         reload: () => void later(300, () => window.location.reload()),
         screenshot: (commandId) => screenshot(commandId),
@@ -442,7 +446,8 @@ export function startDelivery(
       if (disposed) return;
       if (view.problem === 'unknownScreen') setView({ problem: null });
       heartbeatIntervalS = config.heartbeatIntervalS;
-      if (!enrolled && config.claimed) {
+      if (!enrolled && (config.claimed || !config.openToAnonymous)) {
+        // Claimed by an enrolled player, public (a videotron), or anonymous players turned off.
         setView({ problem: 'claimed' });
         return;
       }
