@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream';
 import { Aedes, type Client } from 'aedes';
 import type { BrokerClient, Decision, PlayerAccess } from './broker-rules';
 import { GuardedConnection } from './packet-size-guard';
-import { indexedMemoryPersistence } from './retained-index';
+import { DEFAULT_RETAINED_LIMITS, indexedMemoryPersistence } from './retained-index';
 import { WebSocketServer, createWebSocketStream, type WebSocket } from 'ws';
 
 export interface EmbeddedBroker {
@@ -27,6 +27,8 @@ export async function startEmbeddedBroker(options: {
   host?: string;
   /** Per-player credentials and topic rules, derived from the message table (broker-rules.ts). */
   access: PlayerAccess;
+  /** A retained message not kept: the store is at its limits (retained-index.ts). */
+  onRefusedRetained?: (event: { topic: string; bytes: number; reason: string }) => void;
   /** A connection closed for announcing a packet over its limit (for the log). */
   onRefusedPacket?: (event: { from: string; announcedBytes: number }) => void;
 }): Promise<EmbeddedBroker> {
@@ -49,7 +51,10 @@ export async function startEmbeddedBroker(options: {
   };
   const broker = await Aedes.createBroker({
     // Retained messages found by topic, not by walking them all on every subscribe (retained-index.ts).
-    persistence: indexedMemoryPersistence() as never,
+    persistence: indexedMemoryPersistence({
+      ...DEFAULT_RETAINED_LIMITS,
+      onRefused: (event) => options.onRefusedRetained?.(event),
+    }) as never,
     authenticate(client, username, pass, done) {
       if (username === CONTROLLER_USERNAME) {
         const ok =
