@@ -26,6 +26,12 @@ export interface ControllerConfig {
   /** BARUGA_HLS_MIN_MB: H.264 videos at least this large are also packaged as HLS (VOD) for players. */
   hlsMinBytes: number;
   /**
+   * BARUGA_MOSQUITTO_DIR: with an external Mosquitto on the same machine, where the controller keeps its password
+   * file and ACL (docs/security.md); BARUGA_MOSQUITTO_PID_FILE: Mosquitto's pid file, to reload it on a change.
+   */
+  mosquittoDir: string | null;
+  mosquittoPidFile: string | null;
+  /**
    * BARUGA_TRUST_PROXY: addresses or CIDR ranges of reverse proxies whose X-Forwarded-For names the client, so
    * per-client limits count clients rather than the proxy. Empty: trust no header.
    */
@@ -89,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControllerConf
     delivery: loadDeliveryConfig(env),
     maxUploadBytes: megabytes(env, 'BARUGA_MAX_UPLOAD_MB', 2048),
     hlsMinBytes: megabytes(env, 'BARUGA_HLS_MIN_MB', 64),
+    mosquittoDir: env.BARUGA_MOSQUITTO_DIR ? path.resolve(env.BARUGA_MOSQUITTO_DIR) : null,
+    mosquittoPidFile: env.BARUGA_MOSQUITTO_PID_FILE ? path.resolve(env.BARUGA_MOSQUITTO_PID_FILE) : null,
     trustProxy: (env.BARUGA_TRUST_PROXY ?? '')
       .split(',')
       .map((s) => s.trim())

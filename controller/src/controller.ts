@@ -9,6 +9,7 @@ import { type Db, openDatabase } from './db/database';
 import { loadOrCreateManifestSigner } from './publishing/manifest-signer';
 import { createBrokerRules } from './messaging/broker-rules';
 import { createMessaging } from './messaging/messaging';
+import { controllerPassword, startMosquittoSync } from './messaging/mosquitto-sync';
 import { type Repositories, createRepositories } from './db/repositories';
 import { authRoutes } from './accounts/session-routes';
 import { installAuditTrail } from './audit/audit-trail';
@@ -74,8 +75,20 @@ export async function startController(config: ControllerConfig): Promise<Running
   let broker: EmbeddedBroker | null = null;
   let bus: Bus;
   let upgrade: { handleUpgrade: EmbeddedBroker['handleUpgrade']; close(): Promise<void> };
+  let mosquitto: ReturnType<typeof startMosquittoSync> | null = null;
   try {
     if (config.mqttUrl) {
+      // The broker must know the controller's account (and the players') before the controller connects.
+      if (config.mosquittoDir) {
+        mosquitto = startMosquittoSync({
+          dir: config.mosquittoDir,
+          pidFile: config.mosquittoPidFile,
+          repos,
+          allowAnonymous: config.delivery.anonymousPlayers,
+          controllerPassword: controllerPassword(config.mqttUrl),
+          onError: (error) => app.log.error({ err: error }, 'could not write the Mosquitto password file and ACL'),
+        });
+      }
       bus = await connectBus(config.mqttUrl);
       upgrade = createWebSocketBridge(config.mqttUrl);
     } else {
@@ -90,6 +103,7 @@ export async function startController(config: ControllerConfig): Promise<Running
       upgrade = broker;
     }
   } catch (error) {
+    mosquitto?.stop();
     await broker?.close();
     db.close();
     throw error;
@@ -104,6 +118,15 @@ export async function startController(config: ControllerConfig): Promise<Running
   const messaging = createMessaging(bus, app.log);
   const publisher = createPublisher(db, repos, messaging, signer, delivery);
   installErrorHandler(app);
+  if (mosquitto) {
+    const { sync } = mosquitto;
+    // A paired, moved or revoked player, a new or public screen: the broker learns it now, not at the next tick.
+    app.addHook('onResponse', async (request, reply) => {
+      const url = request.url;
+      if (request.method === 'GET' || reply.statusCode >= 400) return;
+      if (url.startsWith('/api/players') || url.startsWith('/api/screens')) sync();
+    });
+  }
   await app.register(fastifyCookie);
   const routes = installAccess(app, { repos });
   installAuditTrail(app, { repos });
@@ -136,6 +159,7 @@ export async function startController(config: ControllerConfig): Promise<Running
   // WebSocket clients hold their sockets open; end them first so the HTTP server can close.
   app.addHook('preClose', async () => {
     stopPlayers();
+    mosquitto?.stop();
     messaging.close();
     await bus.close();
     // In embedded mode `upgrade` is the broker itself: close it once.

@@ -7,6 +7,7 @@ import { migration0006 } from './0006-items';
 import { migration0007 } from './0007-signed-manifests';
 import { migration0008 } from './0008-audit-log';
 import { migration0030 } from './0030-commands-sent';
+import { migration0031 } from './0031-player-broker-hash';
 import type { Migration } from './migration';
 
 /** In order; never edit a published migration, add the next number instead. */
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0030,
+  migration0031,
 ];
