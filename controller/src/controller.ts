@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -37,8 +39,10 @@ export interface RunningController {
   routes: readonly DeclaredRoute[];
   /** http://host:port of the HTTP server. */
   url: string;
-  /** TCP port of the embedded broker, or null with an external one. */
+  /** TCP port of the embedded broker, or null with an external one (loopback only when TLS is on). */
   mqttPort: number | null;
+  /** MQTT over TLS port of the embedded broker, when a certificate is configured. */
+  mqttsPort: number | null;
   /** Set only on the very first start, when the admin account was created. */
   initialAdminPassword: string | null;
   seededScreens: string[];
@@ -60,8 +64,14 @@ export async function startController(config: ControllerConfig): Promise<Running
     repos.users.create('admin', initialAdminPassword);
   }
 
+  const tlsOptions = config.tls;
   const app = Fastify({
     logger: { level: config.logLevel },
+    // HTTPS when a certificate is configured: the console, the API, players' files and WSS at /mqtt alike.
+    serverFactory: (handler) =>
+      tlsOptions
+        ? https.createServer({ cert: tlsOptions.cert, key: tlsOptions.key, minVersion: 'TLSv1.2' }, handler)
+        : http.createServer(handler),
     bodyLimit: JSON_BODY_LIMIT,
     // Requests that arrive while closing are answered 503 in the documented shape (http-errors.ts).
     return503OnClosing: false,
@@ -89,12 +99,13 @@ export async function startController(config: ControllerConfig): Promise<Running
           onError: (error) => app.log.error({ err: error }, 'could not write the Mosquitto password file and ACL'),
         });
       }
-      bus = await connectBus(config.mqttUrl);
+      bus = await connectBus(config.mqttUrl, config.mqttCa ? { ca: config.mqttCa } : {});
       upgrade = createWebSocketBridge(config.mqttUrl);
     } else {
       broker = await startEmbeddedBroker({
         port: config.mqttPort,
         host: config.host,
+        ...(config.tls ? { tls: { cert: config.tls.cert, key: config.tls.key, port: config.mqttsPort } } : {}),
         access: createBrokerRules(repos.players, repos.screens, { allowAnonymous: config.delivery.anonymousPlayers }),
         onRefusedPacket: (event) => app.log.warn(event, 'MQTT connection closed: packet over its limit'),
         onRefusedRetained: (event) => app.log.error(event, 'retained MQTT message not kept: the store is full'),
@@ -188,8 +199,9 @@ export async function startController(config: ControllerConfig): Promise<Running
     repos,
     publisher,
     routes,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `${config.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     mqttPort: broker?.port ?? null,
+    mqttsPort: broker?.tlsPort ?? null,
     initialAdminPassword,
     seededScreens,
     close: () => (closing ??= app.close()),

@@ -10,11 +10,14 @@ const { repos } = controller;
 process.stdout.write(
   startupBanner({
     url: controller.url,
-    mqtt: controller.mqttPort !== null ? { embeddedPort: controller.mqttPort } : { externalUrl: config.mqttUrl ?? '' },
+    mqtt:
+      controller.mqttPort !== null
+        ? { embeddedPort: controller.mqttPort, tlsPort: controller.mqttsPort }
+        : { externalUrl: config.mqttUrl ?? '' },
     dataDir: config.dataDir,
     initialAdminPassword: controller.initialAdminPassword,
     screens: repos.screens.list(),
-    readyJson: JSON.stringify({ url: controller.url, mqttPort: controller.mqttPort }),
+    readyJson: JSON.stringify({ url: controller.url, mqttPort: controller.mqttPort, mqttsPort: controller.mqttsPort }),
   }),
 );
 

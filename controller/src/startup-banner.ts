@@ -11,9 +11,20 @@ export function printable(text: string): string {
   return text.replace(unsafe, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
 }
 
+/** A URL without its password (BARUGA_MQTT_URL carries the controller's broker account). */
+function redacted(text: string): string {
+  try {
+    const url = new URL(text);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return text;
+  }
+}
+
 export interface BannerInput {
   url: string;
-  mqtt: { embeddedPort: number } | { externalUrl: string };
+  mqtt: { embeddedPort: number; tlsPort: number | null } | { externalUrl: string };
   dataDir: string;
   /** Set only on the very first start. */
   initialAdminPassword: string | null;
@@ -31,8 +42,12 @@ export function startupBanner(input: BannerInput): string {
     `  Konsol operator / Operator console:  ${url}/`,
     `  Kesehatan / Health:                  ${url}/api/health`,
     'embeddedPort' in input.mqtt
-      ? `  MQTT (tertanam/embedded):            ${url.startsWith('https') ? 'mqtts' : 'mqtt'}://127.0.0.1:${input.mqtt.embeddedPort}  ·  ws: ${url.replace('http', 'ws')}/mqtt`
-      : `  MQTT (eksternal/external):           ${printable(input.mqtt.externalUrl)}`,
+      ? `  MQTT (tertanam/embedded):            ${
+          input.mqtt.tlsPort !== null
+            ? `mqtts://${new URL(url).hostname}:${input.mqtt.tlsPort}`
+            : `mqtt://127.0.0.1:${input.mqtt.embeddedPort}`
+        }  ·  ${url.replace(/^http/, 'ws')}/mqtt`
+      : `  MQTT (eksternal/external):           ${printable(redacted(input.mqtt.externalUrl))}`,
     `  Data:                                ${printable(input.dataDir)}`,
     '',
     input.initialAdminPassword

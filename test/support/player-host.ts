@@ -23,7 +23,7 @@ export interface TestPlayer {
  */
 export async function startPlayer(
   controllerUrl: string,
-  options: { screens?: ScreenPlacement[]; userDataDir?: string; extraArgs?: string[] } = {},
+  options: { screens?: ScreenPlacement[]; userDataDir?: string; extraArgs?: string[]; caFile?: string } = {},
 ): Promise<TestPlayer> {
   const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'baruga-player-'));
   const output: string[] = [];
@@ -36,7 +36,7 @@ export async function startPlayer(
     extraArgs: [...CHROMIUM_ARGS.filter((a) => a !== '--headless'), ...(options.extraArgs ?? [])],
     log: (line) => output.push(line),
   });
-  await host.start({ controllerUrl, screens: options.screens ?? [] });
+  await host.start({ controllerUrl, screens: options.screens ?? [], caFile: options.caFile ?? null });
   return {
     host,
     userDataDir,

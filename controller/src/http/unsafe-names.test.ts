@@ -83,7 +83,7 @@ describe('the start-up banner', () => {
   it('prints a stored name with control characters as escapes, so it cannot forge a line', () => {
     const banner = startupBanner({
       url: 'http://127.0.0.1:8080',
-      mqtt: { embeddedPort: 1883 },
+      mqtt: { embeddedPort: 1883, tlsPort: null },
       dataDir: '/srv/baruga',
       initialAdminPassword: null,
       // A row written before names were checked (or straight into SQLite).

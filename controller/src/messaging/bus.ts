@@ -17,7 +17,7 @@ export class BrokerUnavailableError extends Error {
 /** The controller's own MQTT client, to the embedded broker or an external one alike. */
 export async function connectBus(
   url: string,
-  options: { username?: string; password?: string; timeoutMs?: number } = {},
+  options: { username?: string; password?: string; timeoutMs?: number; ca?: string } = {},
 ): Promise<Bus> {
   const client: MqttClient = mqtt.connect(url, {
     protocolVersion: 4, // aedes speaks MQTT 3.1.1 only
@@ -26,6 +26,8 @@ export async function connectBus(
     reconnectPeriod: 1000,
     connectTimeout: options.timeoutMs ?? 10_000,
     ...(options.username ? { username: options.username, password: options.password } : {}),
+    // An external broker's mqtts:// certificate, checked against this CA (BARUGA_MQTT_CA) rather than the system's.
+    ...(options.ca ? { ca: options.ca } : {}),
   });
   // Every (re)connection gets a new socket: turn Nagle off on each, or single publishes stall ~40 ms behind
   // delayed ACKs while player traffic flows (a repro: 300 publishes took 374 ms with Nagle, 68 ms without).

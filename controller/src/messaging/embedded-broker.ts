@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import net from 'node:net';
+import tls from 'node:tls';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Aedes, type Client } from 'aedes';
@@ -11,6 +12,8 @@ import { WebSocketServer, createWebSocketStream, type WebSocket } from 'ws';
 export interface EmbeddedBroker {
   /** TCP port the broker listens on (resolved when 0 was asked for). */
   port: number;
+  /** MQTT over TLS port, when a certificate is configured. */
+  tlsPort: number | null;
   /** Credentials of the controller's own client, the only one allowed to publish manifests. */
   controllerCredentials: { username: string; password: string };
   /** Hands an HTTP upgrade on /mqtt to the broker (MQTT over WebSocket on the HTTP port). */
@@ -27,6 +30,11 @@ export async function startEmbeddedBroker(options: {
   host?: string;
   /** Per-player credentials and topic rules, derived from the message table (broker-rules.ts). */
   access: PlayerAccess;
+  /**
+   * MQTT over TLS on `tls.port` with this certificate. The plain port then listens on loopback only: it is the
+   * controller's own link, and nothing on the network should speak MQTT in the clear.
+   */
+  tls?: { cert: string; key: string; port: number };
   /** A retained message not kept: the store is at its limits (retained-index.ts). */
   onRefusedRetained?: (event: { topic: string; bytes: number; reason: string }) => void;
   /** A connection closed for announcing a packet over its limit (for the log). */
@@ -129,12 +137,14 @@ export async function startEmbeddedBroker(options: {
     socket.setNoDelay(true);
     broker.handle(guarded(socket, socket.remoteAddress ?? 'unknown'));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  const port = await listen(server, options.port, options.tls ? '127.0.0.1' : (options.host ?? '0.0.0.0'));
+  const secure = options.tls
+    ? tls.createServer({ cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }, (socket) => {
+        socket.setNoDelay(true);
+        broker.handle(guarded(socket, socket.remoteAddress ?? 'unknown'));
+      })
+    : null;
+  const tlsPort = secure && options.tls ? await listen(secure, options.tls.port, options.host ?? '0.0.0.0') : null;
 
   // A frame is never larger than the largest packet anyone may send (ws would otherwise take 100 MiB).
   const wss = new WebSocketServer({ noServer: true, maxPayload: access.maxPacketBytes('controller') });
@@ -147,6 +157,7 @@ export async function startEmbeddedBroker(options: {
 
   return {
     port,
+    tlsPort,
     controllerCredentials: { username: CONTROLLER_USERNAME, password },
     handleUpgrade(request, socket, head) {
       wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
@@ -166,8 +177,19 @@ export async function startEmbeddedBroker(options: {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => broker.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (secure) await new Promise<void>((resolve) => secure.close(() => resolve()));
     },
   };
+}
+
+/** Listens and says on which port (the one asked for, or the free one picked for 0). */
+async function listen(server: net.Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : port;
 }
 
 /**

@@ -24,6 +24,11 @@ export interface HostConfig {
    * code, and opens the screens the operator assigns (docs/delivery.md).
    */
   screens: ScreenPlacement[];
+  /**
+   * `--ca FILE` or BARUGA_CA: the controller's certificate (or its private CA), PEM, trusted for the controller
+   * when the system does not know it (docs/security.md, "TLS").
+   */
+  caFile?: string | null;
 }
 
 export interface SystemInfo {
@@ -91,6 +96,7 @@ export class HostConfigError extends Error {
  */
 export function parseHostArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): HostConfig {
   let controllerUrl = env.BARUGA_CONTROLLER ?? '';
+  let caFile = env.BARUGA_CA || null;
   const specs: string[] = (env.BARUGA_SCREENS ?? '').split(',').filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -100,6 +106,9 @@ export function parseHostArgs(argv: readonly string[], env: Readonly<Record<stri
       i++;
     } else if (arg === '--screen' && value) {
       specs.push(value);
+      i++;
+    } else if (arg === '--ca' && value) {
+      caFile = value;
       i++;
     }
   }
@@ -112,7 +121,7 @@ export function parseHostArgs(argv: readonly string[], env: Readonly<Record<stri
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new HostConfigError(`the controller URL must be http or https, got ${url.protocol}`);
   }
-  return { controllerUrl: url.origin, screens: specs.map(parsePlacement) };
+  return { controllerUrl: url.origin, screens: specs.map(parsePlacement), caFile };
 }
 
 const PLACEMENT = /^([a-z0-9][a-z0-9-]{0,62})(?:@(\d+)x(\d+))?(?:\+(-?\d+)\+(-?\d+))?(?::display=(\d+))?$/;

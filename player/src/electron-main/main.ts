@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AssignedScreen } from '@baruga/protocol';
-import { BrowserWindow, type Display, app, ipcMain, powerSaveBlocker, screen } from 'electron';
+import { BrowserWindow, type Display, app, ipcMain, powerSaveBlocker, screen, session } from 'electron';
 import { z } from 'zod';
 import {
   type HostConfig,
@@ -11,6 +11,7 @@ import {
   parseHostArgs,
   placementsFor,
 } from '../common/host-contract';
+import { chainIsTrusted, readCertificates } from '../node/certificates';
 import { RENDERER_ORIGIN, handleRendererScheme, registerRendererScheme } from './renderer-protocol';
 
 /**
@@ -134,6 +135,25 @@ function installBridge(): void {
   });
 }
 
+/**
+ * `--ca FILE`: the controller's certificate (or private CA) is accepted where Chromium's own check fails, for the
+ * renderer and for the main process's requests alike (both use the default session); every other certificate is
+ * checked as Chromium checks it.
+ */
+function trustControllerCertificate(): void {
+  if (!config.caFile) return;
+  const trusted = readCertificates(config.caFile);
+  session.defaultSession.setCertificateVerifyProc((request, callback) => {
+    if (request.verificationResult === 'net::OK') return callback(-3);
+    const chain: string[] = [];
+    for (let c: Electron.Certificate | undefined = request.certificate; c; c = c.issuerCert) {
+      chain.push(c.data);
+      if (c.issuerCert === c) break;
+    }
+    callback(chainIsTrusted(chain, trusted) ? 0 : -3);
+  });
+}
+
 async function main() {
   try {
     config = parseHostArgs(process.argv.slice(app.isPackaged ? 1 : 2), process.env);
@@ -153,6 +173,7 @@ async function main() {
   registerRendererScheme();
   app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
   await app.whenReady();
+  trustControllerCertificate();
   // The renderer built by `npm run build` is packaged beside dist-electron (electron-builder.yml).
   handleRendererScheme(path.join(__dirname, '..', 'dist', 'renderer'), config.controllerUrl);
   powerSaveBlocker.start('prevent-display-sleep');
