@@ -168,3 +168,4 @@ export {
   TagCount,
   GcReport,
 } from './library';
+export { BackupManifest } from './backup';
