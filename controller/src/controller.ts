@@ -186,6 +186,13 @@ export async function startController(config: ControllerConfig): Promise<Running
     if (!published.ok) app.log.error({ screen: id, error: published.error }, 'demo publish failed');
   }
   await publisher.republishAll();
+  // An external broker that restarted without persistence lost every retained manifest: send them again.
+  bus.onReconnect(() => {
+    publisher.republishAll().then(
+      (count) => app.log.info({ count }, 'broker link back: manifests published again'),
+      (error: unknown) => app.log.warn({ err: error }, 'republishing after the broker came back failed'),
+    );
+  });
 
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

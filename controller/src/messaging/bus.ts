@@ -7,6 +7,11 @@ export interface Bus {
   /** Returns the function that unsubscribes. */
   subscribe(filter: string, handler: (topic: string, payload: Buffer) => void): Promise<() => void>;
   readonly connected: boolean;
+  /**
+   * Called each time the link comes back after a loss (not at the first connection): a broker that restarted
+   * without persistence has lost every retained message.
+   */
+  onReconnect(handler: () => void): void;
   close(): Promise<void>;
 }
 
@@ -50,6 +55,12 @@ export async function connectBus(
     });
   });
 
+  // Registered once the first connection is made: every 'connect' from here on is the link coming back.
+  const reconnected = new Set<() => void>();
+  client.on('connect', () => {
+    for (const handler of reconnected) handler();
+  });
+
   const handlers = new Map<string, Set<(topic: string, payload: Buffer) => void>>();
   client.on('message', (topic, payload) => {
     for (const [filter, set] of handlers) {
@@ -62,7 +73,13 @@ export async function connectBus(
       return client.connected;
     },
     async publish(topic, payload, { retain, qos }) {
+      // Fail now rather than queue in memory for an unknown time: callers keep what matters (manifests in the
+      // database, commands until they expire) and send it again when the link is back.
+      if (!client.connected) throw new BrokerUnavailableError(`MQTT broker at ${url} is not connected`);
       await client.publishAsync(topic, payload, { qos, retain });
+    },
+    onReconnect(handler) {
+      reconnected.add(handler);
     },
     async subscribe(filter, handler) {
       let set = handlers.get(filter);

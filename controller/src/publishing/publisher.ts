@@ -16,6 +16,7 @@ import type { Db } from '../db/database';
 import type { Repositories } from '../db/repositories';
 import { screenInfo } from '../screens/screens-repository';
 import { scheduleSource } from '../schedules/schedule-source';
+import { BrokerUnavailableError } from '../messaging/bus';
 import type { Messaging } from '../messaging/messaging';
 import type { AssetDelivery, Surface } from '../library/renditions';
 import { playbackCues } from './cues';
@@ -157,7 +158,17 @@ export function createPublisher(
       repos.manifests.save(manifest, signed);
       return { manifest, signed };
     })();
-    await messaging.sendEncoded('manifest', screenId, stored.signed);
+    try {
+      await messaging.sendEncoded('manifest', screenId, stored.signed);
+    } catch (error) {
+      if (!(error instanceof BrokerUnavailableError)) throw error;
+      // Stored and signed: it goes out when the broker is back (republishAll on reconnect, controller.ts).
+      return err({
+        code: ErrorCode.brokerUnavailable,
+        message: `the broker is not reachable; version ${stored.manifest.version} is stored and goes out when it is back`,
+        details: { version: stored.manifest.version },
+      });
+    }
     return ok(stored.manifest);
   }
 

@@ -1,6 +1,8 @@
 import { type PlayerConfig, PlayerConfig as PlayerConfigSchema, type PlayerStatus } from '@baruga/protocol';
 import mqtt, { type MqttClient } from 'mqtt';
 import { apiUrl, controllerRoot } from './delivery/host-bridge';
+import { RECONNECT_FIRST_MS, reconnectDelay } from './reconnect-delay';
+import { recordReconnect } from './telemetry';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 
@@ -90,14 +92,24 @@ export function connectPlayer(
     clientId: `${id}-${config.screenId}`.slice(0, 120),
     clean: true,
     keepalive: 15,
-    reconnectPeriod: 1000,
+    reconnectPeriod: RECONNECT_FIRST_MS,
     connectTimeout: 5000,
     will: { topic: config.statusTopic, payload: status('offline'), qos: 1, retain: true },
     ...(options.credentials ?? {}),
   });
 
+  // mqtt.js waits `options.reconnectPeriod` after each close: it is raised at each attempt, reset once connected.
+  let failures = 0;
+  client.on('reconnect', () => {
+    recordReconnect();
+    failures++;
+    client.options.reconnectPeriod = reconnectDelay(failures);
+  });
+
   handlers.onState('connecting');
   client.on('connect', () => {
+    failures = 0;
+    client.options.reconnectPeriod = RECONNECT_FIRST_MS;
     handlers.onState('online');
     client.subscribe([...options.subscriptions], { qos: 1 });
     client.publish(config.statusTopic, status('online', last), { qos: 1, retain: true });

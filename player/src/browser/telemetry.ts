@@ -24,13 +24,26 @@ const LIMIT = 200;
 
 declare global {
   interface Window {
-    baruga?: { shown: ShownRecord[]; manifestVersion: number | null; rejected: string[] };
+    baruga?: {
+      shown: ShownRecord[];
+      manifestVersion: number | null;
+      rejected: string[];
+      /** Wall-clock times of the broker connection attempts after the first (reconnects), newest last. */
+      reconnects?: number[];
+    };
   }
 }
 
 function state() {
   window.baruga ??= { shown: [], manifestVersion: null, rejected: [] };
   return window.baruga;
+}
+
+export function recordReconnect(): void {
+  const s = state();
+  const list = (s.reconnects ??= []);
+  list.push(Date.now());
+  if (list.length > LIMIT) list.splice(0, list.length - LIMIT);
 }
 
 export function recordShown(itemId: string, manifestVersion: number, zoneId = 'main'): void {
