@@ -58,6 +58,9 @@ const BY_STATUS: Readonly<Record<number, string>> = {
   431: ErrorCode.headersTooLarge,
 };
 
+/** Node's and SQLite's words for a full disk (or a used-up quota). */
+const STORAGE_FULL: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
+
 /** The one error body (docs/api.md, "Errors"). */
 export const errorBody = (code: string, message: string, details?: unknown) => ({
   error: { code, message, ...(details === undefined ? {} : { details }) },
@@ -105,6 +108,9 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Dup
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    // Answered before the body was read (a refused upload): the rest of it is still on the way, and would be
+    // read as the next request on this connection. Close it after this answer (RFC 9112 §9.6).
+    if (!request.raw.complete) reply.header('Connection', 'close');
     if (error instanceof ApiError) {
       if (error.statusCode === 503) reply.header('Retry-After', '5');
       return reply
@@ -124,6 +130,17 @@ export function installErrorHandler(app: FastifyInstance): void {
       const code =
         BY_STATUS[error.statusCode] ?? (error.statusCode === 400 ? ErrorCode.validation : ErrorCode.badRequest);
       return reply.status(error.statusCode).send({ error: { code, message: error.message } });
+    }
+    if (STORAGE_FULL.has(String((error as { code?: unknown }).code))) {
+      // A full disk is the operator's to fix, and nothing half-written stays (temp files are removed, SQLite
+      // rolls the transaction back): say so plainly rather than "internal error".
+      request.log.error({ err: error }, 'storage full');
+      return reply.status(507).send({
+        error: {
+          code: ErrorCode.storageFull,
+          message: "the controller's disk is full; nothing was stored. Free space in BARUGA_DATA and try again",
+        },
+      });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply
