@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { signIn } from './support/api';
 import { type ControllerProcess, startControllerProcess } from './support/controller-process';
 import { addItem, publish, uploadColour, waitForColour } from './support/delivery';
-import { type TestPlayer, startPlayer } from './support/player-host';
+import { type TestPlayer, startEnrolledPlayer } from './support/player-host';
 import type {} from './support/player-window';
 
 const SCREEN = { id: 'lobi-perintah', name: 'Lobi perintah', width: 640, height: 360 };
@@ -27,7 +27,8 @@ test.describe('remote commands on the host', () => {
     const blue = await uploadColour(controller.url, api, 'biru', BLUE);
     await addItem(api, SCREEN.id, { type: 'image', durationMs: 600_000, props: { asset: blue } });
     await publish(api, SCREEN.id);
-    player = await startPlayer(controller.url, { screens: [{ screenId: SCREEN.id, x: 0, y: 0, ...SCREEN }] });
+    // Acknowledged commands and host restarts are an enrolled player's (anonymous tabs do not acknowledge).
+    player = await startEnrolledPlayer(controller.url, api, [SCREEN.id]);
     const page: Page = await player.page(SCREEN.id);
     await waitForColour(page, BLUE);
 

@@ -16,6 +16,12 @@ export interface ContentTypeDefinition<P = unknown> {
   /** SHA-256 digests of the stored blobs these props refer to. */
   assets(props: P): string[];
   /**
+   * What each asset-bearing prop must name: a picture or a video. The controller refuses an item whose prop names
+   * a blob of the other kind (a video item pointing at a PNG published as `video/mp4` and failed every publish).
+   * Every digest `assets` returns comes from one of these fields.
+   */
+  assetFields?: Readonly<Partial<Record<keyof P & string, AssetKind>>>;
+  /**
    * How the controller delivers these props to one surface: each stored asset goes through `deliver`, which
    * names the blob a player should fetch instead (a rendition at the surface's exact pixel size, a video's
    * streaming package, or the blob itself). Types whose assets go out as stored leave this out.
@@ -23,6 +29,15 @@ export interface ContentTypeDefinition<P = unknown> {
   deliver?(props: P, deliver: AssetDeliverer): P;
   /** External URLs the item loads (a live stream, a web page): the library's usage counts by these. */
   urls?(props: P): string[];
+}
+
+/** The kinds of stored media a prop can name. */
+export type AssetKind = 'image' | 'video';
+
+/** HLS segments are `video/mp2t` but are no video by themselves; only a whole file is. */
+export function mimeIsKind(mime: string, kind: AssetKind): boolean {
+  const m = mime.toLowerCase();
+  return kind === 'image' ? m.startsWith('image/') : m.startsWith('video/') && m !== 'video/mp2t';
 }
 
 /** How a surface receives an image: re-rendered at its exact pixel size, never scaled by the player. */

@@ -3,7 +3,9 @@ export {
   type RenditionRequest,
   type DeliveredAsset,
   type AssetDeliverer,
+  type AssetKind,
   defineContentType,
+  mimeIsKind,
 } from './content-type';
 export { HexColour, MediaFit, HLS_MIME } from './common-props';
 export { DataColumn, DataTable } from './data-table';

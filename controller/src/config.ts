@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { type DeliveryConfig, loadDeliveryConfig } from './players/player-settings';
 
@@ -25,6 +26,26 @@ export interface ControllerConfig {
   maxUploadBytes: number;
   /** BARUGA_HLS_MIN_MB: H.264 videos at least this large are also packaged as HLS (VOD) for players. */
   hlsMinBytes: number;
+  /**
+   * BARUGA_TLS_CERT and BARUGA_TLS_KEY (PEM files): HTTPS on BARUGA_PORT (with WSS at /mqtt), MQTTS on
+   * BARUGA_MQTTS_PORT, and the plain MQTT port kept to loopback for the controller's own link.
+   */
+  tls: { cert: string; key: string; certFile: string } | null;
+  /** BARUGA_MQTTS_PORT: the embedded broker's MQTT over TLS port (default 8883), when TLS is configured. */
+  mqttsPort: number;
+  /** BARUGA_MQTT_CA (a PEM file): the CA an external broker's mqtts:// certificate is checked against. */
+  mqttCa: string | null;
+  /**
+   * BARUGA_MOSQUITTO_DIR: with an external Mosquitto on the same machine, where the controller keeps its password
+   * file and ACL (docs/security.md); BARUGA_MOSQUITTO_PID_FILE: Mosquitto's pid file, to reload it on a change.
+   */
+  mosquittoDir: string | null;
+  mosquittoPidFile: string | null;
+  /**
+   * BARUGA_TRUST_PROXY: addresses or CIDR ranges of reverse proxies whose X-Forwarded-For names the client, so
+   * per-client limits count clients rather than the proxy. Empty: trust no header.
+   */
+  trustProxy: string[];
 }
 
 export class ConfigError extends Error {
@@ -68,6 +89,27 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
   return raw;
 }
 
+function pemFile(env: NodeJS.ProcessEnv, name: string, marker: RegExp): string | null {
+  const file = env[name];
+  if (!file) return null;
+  let text: string;
+  try {
+    text = fs.readFileSync(path.resolve(file), 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${name}: cannot read ${file} (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!marker.test(text)) throw new ConfigError(`${name}: ${file} is not a PEM file of the expected kind`);
+  return text;
+}
+
+function tlsConfig(env: NodeJS.ProcessEnv): ControllerConfig['tls'] {
+  const cert = pemFile(env, 'BARUGA_TLS_CERT', /-----BEGIN CERTIFICATE-----/);
+  const key = pemFile(env, 'BARUGA_TLS_KEY', /-----BEGIN [A-Z ]*PRIVATE KEY-----/);
+  if (!cert && !key) return null;
+  if (!cert || !key) throw new ConfigError('set both BARUGA_TLS_CERT and BARUGA_TLS_KEY, or neither');
+  return { cert, key, certFile: path.resolve(env.BARUGA_TLS_CERT ?? '') };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControllerConfig {
   return {
     port: port(env, 'BARUGA_PORT', 8080),
@@ -84,5 +126,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControllerConf
     delivery: loadDeliveryConfig(env),
     maxUploadBytes: megabytes(env, 'BARUGA_MAX_UPLOAD_MB', 2048),
     hlsMinBytes: megabytes(env, 'BARUGA_HLS_MIN_MB', 64),
+    tls: tlsConfig(env),
+    mqttsPort: port(env, 'BARUGA_MQTTS_PORT', 8883),
+    mqttCa: pemFile(env, 'BARUGA_MQTT_CA', /-----BEGIN CERTIFICATE-----/),
+    mosquittoDir: env.BARUGA_MOSQUITTO_DIR ? path.resolve(env.BARUGA_MOSQUITTO_DIR) : null,
+    mosquittoPidFile: env.BARUGA_MOSQUITTO_PID_FILE ? path.resolve(env.BARUGA_MOSQUITTO_PID_FILE) : null,
+    trustProxy: (env.BARUGA_TRUST_PROXY ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }

@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -9,6 +11,7 @@ import { type Db, openDatabase } from './db/database';
 import { loadOrCreateManifestSigner } from './publishing/manifest-signer';
 import { createBrokerRules } from './messaging/broker-rules';
 import { type Messaging, createMessaging } from './messaging/messaging';
+import { controllerPassword, startMosquittoSync } from './messaging/mosquitto-sync';
 import { type Repositories, createRepositories } from './db/repositories';
 import { authRoutes } from './accounts/session-routes';
 import { installAuditTrail } from './audit/audit-trail';
@@ -23,7 +26,7 @@ import { screenRoutes } from './screens/screen-routes';
 import { wallRoutes } from './walls/wall-routes';
 import { brightnessRoutes } from './screens/brightness-routes';
 import { staticApps } from './http/static-apps';
-import { installErrorHandler } from './http/http-errors';
+import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http/http-errors';
 import { createAssetDelivery } from './library/renditions';
 import { type Publisher, createPublisher } from './publishing/publisher';
 import { seedDemo } from './demo/seed';
@@ -47,8 +50,10 @@ export interface RunningController {
   routes: readonly DeclaredRoute[];
   /** http://host:port of the HTTP server. */
   url: string;
-  /** TCP port of the embedded broker, or null with an external one. */
+  /** TCP port of the embedded broker, or null with an external one (loopback only when TLS is on). */
   mqttPort: number | null;
+  /** MQTT over TLS port of the embedded broker, when a certificate is configured. */
+  mqttsPort: number | null;
   /** Set only on the very first start, when the admin account was created. */
   initialAdminPassword: string | null;
   seededScreens: string[];
@@ -70,30 +75,57 @@ export async function startController(config: ControllerConfig): Promise<Running
     repos.users.create('admin', initialAdminPassword);
   }
 
+  const tlsOptions = config.tls;
   const app = Fastify({
     logger: { level: config.logLevel },
+    // HTTPS when a certificate is configured: the console, the API, players' files and WSS at /mqtt alike.
+    serverFactory: (handler) =>
+      tlsOptions
+        ? https.createServer({ cert: tlsOptions.cert, key: tlsOptions.key, minVersion: 'TLSv1.2' }, handler)
+        : http.createServer(handler),
     bodyLimit: JSON_BODY_LIMIT,
-    // Requests still running at shutdown get this long to finish.
-    return503OnClosing: true,
+    // Requests that arrive while closing are answered 503 in the documented shape (http-errors.ts).
+    return503OnClosing: false,
+    // Per-client limits read the client's address; behind a reverse proxy, from the proxies named here.
+    ...(config.trustProxy.length > 0 ? { trustProxy: config.trustProxy } : {}),
+    // Errors raised before any route runs answer in the documented shape too (http-errors.ts).
+    frameworkErrors,
+    clientErrorHandler,
   });
 
   let broker: EmbeddedBroker | null = null;
   let bus: Bus;
   let upgrade: { handleUpgrade: EmbeddedBroker['handleUpgrade']; close(): Promise<void> };
+  let mosquitto: ReturnType<typeof startMosquittoSync> | null = null;
   try {
     if (config.mqttUrl) {
-      bus = await connectBus(config.mqttUrl);
+      // The broker must know the controller's account (and the players') before the controller connects.
+      if (config.mosquittoDir) {
+        mosquitto = startMosquittoSync({
+          dir: config.mosquittoDir,
+          pidFile: config.mosquittoPidFile,
+          repos,
+          allowAnonymous: config.delivery.anonymousPlayers,
+          controllerPassword: controllerPassword(config.mqttUrl),
+          onError: (error) => app.log.error({ err: error }, 'could not write the Mosquitto password file and ACL'),
+        });
+      }
+      bus = await connectBus(config.mqttUrl, config.mqttCa ? { ca: config.mqttCa } : {});
       upgrade = createWebSocketBridge(config.mqttUrl);
     } else {
       broker = await startEmbeddedBroker({
         port: config.mqttPort,
         host: config.host,
-        access: createBrokerRules(repos.players, { allowAnonymous: config.delivery.anonymousPlayers }),
+        ...(config.tls ? { tls: { cert: config.tls.cert, key: config.tls.key, port: config.mqttsPort } } : {}),
+        access: createBrokerRules(repos.players, repos.screens, { allowAnonymous: config.delivery.anonymousPlayers }),
+        onRefusedPacket: (event) => app.log.warn(event, 'MQTT connection closed: packet over its limit'),
+        onRefusedRetained: (event) => app.log.error(event, 'retained MQTT message not kept: the store is full'),
       });
       bus = await connectBus(`mqtt://127.0.0.1:${broker.port}`, broker.controllerCredentials);
       upgrade = broker;
     }
   } catch (error) {
+    mosquitto?.stop();
     await broker?.close();
     db.close();
     throw error;
@@ -108,6 +140,15 @@ export async function startController(config: ControllerConfig): Promise<Running
   const messaging = createMessaging(bus, app.log);
   const publisher = createPublisher(db, repos, messaging, signer, delivery);
   installErrorHandler(app);
+  if (mosquitto) {
+    const { sync } = mosquitto;
+    // A paired, moved or revoked player, a new or public screen: the broker learns it now, not at the next tick.
+    app.addHook('onResponse', async (request, reply) => {
+      const url = request.url;
+      if (request.method === 'GET' || reply.statusCode >= 400) return;
+      if (url.startsWith('/api/players') || url.startsWith('/api/screens')) sync();
+    });
+  }
   await app.register(fastifyCookie);
   const routes = installAccess(app, { repos });
   installAuditTrail(app, { repos });
@@ -129,6 +170,7 @@ export async function startController(config: ControllerConfig): Promise<Running
     mqttWsUrl: config.mqttWsUrl,
     manifestKey: signer.key,
     heartbeatIntervalS: config.delivery.heartbeatIntervalS,
+    anonymousPlayers: config.delivery.anonymousPlayers,
   });
   await app.register(contentFileRoutes, { repos, store });
   await app.register(libraryRoutes, { db, repos, store, delivery, config });
@@ -150,6 +192,7 @@ export async function startController(config: ControllerConfig): Promise<Running
   // WebSocket clients hold their sockets open; end them first so the HTTP server can close.
   app.addHook('preClose', async () => {
     players.stop();
+    mosquitto?.stop();
     messaging.close();
     await bus.close();
     // In embedded mode `upgrade` is the broker itself: close it once.
@@ -165,6 +208,13 @@ export async function startController(config: ControllerConfig): Promise<Running
     if (!published.ok) app.log.error({ screen: id, error: published.error }, 'demo publish failed');
   }
   await publisher.republishAll();
+  // An external broker that restarted without persistence lost every retained manifest: send them again.
+  bus.onReconnect(() => {
+    publisher.republishAll().then(
+      (count) => app.log.info({ count }, 'broker link back: manifests published again'),
+      (error: unknown) => app.log.warn({ err: error }, 'republishing after the broker came back failed'),
+    );
+  });
 
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -179,8 +229,9 @@ export async function startController(config: ControllerConfig): Promise<Running
     publisher,
     messaging,
     routes,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `${config.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     mqttPort: broker?.port ?? null,
+    mqttsPort: broker?.tlsPort ?? null,
     initialAdminPassword,
     seededScreens,
     close: () => (closing ??= app.close()),

@@ -1,5 +1,6 @@
 import { loadConfig } from './config';
 import { startController } from './controller';
+import { startupBanner } from './startup-banner';
 
 /** `npm start`: runs the controller and prints where to look. */
 const SCREENS_PRINTED = 20;
@@ -7,35 +8,20 @@ const config = loadConfig();
 const controller = await startController(config);
 const { repos } = controller;
 
-const lines = [
-  '',
-  '  Baruga berjalan · Baruga is running',
-  '',
-  `  Konsol operator / Operator console:  ${controller.url}/`,
-  `  Kesehatan / Health:                  ${controller.url}/api/health`,
-  controller.mqttPort !== null
-    ? `  MQTT (tertanam/embedded):            mqtt://127.0.0.1:${controller.mqttPort}  ·  ws: ${controller.url.replace('http', 'ws')}/mqtt`
-    : `  MQTT (eksternal/external):           ${config.mqttUrl}`,
-  `  Data:                                ${config.dataDir}`,
-  '',
-  controller.initialAdminPassword
-    ? `  Admin (dicetak sekali / printed once): username "admin", password "${controller.initialAdminPassword}"`
-    : '  Admin: akun sudah ada · account already exists (user "admin")',
-  '',
-  '  Pemutar / Players:',
-  // The first screens only: a province's fleet would print thousands of lines.
-  ...repos.screens
-    .list()
-    .slice(0, SCREENS_PRINTED)
-    .map((s) => `    ${s.name.padEnd(32)} ${controller.url}/player/?screen=${s.id}`),
-  ...(repos.screens.count() > SCREENS_PRINTED
-    ? [`    … +${repos.screens.count() - SCREENS_PRINTED} (${controller.url}/)`]
-    : []),
-  '',
-  '  BARUGA_READY ' + JSON.stringify({ url: controller.url, mqttPort: controller.mqttPort }),
-  '',
-];
-process.stdout.write(lines.join('\n') + '\n');
+process.stdout.write(
+  startupBanner({
+    url: controller.url,
+    mqtt:
+      controller.mqttPort !== null
+        ? { embeddedPort: controller.mqttPort, tlsPort: controller.mqttsPort }
+        : { externalUrl: config.mqttUrl ?? '' },
+    dataDir: config.dataDir,
+    initialAdminPassword: controller.initialAdminPassword,
+    screens: repos.screens.list().slice(0, SCREENS_PRINTED),
+    screenCount: repos.screens.count(),
+    readyJson: JSON.stringify({ url: controller.url, mqttPort: controller.mqttPort, mqttsPort: controller.mqttsPort }),
+  }),
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

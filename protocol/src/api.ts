@@ -1,8 +1,22 @@
 import { z } from 'zod';
 import { ManifestKey } from './delivery';
-import { DEFAULT_LOCALE, DEFAULT_TIMEZONE, IsoInstant, Locale, Slug, Timezone } from './ids';
+import { ErrorCode } from './errors';
+import { DEFAULT_LOCALE, DEFAULT_TIMEZONE, DisplayName, IsoInstant, Locale, Slug, Timezone } from './ids';
 
 /** Bodies of the HTTP API (docs/api.md). The controller parses every request through these. */
+
+/**
+ * Every error the HTTP API answers (docs/api.md, "Errors"): a code from the catalogue, a message a person can act
+ * on, and sometimes details. Nothing else, whoever raised it (a route, a plugin, the router, Node's HTTP parser).
+ */
+export const ApiErrorBody = z.strictObject({
+  error: z.strictObject({
+    code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string().min(1),
+    details: z.unknown().optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
 export const SessionRequest = z.object({
   username: z.string().min(1).max(64),
@@ -22,7 +36,7 @@ export type Health = z.infer<typeof Health>;
 
 export const CreateScreen = z.object({
   id: Slug,
-  name: z.string().trim().min(1).max(120),
+  name: DisplayName,
   width: z.int().min(16).max(16384),
   height: z.int().min(16).max(16384),
   timezone: Timezone.default(DEFAULT_TIMEZONE),
@@ -85,5 +99,10 @@ export const PlayerConfig = z.object({
   heartbeatIntervalS: z.int().min(1).max(3600),
   /** True when an enrolled player owns this screen: anonymous players are refused by the broker. */
   claimed: z.boolean(),
+  /**
+   * Whether a browser without enrollment may play it: anonymous players are allowed, the screen is not claimed,
+   * and it is not public (a videotron plays only on an enrolled player). Absent from older controllers.
+   */
+  openToAnonymous: z.boolean().default(true),
 });
 export type PlayerConfig = z.infer<typeof PlayerConfig>;

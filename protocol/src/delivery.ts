@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { canonicalJson } from './canonical-json';
-import { IsoInstant, Sha256Hex, Slug } from './ids';
+import { DisplayName, IsoInstant, Sha256Hex, Slug } from './ids';
 
 /**
  * The wire shapes of player delivery (docs/delivery.md): signed manifests, enrollment, heartbeats,
@@ -99,13 +99,13 @@ export type PlayerSelf = z.infer<typeof PlayerSelf>;
 /** `POST /api/players/pair`: an operator types the code a player shows and assigns screens. */
 export const PairPlayer = z.object({
   code: PairingCode,
-  name: z.string().trim().min(1).max(120),
+  name: DisplayName,
   screens: z.array(Slug).max(64).default([]),
 });
 export type PairPlayer = z.infer<typeof PairPlayer>;
 
 export const UpdatePlayer = z
-  .object({ name: z.string().trim().min(1).max(120).optional(), screens: z.array(Slug).max(64).optional() })
+  .object({ name: DisplayName.optional(), screens: z.array(Slug).max(64).optional() })
   .refine((b) => b.name !== undefined || b.screens !== undefined, 'give a name, screens, or both');
 export type UpdatePlayer = z.infer<typeof UpdatePlayer>;
 
@@ -393,7 +393,11 @@ export const CommandAck = z.object({
 });
 export type CommandAck = z.infer<typeof CommandAck>;
 
-export const CommandState = z.enum(['pending', 'ok', 'failed', 'expired']);
+/**
+ * `sent`: delivered to a screen no enrolled player drives. Anonymous browser tabs may not acknowledge (the broker
+ * refuses their acks), so no answer is awaited: it is done if a tab was there to hear it.
+ */
+export const CommandState = z.enum(['pending', 'sent', 'ok', 'failed', 'expired']);
 export type CommandState = z.infer<typeof CommandState>;
 
 export const CommandView = z.object({

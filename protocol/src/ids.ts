@@ -12,6 +12,29 @@ export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase
 export const IsoInstant = z.iso.datetime({ offset: true });
 
 /**
+ * Characters that must never reach a name people read, in the console, a log or a terminal: C0 and C1 controls
+ * (NUL, ESC and the rest; an ANSI sequence in a screen name once repainted the start-up banner), DEL, the line
+ * and paragraph separators, and the marks and overrides that reverse text direction (`foto\u202Egpj.exe`).
+ */
+// eslint-disable-next-line no-control-regex
+export const UNSAFE_TEXT_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/** The refinement every name field shares: one stable code, whatever schema the name sits in. */
+export const safeText = {
+  check: (s: string) => !UNSAFE_TEXT_CHARS.test(s),
+  message: 'must not contain control characters, line breaks or text-direction overrides',
+  params: { code: ErrorCode.unsafeText },
+} as const;
+
+/** A name an operator gives something (a screen, a playlist, a daypart, an event, a player…), one line. */
+export const DisplayName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .refine(safeText.check, { message: safeText.message, params: safeText.params });
+
+/**
  * Answers already given: building an Intl.DateTimeFormat costs ~0.1 ms, and every manifest and event names a
  * zone, so republishing thousands of screens asked the same question thousands of times. Bounded, since the
  * names come from input.

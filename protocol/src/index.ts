@@ -4,6 +4,9 @@ export {
   Slug,
   Sha256Hex,
   IsoInstant,
+  DisplayName,
+  UNSAFE_TEXT_CHARS,
+  safeText,
   Timezone,
   Locale,
   isKnownTimezone,
@@ -98,6 +101,7 @@ export {
   sortKey,
 } from './lists';
 export {
+  ApiErrorBody,
   SessionRequest,
   SessionInfo,
   Health,
@@ -203,3 +207,4 @@ export {
   FULL_BRIGHTNESS,
 } from './walls';
 export { type TileGeometry, type WallGeometry, rotateBezel, wallGeometry, tileTransform } from './wall-geometry';
+export { BackupManifest } from './backup';

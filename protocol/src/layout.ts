@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CreateLoopItem } from './api';
-import { IsoInstant, Slug } from './ids';
+import { DisplayName, IsoInstant, Slug } from './ids';
 import { LoopItem } from './loop-item';
 import { DEFAULT_PLAYLIST_ID, PlaylistItemView } from './schedule';
 
@@ -64,7 +64,7 @@ export const Zone = ZoneFields.extend({ items: z.array(LoopItem).max(500) }).ref
 export type Zone = z.infer<typeof Zone>;
 
 const canvasFields = {
-  name: z.string().trim().min(1).max(120),
+  name: DisplayName,
   width: z.int().min(16).max(MAX_CANVAS_PX),
   height: z.int().min(16).max(MAX_CANVAS_PX),
   background: Colour.default('#000000'),

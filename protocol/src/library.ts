@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { IsoInstant, Sha256Hex, Slug } from './ids';
+import { IsoInstant, Sha256Hex, Slug, UNSAFE_TEXT_CHARS, safeText } from './ids';
 
 /** Bodies of the content library API (docs/api.md, "Content library"). */
 
-/** Characters that must never reach a display name or a file name: C0/C1 controls and bidi overrides. */
-// eslint-disable-next-line no-control-regex
-export const UNSAFE_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** Characters that must never reach a display name or a file name (ids.ts, UNSAFE_TEXT_CHARS). */
+export const UNSAFE_NAME_CHARS = UNSAFE_TEXT_CHARS;
 
 export const LibraryKind = z.enum(['image', 'video', 'stream']);
 export type LibraryKind = z.infer<typeof LibraryKind>;
@@ -15,7 +14,7 @@ export const ItemName = z
   .trim()
   .min(1)
   .max(200)
-  .refine((s) => !UNSAFE_NAME_CHARS.test(s), 'must not contain control characters');
+  .refine(safeText.check, { message: safeText.message, params: safeText.params });
 
 /** Tags are lowercase words an operator filters by ("lebaran", "dinas-kesehatan"). */
 export const Tag = z

@@ -25,8 +25,8 @@ export interface MessageKind<S extends z.ZodType = z.ZodType> {
   readonly retained: boolean;
   readonly qos: 0 | 1;
   /**
-   * Whether an anonymous browser player (a page opened at /player/?screen=… on a screen no player has claimed,
-   * where the controller allows it) may use it as a player would.
+   * Whether an anonymous browser player (a page opened at /player/?screen=… on a screen no player has claimed and
+   * that is not public, where the controller allows it) may use it as a player would.
    */
   readonly anonymous: boolean;
   /** The largest payload a sender may use; the broker refuses bigger packets of this kind. */
@@ -111,7 +111,10 @@ export const messages = {
     anonymous: true,
     maxBytes: 4 * KiB,
   }),
-  /** The outcome of a screen or player command on one screen. */
+  /**
+   * The outcome of a screen or player command on one screen. Enrolled players only: an anonymous client on an
+   * unclaimed screen could otherwise mark any pending command there failed (or done).
+   */
   acks: kind({
     scope: 'screen',
     segment: 'acks',
@@ -120,7 +123,7 @@ export const messages = {
     to: ['controller'],
     retained: false,
     qos: 1,
-    anonymous: true,
+    anonymous: false,
     maxBytes: 4 * KiB,
   }),
   /** Remote commands for a whole player (every screen it drives); enrolled players only. */

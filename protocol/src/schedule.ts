@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LoopItemView } from './api';
 import { ErrorCode } from './errors';
 import { CreateLoopItem } from './api';
-import { IsoInstant, Slug, Timezone } from './ids';
+import { DisplayName, IsoInstant, Slug, Timezone } from './ids';
 
 /**
  * The wire shapes of scheduling (docs/schedules.md): dayparts, events, playlists, and the schedule block
@@ -99,7 +99,7 @@ export type DaypartWindow = z.infer<typeof DaypartWindow>;
 /** A named set of windows ("Jam kantor": MO–TH 08:00–16:00, FR 08:00–11:30). */
 export const Daypart = z.object({
   id: Slug,
-  name: z.string().trim().min(1).max(120),
+  name: DisplayName,
   windows: z.array(DaypartWindow).min(1).max(50),
 });
 export type Daypart = z.infer<typeof Daypart>;
@@ -129,7 +129,7 @@ export const ShareOfVoice = z.union([
 export type ShareOfVoice = z.infer<typeof ShareOfVoice>;
 
 const EventFields = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: DisplayName,
   /** What plays: a playlist id, a layout id (they share one id space), or `default` for the screen's own loop. */
   playlistId: Slug,
   targets: EventTargets,
@@ -200,7 +200,7 @@ export type ScheduleEvent = z.infer<typeof ScheduleEvent>;
 /** `POST /api/playlists`: a named list of content items that events put on screens. */
 export const CreatePlaylist = z.object({
   id: Slug.refine((id) => id !== DEFAULT_PLAYLIST_ID, `"${DEFAULT_PLAYLIST_ID}" is each screen's own loop`),
-  name: z.string().trim().min(1).max(120),
+  name: DisplayName,
   items: z.array(CreateLoopItem).max(500).default([]),
 });
 export type CreatePlaylist = z.infer<typeof CreatePlaylist>;

@@ -8,6 +8,8 @@ const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 export interface ControllerProcess {
   url: string;
   mqttPort: number | null;
+  /** MQTT over TLS, when the controller was given a certificate. */
+  mqttsPort?: number | null;
   dataDir: string;
   /** The controller's own process (node with tsx loaded in-process), e.g. to read its memory. */
   pid: number | undefined;
@@ -45,24 +47,26 @@ export async function startControllerProcess(
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
 
-  const ready = await new Promise<{ url: string; mqttPort: number | null }>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`controller did not start within ${options.timeoutMs ?? 30_000} ms:\n${out}`));
-    }, options.timeoutMs ?? 30_000);
-    const onData = () => {
-      const match = /BARUGA_READY (\{.*\})/.exec(out);
-      if (!match?.[1]) return;
-      clearTimeout(timer);
-      child.stdout?.off('data', onData);
-      resolve(JSON.parse(match[1]) as { url: string; mqttPort: number | null });
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`controller exited with ${code} before it was ready:\n${out}`));
-    });
-  });
+  const ready = await new Promise<{ url: string; mqttPort: number | null; mqttsPort?: number | null }>(
+    (resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`controller did not start within ${options.timeoutMs ?? 30_000} ms:\n${out}`));
+      }, options.timeoutMs ?? 30_000);
+      const onData = () => {
+        const match = /BARUGA_READY (\{.*\})/.exec(out);
+        if (!match?.[1]) return;
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        resolve(JSON.parse(match[1]) as { url: string; mqttPort: number | null; mqttsPort?: number | null });
+      };
+      child.stdout?.on('data', onData);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`controller exited with ${code} before it was ready:\n${out}`));
+      });
+    },
+  );
 
   return {
     ...ready,

@@ -17,11 +17,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Debian's Mosquitto on loopback, with a TCP listener and a WebSocket listener, started from a config file. */
-export async function startMosquitto(): Promise<{ tcpPort: number; wsPort: number; stop(): Promise<void> }> {
+/**
+ * Debian's Mosquitto on loopback, with a TCP listener and a WebSocket listener, started from a config file. Given
+ * the ports of one that was stopped, it starts again on them (a broker restart, its retained messages gone).
+ */
+export async function startMosquitto(
+  ports: { tcpPort: number; wsPort: number } | null = null,
+): Promise<{ tcpPort: number; wsPort: number; stop(): Promise<void>; kill(): Promise<void> }> {
   const dir = tempDataDir('baruga-mosquitto-');
-  const tcpPort = await freePort();
-  const wsPort = await freePort();
+  const tcpPort = ports?.tcpPort ?? (await freePort());
+  const wsPort = ports?.wsPort ?? (await freePort());
   const config = path.join(dir, 'mosquitto.conf');
   fs.writeFileSync(
     config,
@@ -57,14 +62,11 @@ export async function startMosquitto(): Promise<{ tcpPort: number; wsPort: numbe
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return {
-    tcpPort,
-    wsPort,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  return { tcpPort, wsPort, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }

@@ -23,7 +23,7 @@ export interface TestPlayer {
  */
 export async function startPlayer(
   controllerUrl: string,
-  options: { screens?: ScreenPlacement[]; userDataDir?: string; extraArgs?: string[] } = {},
+  options: { screens?: ScreenPlacement[]; userDataDir?: string; extraArgs?: string[]; caFile?: string } = {},
 ): Promise<TestPlayer> {
   const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'baruga-player-'));
   const output: string[] = [];
@@ -36,7 +36,7 @@ export async function startPlayer(
     extraArgs: [...CHROMIUM_ARGS.filter((a) => a !== '--headless'), ...(options.extraArgs ?? [])],
     log: (line) => output.push(line),
   });
-  await host.start({ controllerUrl, screens: options.screens ?? [] });
+  await host.start({ controllerUrl, screens: options.screens ?? [], caFile: options.caFile ?? null });
   return {
     host,
     userDataDir,
@@ -47,4 +47,23 @@ export async function startPlayer(
     },
     stop: () => host.dispose(),
   };
+}
+
+/**
+ * The Chromium host enrolled as a box is in the field: started without screens it shows a pairing code, which the
+ * operator pairs (here over the API) with the given screens; the host then opens them with its own credentials.
+ * Screenshots, host restarts and acknowledged commands need this; a host started with `screens` plays anonymously.
+ */
+export async function startEnrolledPlayer(
+  controllerUrl: string,
+  api: { call(method: string, path: string, body?: unknown): Promise<{ status: number }> },
+  screens: string[],
+  options: { extraArgs?: string[] } = {},
+): Promise<TestPlayer> {
+  const player = await startPlayer(controllerUrl, options);
+  const code = () => player.output.map((line) => /pairing code: ([A-Z0-9]{6})/.exec(line)?.[1]).find(Boolean);
+  await expect.poll(code, { timeout: 30_000 }).toBeTruthy();
+  const paired = await api.call('POST', '/api/players/pair', { code: code(), name: 'Host uji', screens });
+  expect(paired.status).toBe(200);
+  return player;
 }

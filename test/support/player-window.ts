@@ -5,6 +5,7 @@ declare global {
       shown: { itemId: string; manifestVersion: number; at: number }[];
       manifestVersion: number | null;
       rejected: string[];
+      reconnects?: number[];
     };
   }
 }

@@ -116,6 +116,25 @@ function pngChunk(type: string, data: Buffer): Buffer {
 }
 
 /**
+ * A PNG whose header claims `width`×`height` (say 60000×60000, 3.6 gigapixels) followed by only its first few
+ * rows: cheap to make, and what a bomb looks like to a check that reads the header first.
+ */
+export function pngClaimingSize(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.writeUInt8(8, 8);
+  ihdr.writeUInt8(0, 9);
+  const rows = zlib.deflateSync(Buffer.alloc((width + 1) * 4, 0));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', rows),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/**
  * A valid greyscale PNG of `width`×`height` white pixels: a few hundred kilobytes on disk, width × height
  * bytes once decoded. The classic decompression bomb.
  */

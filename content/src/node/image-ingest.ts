@@ -75,7 +75,7 @@ export function configureSharpForServer(threads: number): void {
 
 /** Reads the header only: size, orientation, alpha. Cheap, and refuses bombs before decoding. */
 export async function probeImage(
-  path: string,
+  path: string | Buffer,
   format: ImageFormat,
   options: ImageIngestOptions = {},
 ): Promise<Result<ImageProbe>> {

@@ -8,6 +8,7 @@ export {
   type VideoContainer,
   type MediaFormat,
 } from './sniff';
+export { checkPicture } from './picture-check';
 export { checkFileName, FILE_NAME_MAX_BYTES, type CheckedFileName } from './file-name';
 export {
   probeImage,

@@ -63,10 +63,15 @@ describe('claimMismatch: a name or declared type that disagrees with the bytes',
     expect(claimMismatch(jpeg, '', '')).toBeNull();
     expect(claimMismatch(jpeg, 'final', 'image/jpeg')).toBeNull();
     expect(claimMismatch(mp4, 'mov', 'video/quicktime')).toBeNull();
+    expect(claimMismatch(jpeg, 'jpg', 'image/pjpeg')).toBeNull();
+    expect(claimMismatch(jpeg, 'jpg', 'IMAGE/JPEG; charset=binary')).toBeNull();
+    expect(claimMismatch(jpeg, 'jpg', 'image/x-unknown-camera-format')).toBeNull();
   });
 
   it('refuses a PNG name on JPEG bytes, a PDF name on a picture, an image sent as video', () => {
     expect(claimMismatch(jpeg, 'png', 'image/png')).toMatch(/named "\.png" but its bytes are JPEG/);
+    expect(claimMismatch(jpeg, '', 'image/png')).toMatch(/sent as image\/png but its bytes are JPEG/);
+    expect(claimMismatch(mp4, 'mp4', 'video/webm')).toMatch(/sent as video\/webm but its bytes are MP4/);
     expect(claimMismatch(jpeg, 'pdf', 'application/pdf')).toMatch(/named "\.pdf"/);
     expect(claimMismatch(jpeg, '', 'video/mp4')).toMatch(/sent as video\/mp4/);
     expect(claimMismatch(mp4, 'jpg', 'image/jpeg')).toMatch(/named "\.jpg" but its bytes are MP4/);

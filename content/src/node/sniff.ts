@@ -147,6 +147,34 @@ const CLAIMS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * What a declared Content-Type claims. Browsers derive it from the extension, so the aliases they and cameras
+ * use count as the same claim; a type not listed here within image/ or video/ only claims its family.
+ */
+const MIME_CLAIMS: Readonly<Record<string, readonly MediaFormat[]>> = {
+  'image/jpeg': ['jpeg'],
+  'image/jpg': ['jpeg'],
+  'image/pjpeg': ['jpeg'],
+  'image/png': ['png'],
+  'image/x-png': ['png'],
+  'image/apng': ['png'],
+  'image/gif': ['gif'],
+  'image/webp': ['webp'],
+  'image/avif': ['avif'],
+  'image/tiff': ['tiff'],
+  'image/tif': ['tiff'],
+  'video/mp4': ['mp4', 'mov'],
+  'video/quicktime': ['mov', 'mp4'],
+  'video/x-m4v': ['mp4', 'mov'],
+  'video/webm': ['webm', 'mkv'],
+  'video/x-matroska': ['mkv', 'webm'],
+  // Formats Baruga does not take: declared on picture bytes, a disguise.
+  'image/svg+xml': [],
+  'image/heic': [],
+  'image/heif': [],
+  'image/bmp': [],
+};
+
+/**
  * Null when the name and the declared MIME type agree with the bytes (or say nothing), else why not.
  * `declaredMime` is the multipart part's Content-Type, which browsers derive from the extension.
  */
@@ -159,7 +187,12 @@ export function claimMismatch(
   if (claims && !claims.includes(sniffed.format)) {
     return `the file is named ".${extension}" but its bytes are ${sniffed.format.toUpperCase()}`;
   }
-  const family = declaredMime.toLowerCase().split('/')[0];
+  const mime = declaredMime.toLowerCase().split(';')[0]?.trim() ?? '';
+  const mimeClaims = MIME_CLAIMS[mime];
+  if (mimeClaims && !mimeClaims.includes(sniffed.format)) {
+    return `the file was sent as ${mime} but its bytes are ${sniffed.format.toUpperCase()}`;
+  }
+  const family = mime.split('/')[0];
   if ((family === 'image' || family === 'video') && family !== sniffed.kind) {
     return `the file was sent as ${declaredMime} but its bytes are ${sniffed.kind === 'image' ? 'an image' : 'a video'} (${sniffed.format.toUpperCase()})`;
   }

@@ -125,7 +125,9 @@ export async function seedDemo(db: Db, repos: Repositories, store: BlobStore): P
     { id: 'lounge-2', name: 'Baruga Lounge · kanan atas', width: 1920, height: 1080, public: false, tile: [1, 0] },
     { id: 'lounge-3', name: 'Baruga Lounge · kiri bawah', width: 1920, height: 1080, public: false, tile: [0, 1] },
     { id: 'lounge-4', name: 'Baruga Lounge · kanan bawah', width: 1920, height: 1080, public: false, tile: [1, 1] },
-    { id: 'videotron-1', name: 'Videotron Jl. Ahmad Yani', width: 1920, height: 640, public: true },
+    // Not public in the demo: a public screen plays on an enrolled player only (docs/security.md), and the demo
+    // is opened in plain browser tabs. Mark a real videotron public and pair its player.
+    { id: 'videotron-1', name: 'Videotron Jl. Ahmad Yani', width: 1920, height: 640, public: false },
   ];
   const wall: UpdateWall = {
     name: 'Baruga Lounge',

@@ -1,4 +1,10 @@
-import { getContentType, parseContentProps } from '@baruga/content';
+import {
+  type AssetKind,
+  type ContentTypeDefinition,
+  getContentType,
+  mimeIsKind,
+  parseContentProps,
+} from '@baruga/content';
 import { type CreateLoopItem, ErrorCode } from '@baruga/protocol';
 import type { Repositories } from '../db/repositories';
 import { ApiError } from '../http/http-errors';
@@ -32,6 +38,7 @@ export function checkItem(repos: Pick<Repositories, 'blobs'>, item: CreateLoopIt
       throw new ApiError(400, ErrorCode.assetNotFound, `${at}asset ${sha256} is not in the content store`);
     }
   }
+  checkAssetKinds(repos, type, parsed.value.props, at);
   const durationMs = item.durationMs ?? type.duration.defaultMs;
   if (durationMs < type.duration.minMs || durationMs > type.duration.maxMs) {
     throw new ApiError(
@@ -47,4 +54,32 @@ export function checkItem(repos: Pick<Repositories, 'blobs'>, item: CreateLoopIt
     props: parsed.value.props,
     sample: item.sample,
   };
+}
+
+/**
+ * Each asset prop names the kind of media its type plays: an image item a picture, a video item a video, a
+ * video's poster a picture. Caught here, at the write, rather than as a publish that fails later for a reason
+ * the operator cannot see from the edit that caused it.
+ */
+function checkAssetKinds(
+  repos: Pick<Repositories, 'blobs'>,
+  type: ContentTypeDefinition,
+  props: unknown,
+  at: string,
+): void {
+  // A definition's field names are keys of its own props; seen from here (props unknown) they are strings.
+  const fields = Object.entries(type.assetFields ?? {}) as [string, AssetKind | undefined][];
+  for (const [field, kind] of fields) {
+    const sha256 = (props as Record<string, unknown>)[field];
+    if (typeof sha256 !== 'string' || !kind) continue;
+    const blob = repos.blobs.get(sha256);
+    if (blob && !mimeIsKind(blob.mime, kind)) {
+      throw new ApiError(
+        400,
+        ErrorCode.assetKindMismatch,
+        `${at}props.${field} names ${blob.mime === '' ? 'a file' : `a ${blob.mime} file`}; a ${type.id} item's ${field} must be ${kind === 'image' ? 'a picture' : 'a video'} from the library`,
+        { field, expected: kind, mime: blob.mime },
+      );
+    }
+  }
 }

@@ -23,6 +23,18 @@ beforeAll(async () => {
     headers: auth,
     payload: { id: 'kiosk-1', name: 'Kiosk', width: 1080, height: 1920 },
   });
+  // Screenshots are asked of enrolled players: one drives the kiosk.
+  const enrolled = await controller.app.inject({
+    method: 'POST',
+    url: '/api/players/enroll',
+    payload: { host: 'chromium' },
+  });
+  await controller.app.inject({
+    method: 'POST',
+    url: '/api/players/pair',
+    headers: auth,
+    payload: { code: enrolled.json<{ pairingCode: string }>().pairingCode, name: 'Kiosk', screens: ['kiosk-1'] },
+  });
 });
 afterAll(async () => {
   await controller.close();

@@ -185,6 +185,23 @@ describe('every refused upload leaves the store and the database exactly as befo
       ErrorCode.fileTypeMismatch,
     ],
     [
+      // The name agrees with the bytes; the declared type does not (docs/api.md promises 415).
+      'a PNG declared as image/jpeg',
+      async () => ({
+        name: 'grafik.png',
+        data: await makePhoto({ width: 64, height: 64, format: 'png' }),
+        mime: 'image/jpeg',
+      }),
+      415,
+      ErrorCode.fileTypeMismatch,
+    ],
+    [
+      'a JPEG declared as SVG, with no extension',
+      async () => ({ name: 'gambar', data: await makePhoto({ width: 64, height: 64 }), mime: 'image/svg+xml' }),
+      415,
+      ErrorCode.fileTypeMismatch,
+    ],
+    [
       'a JPEG sent as a video',
       async () => ({ name: 'klip', data: await makePhoto({ width: 64, height: 64 }), mime: 'video/mp4' }),
       415,

@@ -1,25 +1,64 @@
-import { messages, parseTopic } from '@baruga/protocol';
+import { MESSAGE_KINDS, type MessageKindName, messages, parseTopic } from '@baruga/protocol';
 import type { PlayerRow, PlayersRepository } from '../players/players-repository';
+
+/** What the rules need to know of a screen: that it exists, and whether it is public (a videotron). */
+export interface ScreenLookup {
+  get(id: string): { public: boolean } | null;
+}
+
+/**
+ * Who is asking: an enrolled player by its id, or an anonymous client, which is bound to the first screen it
+ * reaches (a browser tab plays one screen; a second screen on the same connection is someone probing).
+ */
+export type BrokerClient = { playerId: string } | { anonymous: true; screen: string | null };
+
+export interface Decision {
+  allowed: boolean;
+  /** For an anonymous client not yet bound: the screen this grant binds it to. */
+  bind?: string;
+}
 
 /** Who may connect to the embedded broker as a player, and which topics each may reach. */
 export interface PlayerAccess {
   /** Whether clients without credentials may connect (they reach only unclaimed screens). */
   readonly allowAnonymous: boolean;
   authenticate(username: string, password: string): { ok: true; playerId: string } | { ok: false; revoked: boolean };
-  /** `playerId` null: an anonymous client. */
-  mayPublish(playerId: string | null, packet: { topic: string; bytes: number; retain: boolean }): boolean;
-  maySubscribe(playerId: string | null, topic: string): boolean;
+  mayPublish(client: BrokerClient, packet: { topic: string; bytes: number; retain: boolean }): Decision;
+  maySubscribe(client: BrokerClient, topic: string): Decision;
+  /** The largest packet a client may send: what the kinds it may publish allow, plus the topic and header. */
+  maxPacketBytes(client: BrokerClient | 'controller' | 'unauthenticated'): number;
 }
+
+/** Room for the fixed header, the topic (five short levels) and a packet id around a payload. */
+export const PACKET_OVERHEAD_BYTES = 1024;
+/** CONNECT carries the client id, credentials and a will (a status message at most). */
+const CONNECT_MAX_BYTES = messages.status.maxBytes + PACKET_OVERHEAD_BYTES;
+
+/** Kinds an anonymous client may use: the table's `anonymous` column, screen topics, in the player's role. */
+const anonymousKinds = (direction: 'publish' | 'subscribe'): MessageKindName[] =>
+  MESSAGE_KINDS.filter((k) => {
+    const row = messages[k];
+    if (!row.anonymous || row.scope !== 'screen') return false;
+    return direction === 'publish' ? row.from === 'player' : (row.to as readonly string[]).includes('player');
+  });
+
+const largest = (kinds: readonly MessageKindName[]) => Math.max(0, ...kinds.map((k) => messages[k].maxBytes));
 
 /**
  * The broker's rules for players (DESIGN.md, "Trust nothing on the wire"), derived from the message table
  * (protocol/src/messages.ts): a player publishes only the kinds players write, no bigger than the kind allows and
  * retained only where the kind is retained, and subscribes only to the kinds players read. An enrolled player
  * reaches the topics of the screens assigned to it and its own player topics, checked on every packet so a
- * reassignment or revocation applies at once; an anonymous client (a browser opened at /player/?screen=…, when
- * allowed) reaches only the kinds open to anonymous players, on screens no player has claimed. Exact topics only.
+ * reassignment or revocation applies at once. An anonymous client (a browser opened at /player/?screen=…, when
+ * allowed) reaches only the kinds open to anonymous players, on one screen that exists, that no player has
+ * claimed and that is not public: a videotron shows only what an enrolled, accountable player fetched. Exact
+ * topics only. The same rules, written for Mosquitto, come from mosquitto-acl.ts.
  */
-export function createBrokerRules(players: PlayersRepository, options: { allowAnonymous: boolean }): PlayerAccess {
+export function createBrokerRules(
+  players: PlayersRepository,
+  screens: ScreenLookup,
+  options: { allowAnonymous: boolean },
+): PlayerAccess {
   // Every packet asks who a player is and whether a screen is claimed: answered from memory until the players
   // change (pairing, reassignment, revocation bump the generation), instead of three queries a packet in a herd.
   let seen = -1;
@@ -49,19 +88,32 @@ export function createBrokerRules(players: PlayersRepository, options: { allowAn
     }
     return known;
   };
-  const reaches = (playerId: string | null, topic: string, direction: 'publish' | 'subscribe'): boolean => {
+  const openToAnonymous = (screenId: string): boolean => {
+    if (!options.allowAnonymous || claimed(screenId)) return false;
+    const screen = screens.get(screenId);
+    return screen !== null && !screen.public;
+  };
+
+  const reaches = (client: BrokerClient, topic: string, direction: 'publish' | 'subscribe'): Decision => {
     const parsed = parseTopic(topic);
-    if (!parsed) return false;
+    if (!parsed) return { allowed: false };
     const row = messages[parsed.kind];
     const allowed = direction === 'publish' ? row.from === 'player' : (row.to as readonly string[]).includes('player');
-    if (!allowed) return false;
-    if (playerId === null) {
-      return row.anonymous && row.scope === 'screen' && options.allowAnonymous && !claimed(parsed.id);
+    if (!allowed) return { allowed: false };
+    if ('anonymous' in client) {
+      if (!row.anonymous || row.scope !== 'screen') return { allowed: false };
+      if (client.screen !== null && client.screen !== parsed.id) return { allowed: false };
+      if (!openToAnonymous(parsed.id)) return { allowed: false };
+      return client.screen === null ? { allowed: true, bind: parsed.id } : { allowed: true };
     }
-    const found = player(playerId);
-    if (found?.state !== 'active') return false;
-    return row.scope === 'screen' ? found.screens.includes(parsed.id) : parsed.id === playerId;
+    const found = player(client.playerId);
+    if (found?.state !== 'active') return { allowed: false };
+    return {
+      allowed: row.scope === 'screen' ? found.screens.includes(parsed.id) : parsed.id === client.playerId,
+    };
   };
+
+  const playerPublishes = MESSAGE_KINDS.filter((k) => messages[k].from === 'player');
   return {
     allowAnonymous: options.allowAnonymous,
     authenticate(username, password) {
@@ -69,13 +121,20 @@ export function createBrokerRules(players: PlayersRepository, options: { allowAn
       if (player?.state === 'active') return { ok: true, playerId: player.id };
       return { ok: false, revoked: player?.state === 'revoked' };
     },
-    mayPublish(playerId, packet) {
+    mayPublish(client, packet) {
       const parsed = parseTopic(packet.topic);
-      if (!parsed) return false;
+      if (!parsed) return { allowed: false };
       const row = messages[parsed.kind];
-      if (packet.bytes > row.maxBytes || (packet.retain && !row.retained)) return false;
-      return reaches(playerId, packet.topic, 'publish');
+      // Retained only where the kind is (for players: their screen's status, nothing else), and within size.
+      if (packet.bytes > row.maxBytes || (packet.retain && !row.retained)) return { allowed: false };
+      return reaches(client, packet.topic, 'publish');
     },
-    maySubscribe: (playerId, topic) => reaches(playerId, topic, 'subscribe'),
+    maySubscribe: (client, topic) => reaches(client, topic, 'subscribe'),
+    maxPacketBytes(client) {
+      if (client === 'controller') return largest(MESSAGE_KINDS) + PACKET_OVERHEAD_BYTES;
+      if (client === 'unauthenticated') return CONNECT_MAX_BYTES;
+      const kinds = 'anonymous' in client ? anonymousKinds('publish') : playerPublishes;
+      return Math.max(CONNECT_MAX_BYTES, largest(kinds) + PACKET_OVERHEAD_BYTES);
+    },
   };
 }

@@ -7,6 +7,11 @@ export interface Bus {
   /** Returns the function that unsubscribes. */
   subscribe(filter: string, handler: (topic: string, payload: Buffer) => void): Promise<() => void>;
   readonly connected: boolean;
+  /**
+   * Called each time the link comes back after a loss (not at the first connection): a broker that restarted
+   * without persistence has lost every retained message.
+   */
+  onReconnect(handler: () => void): void;
   close(): Promise<void>;
 }
 
@@ -17,7 +22,7 @@ export class BrokerUnavailableError extends Error {
 /** The controller's own MQTT client, to the embedded broker or an external one alike. */
 export async function connectBus(
   url: string,
-  options: { username?: string; password?: string; timeoutMs?: number } = {},
+  options: { username?: string; password?: string; timeoutMs?: number; ca?: string } = {},
 ): Promise<Bus> {
   const client: MqttClient = mqtt.connect(url, {
     protocolVersion: 4, // aedes speaks MQTT 3.1.1 only
@@ -26,6 +31,8 @@ export async function connectBus(
     reconnectPeriod: 1000,
     connectTimeout: options.timeoutMs ?? 10_000,
     ...(options.username ? { username: options.username, password: options.password } : {}),
+    // An external broker's mqtts:// certificate, checked against this CA (BARUGA_MQTT_CA) rather than the system's.
+    ...(options.ca ? { ca: options.ca } : {}),
   });
   // Every (re)connection gets a new socket: turn Nagle off on each, or single publishes stall ~40 ms behind
   // delayed ACKs while player traffic flows (a repro: 300 publishes took 374 ms with Nagle, 68 ms without).
@@ -48,6 +55,12 @@ export async function connectBus(
     });
   });
 
+  // Registered once the first connection is made: every 'connect' from here on is the link coming back.
+  const reconnected = new Set<() => void>();
+  client.on('connect', () => {
+    for (const handler of reconnected) handler();
+  });
+
   const handlers = new Map<string, Set<(topic: string, payload: Buffer) => void>>();
   client.on('message', (topic, payload) => {
     for (const [filter, set] of handlers) {
@@ -60,7 +73,13 @@ export async function connectBus(
       return client.connected;
     },
     async publish(topic, payload, { retain, qos }) {
+      // Fail now rather than queue in memory for an unknown time: callers keep what matters (manifests in the
+      // database, commands until they expire) and send it again when the link is back.
+      if (!client.connected) throw new BrokerUnavailableError(`MQTT broker at ${url} is not connected`);
       await client.publishAsync(topic, payload, { qos, retain });
+    },
+    onReconnect(handler) {
+      reconnected.add(handler);
     },
     async subscribe(filter, handler) {
       let set = handlers.get(filter);

@@ -1,15 +1,19 @@
 import crypto from 'node:crypto';
 import net from 'node:net';
+import tls from 'node:tls';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Aedes, type Client } from 'aedes';
-import type { PlayerAccess } from './broker-rules';
-import { indexedMemoryPersistence } from './retained-index';
+import type { BrokerClient, Decision, PlayerAccess } from './broker-rules';
+import { GuardedConnection } from './packet-size-guard';
+import { DEFAULT_RETAINED_LIMITS, indexedMemoryPersistence } from './retained-index';
 import { WebSocketServer, createWebSocketStream, type WebSocket } from 'ws';
 
 export interface EmbeddedBroker {
   /** TCP port the broker listens on (resolved when 0 was asked for). */
   port: number;
+  /** MQTT over TLS port, when a certificate is configured. */
+  tlsPort: number | null;
   /** Credentials of the controller's own client, the only one allowed to publish manifests. */
   controllerCredentials: { username: string; password: string };
   /** Hands an HTTP upgrade on /mqtt to the broker (MQTT over WebSocket on the HTTP port). */
@@ -26,15 +30,39 @@ export async function startEmbeddedBroker(options: {
   host?: string;
   /** Per-player credentials and topic rules, derived from the message table (broker-rules.ts). */
   access: PlayerAccess;
+  /**
+   * MQTT over TLS on `tls.port` with this certificate. The plain port then listens on loopback only: it is the
+   * controller's own link, and nothing on the network should speak MQTT in the clear.
+   */
+  tls?: { cert: string; key: string; port: number };
+  /** A retained message not kept: the store is at its limits (retained-index.ts). */
+  onRefusedRetained?: (event: { topic: string; bytes: number; reason: string }) => void;
+  /** A connection closed for announcing a packet over its limit (for the log). */
+  onRefusedPacket?: (event: { from: string; announcedBytes: number }) => void;
 }): Promise<EmbeddedBroker> {
   const password = crypto.randomBytes(24).toString('base64url');
   const controllers = new WeakSet<Client>();
   const access = options.access;
   /** Enrolled players' connections, by client, to apply their rules and to cut them off. */
   const players = new Map<Client, string>();
+  /** Anonymous connections and the one screen each is bound to once it has reached one. */
+  const anonymous = new Map<Client, string | null>();
+  const guardOf = (client: Client) => (client.conn instanceof GuardedConnection ? client.conn : null);
+  /** The client as the rules see it; the controller's own client is not asked about. */
+  const who = (client: Client): BrokerClient => {
+    const playerId = players.get(client);
+    return playerId !== undefined ? { playerId } : { anonymous: true, screen: anonymous.get(client) ?? null };
+  };
+  const decide = (client: Client, decision: Decision): boolean => {
+    if (decision.allowed && decision.bind !== undefined && anonymous.has(client)) anonymous.set(client, decision.bind);
+    return decision.allowed;
+  };
   const broker = await Aedes.createBroker({
     // Retained messages found by topic, not by walking them all on every subscribe (retained-index.ts).
-    persistence: indexedMemoryPersistence() as never,
+    persistence: indexedMemoryPersistence({
+      ...DEFAULT_RETAINED_LIMITS,
+      onRefused: (event) => options.onRefusedRetained?.(event),
+    }) as never,
     authenticate(client, username, pass, done) {
       if (username === CONTROLLER_USERNAME) {
         const ok =
@@ -43,7 +71,11 @@ export async function startEmbeddedBroker(options: {
             crypto.createHash('sha256').update(pass).digest(),
             crypto.createHash('sha256').update(password).digest(),
           );
-        if (ok) controllers.add(client);
+        if (ok) {
+          controllers.add(client);
+          const guard = guardOf(client);
+          if (guard) guard.maxPacketBytes = access.maxPacketBytes('controller');
+        }
         if (!ok) {
           const error = Object.assign(new Error('bad controller credentials'), { returnCode: 4 as const });
           return done(error, false);
@@ -54,6 +86,8 @@ export async function startEmbeddedBroker(options: {
         const result = access.authenticate(username, pass?.toString('utf8') ?? '');
         if (result.ok) {
           players.set(client, result.playerId);
+          const guard = guardOf(client);
+          if (guard) guard.maxPacketBytes = access.maxPacketBytes({ playerId: result.playerId });
           return done(null, true);
         }
         // 5 "not authorized" for a revoked player, 4 "bad user name or password" for anything else.
@@ -65,49 +99,65 @@ export async function startEmbeddedBroker(options: {
       if (!access.allowAnonymous) {
         return done(Object.assign(new Error('anonymous players are not allowed'), { returnCode: 5 as const }), false);
       }
+      anonymous.set(client, null);
+      const guard = guardOf(client);
+      if (guard) guard.maxPacketBytes = access.maxPacketBytes({ anonymous: true, screen: null });
       done(null, true);
     },
     authorizePublish(client, packet, callback) {
       if (!client || controllers.has(client)) return callback(null);
-      const allowed = access.mayPublish(players.get(client) ?? null, {
+      const decision = access.mayPublish(who(client), {
         topic: packet.topic,
         bytes: packet.payload.length,
         retain: packet.retain,
       });
-      if (allowed) return callback(null);
+      if (decide(client, decision)) return callback(null);
       callback(new Error(`publish to ${packet.topic} not allowed`));
     },
     authorizeSubscribe(client, subscription, callback) {
       if (controllers.has(client)) return callback(null, subscription);
-      if (access.maySubscribe(players.get(client) ?? null, subscription.topic)) return callback(null, subscription);
+      if (decide(client, access.maySubscribe(who(client), subscription.topic))) return callback(null, subscription);
       // A player asking for someone else's topic gets a refused SUBACK (0x80) and keeps its connection.
       callback(null, null);
     },
   });
-  broker.on('clientDisconnect', (client) => players.delete(client));
+  broker.on('clientDisconnect', (client) => {
+    players.delete(client);
+    anonymous.delete(client);
+  });
+
+  /** Every connection starts small (a CONNECT); authenticate raises the limit to what the client may send. */
+  const guarded = (stream: Duplex, from: string) =>
+    new GuardedConnection(stream, access.maxPacketBytes('unauthenticated'), (announced) =>
+      options.onRefusedPacket?.({ from, announcedBytes: announced }),
+    );
 
   // No Nagle: a manifest or a command is one small packet that must leave now, not after the next ACK.
   const server = net.createServer((socket) => {
     socket.setNoDelay(true);
-    broker.handle(socket);
+    broker.handle(guarded(socket, socket.remoteAddress ?? 'unknown'));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  const port = await listen(server, options.port, options.tls ? '127.0.0.1' : (options.host ?? '0.0.0.0'));
+  const secure = options.tls
+    ? tls.createServer({ cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }, (socket) => {
+        socket.setNoDelay(true);
+        broker.handle(guarded(socket, socket.remoteAddress ?? 'unknown'));
+      })
+    : null;
+  const tlsPort = secure && options.tls ? await listen(secure, options.tls.port, options.host ?? '0.0.0.0') : null;
 
-  const wss = new WebSocketServer({ noServer: true });
+  // A frame is never larger than the largest packet anyone may send (ws would otherwise take 100 MiB).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: access.maxPacketBytes('controller') });
   const sockets = new Set<WebSocket>();
   wss.on('connection', (ws, request) => {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
-    broker.handle(createWebSocketStream(ws), request);
+    broker.handle(guarded(createWebSocketStream(ws), request.socket.remoteAddress ?? 'unknown'), request);
   });
 
   return {
     port,
+    tlsPort,
     controllerCredentials: { username: CONTROLLER_USERNAME, password },
     handleUpgrade(request, socket, head) {
       wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
@@ -127,8 +177,19 @@ export async function startEmbeddedBroker(options: {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => broker.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (secure) await new Promise<void>((resolve) => secure.close(() => resolve()));
     },
   };
+}
+
+/** Listens and says on which port (the one asked for, or the free one picked for 0). */
+async function listen(server: net.Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : port;
 }
 
 /**

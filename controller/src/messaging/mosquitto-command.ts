@@ -23,7 +23,7 @@ if (!url?.username || !url.password) {
 const controller = { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
 const db = openDatabase(path.join(config.dataDir, 'baruga.sqlite'));
 try {
-  const players = createPlayersRepository(db).brokerAccounts();
+  const players = createPlayersRepository(db).brokerPlayers();
   fs.mkdirSync(out, { recursive: true });
   const passwordFile = path.join(out, 'passwd');
   const aclFile = path.join(out, 'acl');

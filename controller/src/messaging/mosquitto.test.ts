@@ -64,7 +64,7 @@ describe('Debian Mosquitto with the generated password file and ACL', () => {
   /** As `npm run mosquitto:config` writes them, from the database as it is now. */
   const writeBrokerFiles = () => {
     const db = openDatabase(path.join(dataDir, 'baruga.sqlite'));
-    const players = createRepositories(db).players.brokerAccounts();
+    const players = createRepositories(db).players.brokerPlayers();
     db.close();
     fs.mkdirSync(brokerDir, { recursive: true });
     const passwordFile = path.join(brokerDir, 'passwd');

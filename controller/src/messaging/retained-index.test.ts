@@ -47,4 +47,29 @@ describe('the indexed retained store', () => {
     // A walk over 20,000 messages per subscribe would make this thousands of times slower; allow noise.
     expect(large).toBeLessThan(small * 5 + 50);
   });
+
+  it('keeps no more topics or bytes than its limits, for anyone, and frees the space of a cleared message', async () => {
+    const refused: string[] = [];
+    const p = indexedMemoryPersistence({
+      maxTopics: 3,
+      maxBytes: 100,
+      onRefused: (e) => refused.push(`${e.topic}:${e.reason}`),
+    }) as Persistence;
+    await p.setup({});
+    const store = (topic: string, bytes: number) => p.storeRetained({ topic, payload: Buffer.alloc(bytes, 1) });
+    await store('t/a', 40);
+    await store('t/b', 40);
+    await store('t/c', 30);
+    expect(refused).toEqual(['t/c:bytes']);
+    await store('t/c', 20);
+    await store('t/d', 1);
+    expect(refused).toEqual(['t/c:bytes', 't/d:topics']);
+    expect(await topicsFor(p, ['t/+'])).toEqual(['t/a', 't/b', 't/c']);
+    // A replacement counts only its own size; a cleared topic gives its place back.
+    await store('t/a', 10);
+    await store('t/b', 0);
+    await store('t/d', 60);
+    expect(await topicsFor(p, ['t/+'])).toEqual(['t/a', 't/c', 't/d']);
+    expect(refused).toHaveLength(2);
+  });
 });

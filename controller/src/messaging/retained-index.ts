@@ -18,7 +18,7 @@ interface Retained {
   payload: Buffer | string;
 }
 
-type AsyncMemoryPersistence = new (opts?: object) => {
+type AsyncMemoryPersistence = new (opts: object) => {
   storeRetained(packet: Retained): Promise<void>;
   createRetainedStream(pattern: string): Readable;
   createRetainedStreamCombi(patterns: string[]): Readable;
@@ -30,13 +30,49 @@ const { CallBackPersistence } = require('aedes-persistence/callBackPersistence.j
   CallBackPersistence: new (factory: (opts: object) => unknown, opts?: object) => unknown;
 };
 
+/**
+ * Bounds on what the broker retains, for everyone, the controller included. The rules already keep players to
+ * their screens' status (4 KiB each); these catch anything else before it becomes the controller's memory.
+ */
+export interface RetainedLimits {
+  maxTopics: number;
+  maxBytes: number;
+  /** A retained message not kept (it was still delivered to whoever was subscribed). */
+  onRefused?: (event: { topic: string; bytes: number; reason: 'topics' | 'bytes' }) => void;
+}
+
+/** Twenty thousand screens' manifests and statuses, with room; 1 GiB of payloads. */
+export const DEFAULT_RETAINED_LIMITS: RetainedLimits = { maxTopics: 50_000, maxBytes: 1024 * 1024 * 1024 };
+
 class IndexedRetainedPersistence extends MemoryPersistence {
   readonly #byTopic = new Map<string, Retained>();
+  #bytes = 0;
+  readonly #limits: RetainedLimits;
+
+  constructor(opts: object, limits: RetainedLimits) {
+    super(opts);
+    this.#limits = limits;
+  }
 
   override async storeRetained(packet: Retained): Promise<void> {
+    const old = this.#byTopic.get(packet.topic);
+    if (old) {
+      this.#byTopic.delete(packet.topic);
+      this.#bytes -= old.payload.length;
+    }
+    if (packet.payload.length === 0) return;
+    const bytes = packet.payload.length;
+    const reason =
+      this.#byTopic.size >= this.#limits.maxTopics
+        ? 'topics'
+        : this.#bytes + bytes > this.#limits.maxBytes
+          ? 'bytes'
+          : null;
+    // Over a limit the topic keeps no retained message at all: an older one would be the wrong one.
+    if (reason) return this.#limits.onRefused?.({ topic: packet.topic, bytes, reason });
     // A copy, as the library keeps one: the caller may reuse its packet object.
-    if (packet.payload.length === 0) this.#byTopic.delete(packet.topic);
-    else this.#byTopic.set(packet.topic, { ...packet });
+    this.#byTopic.set(packet.topic, { ...packet });
+    this.#bytes += bytes;
   }
 
   *#matching(pattern: string): Generator<Retained> {
@@ -62,6 +98,6 @@ class IndexedRetainedPersistence extends MemoryPersistence {
 }
 
 /** A persistence for `Aedes.createBroker({ persistence })`, in the callback form aedes expects. */
-export function indexedMemoryPersistence(): unknown {
-  return new CallBackPersistence((opts) => new IndexedRetainedPersistence(opts));
+export function indexedMemoryPersistence(limits: RetainedLimits = DEFAULT_RETAINED_LIMITS): unknown {
+  return new CallBackPersistence((opts) => new IndexedRetainedPersistence(opts, limits));
 }

@@ -41,7 +41,7 @@ describe('the overview: every screen at a glance', () => {
     const videotron = o.screens[4];
     expect(videotron).toMatchObject({
       name: 'Videotron Jl. Ahmad Yani',
-      public: true,
+      public: false,
       groups: ['luar-ruang'],
       health: 'unknown',
       onScreen: [],

@@ -26,6 +26,11 @@ export interface NewCommand {
   issuedBy: string;
   issuedAt: string;
   expiresAt: string;
+  /**
+   * `sent`: for a screen no enrolled player drives; its anonymous tabs may not acknowledge, so none is awaited
+   * (and the message says why). Otherwise pending until an acknowledgement or expiry.
+   */
+  unacknowledged?: { message: string };
 }
 
 const toView = (r: RawCommand): CommandView => ({
@@ -45,8 +50,8 @@ const toView = (r: RawCommand): CommandView => ({
 
 export function createCommandsRepository(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO commands (id, name, params, target_kind, target_id, issued_by, issued_at, expires_at, state)
-     VALUES (@id, @name, @params, @targetKind, @targetId, @issuedBy, @issuedAt, @expiresAt, 'pending')`,
+    `INSERT INTO commands (id, name, params, target_kind, target_id, issued_by, issued_at, expires_at, state, message)
+     VALUES (@id, @name, @params, @targetKind, @targetId, @issuedBy, @issuedAt, @expiresAt, @state, @message)`,
   );
   const one = db.prepare<[string], RawCommand>('SELECT * FROM commands WHERE id = ?');
   const forTarget = db.prepare<[string, string, number], RawCommand>(
@@ -93,6 +98,8 @@ export function createCommandsRepository(db: Db) {
         issuedBy: command.issuedBy,
         issuedAt: command.issuedAt,
         expiresAt: command.expiresAt,
+        state: command.unacknowledged ? 'sent' : 'pending',
+        message: command.unacknowledged?.message ?? null,
       });
       const created = one.get(command.id);
       if (!created) throw new Error(`command ${command.id} vanished after insert`);

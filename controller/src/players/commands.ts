@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { type Command, type CommandView, ErrorCode, IssueCommand } from '@baruga/protocol';
+import { checkPicture } from '@baruga/content/node';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Messaging } from '../messaging/messaging';
@@ -12,6 +13,8 @@ const CommandParamsPath = z.object({ id: z.uuid() });
 /** A screenshot of a 4K panel as PNG is a few megabytes; this leaves room for an 8K wall tile. */
 const MAX_SCREENSHOT_BYTES = 32 * 1024 * 1024;
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** Commands only an enrolled player is asked: see `issue`. */
+const ENROLLED_ONLY: ReadonlySet<string> = new Set(['screenshot', 'restart-host']);
 
 const wire = (c: CommandView): Command => ({
   id: c.id,
@@ -81,6 +84,16 @@ export async function commandRoutes(
 ) {
   async function issue(target: { kind: 'screen' | 'player'; id: string }, body: IssueCommand, by: string) {
     const now = new Date();
+    const anonymousOnly = target.kind === 'screen' && !repos.players.ownerOf(target.id);
+    if (anonymousOnly && ENROLLED_ONLY.has(body.name)) {
+      // A screenshot's command id is the capability to upload it, and an anonymous client may read an unclaimed
+      // screen's commands: it is asked of enrolled players only (as is a host restart, which a tab cannot do).
+      throw new ApiError(
+        409,
+        ErrorCode.screenNotEnrolled,
+        `"${body.name}" needs an enrolled player on ${target.id}; pair a player with this screen first`,
+      );
+    }
     const command = repos.commands.create({
       id: crypto.randomUUID(),
       name: body.name,
@@ -89,6 +102,9 @@ export async function commandRoutes(
       issuedBy: by,
       issuedAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + body.ttlS * 1000).toISOString(),
+      ...(anonymousOnly
+        ? { unacknowledged: { message: 'sent to anonymous players, which do not acknowledge commands' } }
+        : {}),
     });
     try {
       await sendCommand(messaging, command);
@@ -171,6 +187,14 @@ export async function commandRoutes(
             ErrorCode.unsupportedMediaType,
             'a screenshot must be a PNG (Content-Type: image/png)',
           );
+        }
+        // The console shows a screenshot as it shows library content: the same checks as an upload, so a
+        // truncated file or a decompression bomb never reaches an operator's browser.
+        const checked = await checkPicture(body, { accept: ['png'] });
+        if (!checked.ok) {
+          const status =
+            checked.error.code === ErrorCode.pixelLimit || checked.error.code === ErrorCode.corruptFile ? 422 : 415;
+          throw new ApiError(status, checked.error.code, `screenshot refused: ${checked.error.message}`);
         }
         const blob = await store.putBuffer(body);
         repos.blobs.add({ sha256: blob.sha256, size: blob.size, mime: 'image/png' });

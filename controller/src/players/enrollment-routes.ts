@@ -15,9 +15,16 @@ import type { Repositories } from '../db/repositories';
 import type { PlayerRow } from './players-repository';
 import type { ManifestSigner } from '../publishing/manifest-signer';
 import { ApiError, parseWith } from '../http/http-errors';
+import { createRateLimiter } from '../http/rate-limit';
 
 /** Enrolling players are capped so a flood of requests cannot fill the database or exhaust the codes. */
 const MAX_PENDING = 200;
+/**
+ * And per address, so one client cannot take those 200 places in a second and lock every new box out for the
+ * hour its codes live: 10 at once (a delivery of new kiosks behind one NAT), then 10 an hour.
+ */
+const ENROLL_BURST = 10;
+const ENROLL_PER_MS = 60 * 60 * 1000;
 
 const PlayerParams = z.object({ id: z.string().max(64) });
 
@@ -86,7 +93,18 @@ export async function enrollmentRoutes(
     }
   };
 
+  const enrollLimit = createRateLimiter({ burst: ENROLL_BURST, perMs: ENROLL_PER_MS });
+
   app.post('/api/players/enroll', { config: { access: 'public', action: 'player.enroll' } }, async (request, reply) => {
+    const waitMs = enrollLimit.take(request.ip);
+    if (waitMs > 0) {
+      reply.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+      throw new ApiError(
+        429,
+        ErrorCode.tooManyRequests,
+        `too many enrollments from ${request.ip}; the next one is possible in ${Math.ceil(waitMs / 1000)} s`,
+      );
+    }
     const body = parseWith(EnrollRequest, request.body ?? {});
     if (repos.players.pendingCount() >= MAX_PENDING) {
       throw new ApiError(429, ErrorCode.tooManyPending, 'too many players are waiting to be paired; try again later');

@@ -14,11 +14,20 @@ export async function playerRoutes(
     mqttWsUrl,
     manifestKey,
     heartbeatIntervalS,
-  }: { repos: Repositories; mqttWsUrl: string | null; manifestKey: ManifestKey; heartbeatIntervalS: number },
+    anonymousPlayers,
+  }: {
+    repos: Repositories;
+    mqttWsUrl: string | null;
+    manifestKey: ManifestKey;
+    heartbeatIntervalS: number;
+    anonymousPlayers: boolean;
+  },
 ) {
   app.get('/api/player/config', { config: { access: 'public' } }, async (request): Promise<PlayerConfig> => {
     const { screen } = parseWith(Query, request.query, 'query');
-    if (!repos.screens.get(screen)) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${screen}"`);
+    const row = repos.screens.get(screen);
+    if (!row) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${screen}"`);
+    const claimed = repos.players.isClaimed(screen);
     return {
       screenId: screen,
       // A path means "this controller's own /mqtt", resolved by the player against its origin.
@@ -27,7 +36,9 @@ export async function playerRoutes(
       statusTopic: topics.status(screen),
       manifestKey,
       heartbeatIntervalS,
-      claimed: repos.players.isClaimed(screen),
+      claimed,
+      // The broker's rule for anonymous clients (broker-rules.ts), told in advance so a tab need not try.
+      openToAnonymous: anonymousPlayers && !claimed && !row.public,
     };
   });
 }

@@ -11,6 +11,7 @@ import {
   manifestSigningInput,
   topics,
 } from '@baruga/protocol';
+import { makePhoto } from '@baruga/content/fixtures';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_KEY_FILE } from '../publishing/manifest-signer';
@@ -271,7 +272,10 @@ describe('player delivery on the controller', () => {
   });
 
   it('sends a command, takes its screenshot once, and records the acknowledgement', async () => {
-    const player = await connect(port);
+    // Screenshots and acknowledgements are an enrolled player's: one drives lobi-1 from here on.
+    const enrolled = (await inject('POST', '/api/players/enroll', { host: 'chromium' }, {})).json<EnrollResponse>();
+    await inject('POST', '/api/players/pair', { code: enrolled.pairingCode, name: 'Kiosk 1', screens: ['lobi-1'] });
+    const player = await connect(port, { username: enrolled.playerId, password: enrolled.secret });
     clients.push(player);
     await player.subscribeAsync(topics.commands('lobi-1'), { qos: 1 });
     const arriving = nextMessage(player, topics.commands('lobi-1'));
@@ -280,7 +284,7 @@ describe('player delivery on the controller', () => {
     const command = JSON.parse((await arriving).toString()) as { id: string; name: string };
     expect(command.name).toBe('screenshot');
 
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+    const png = await makePhoto({ width: 64, height: 36, format: 'png' });
     const put = (body: Buffer, type = 'image/png') =>
       t.controller.app.inject({
         method: 'PUT',
@@ -297,7 +301,7 @@ describe('player delivery on the controller', () => {
       topics.acks('lobi-1'),
       JSON.stringify({
         commandId: command.id,
-        playerId: 'web-uji',
+        playerId: enrolled.playerId,
         screenId: 'lobi-1',
         ok: true,
         code: 'BARUGA_OK',
@@ -318,7 +322,7 @@ describe('player delivery on the controller', () => {
   });
 
   it('expires a command nobody answers, with a stable code', async () => {
-    const issued = await inject('POST', '/api/screens/lobi-2/commands', { name: 'reload', ttlS: 5 });
+    const issued = await inject('POST', '/api/screens/lobi-1/commands', { name: 'reload', ttlS: 5 });
     const id = issued.json<CommandView>().id;
     t.controller.db.prepare('UPDATE commands SET expires_at = ? WHERE id = ?').run(new Date(0).toISOString(), id);
     expect((await inject('GET', `/api/commands/${id}`)).json()).toMatchObject({

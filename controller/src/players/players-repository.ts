@@ -8,7 +8,8 @@ import {
 } from '@baruga/protocol';
 import type { Db } from '../db/database';
 import { likePattern, statementCache } from '../db/statement-cache';
-import { type BrokerPlayer, mosquittoPasswordHash } from '../messaging/mosquitto-config';
+import type { BrokerPlayer } from '../messaging/mosquitto-config';
+import { mosquittoHash } from '../messaging/mosquitto-acl';
 
 export interface PlayerRow {
   id: string;
@@ -29,6 +30,7 @@ interface RawPlayer {
   id: string;
   name: string;
   secret_hash: string;
+  broker_hash: string | null;
   state: string;
   pairing_code: string | null;
   code_expires_at: string | null;
@@ -102,6 +104,7 @@ export function createPlayersRepository(db: Db) {
      ORDER BY player_id, screen_id`,
   );
   const claim = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM player_screens WHERE screen_id = ?');
+  const claimedAll = db.prepare<[], { screen_id: string }>('SELECT DISTINCT screen_id FROM player_screens');
   const owner = db.prepare<[string], { id: string; name: string }>(
     `SELECT p.id, p.name FROM player_screens ps JOIN players p ON p.id = ps.player_id
      WHERE ps.screen_id = ? AND p.state = 'active' ORDER BY p.approved_at DESC LIMIT 1`,
@@ -120,6 +123,10 @@ export function createPlayersRepository(db: Db) {
        coalesce((SELECT json_group_array(screen_id) FROM (SELECT screen_id FROM player_screens ps
                  WHERE ps.player_id = p.id ORDER BY screen_id)), '[]') AS screens
      FROM players p WHERE p.state = 'active' AND p.broker_hash IS NOT NULL ORDER BY p.id`,
+  );
+  const setBrokerHash = db.prepare('UPDATE players SET broker_hash = ? WHERE id = ? AND broker_hash IS NULL');
+  const accounts = db.prepare<[], { id: string; broker_hash: string | null }>(
+    "SELECT id, broker_hash FROM players WHERE state = 'active' ORDER BY id",
   );
   const setCode = db.prepare('UPDATE players SET pairing_code = ?, code_expires_at = ? WHERE id = ?');
   const forget = db.prepare("DELETE FROM players WHERE state = 'pending' AND created_at < ?");
@@ -222,7 +229,7 @@ export function createPlayersRepository(db: Db) {
           name: '',
           secretHash: digest(secret),
           // The secret is known only now: an external broker's password file needs its own hash of it.
-          brokerHash: mosquittoPasswordHash(secret),
+          brokerHash: mosquittoHash(secret),
           code: null,
           codeExpiresAt: null,
           host: input.host,
@@ -241,7 +248,20 @@ export function createPlayersRepository(db: Db) {
       if (!r) return null;
       const a = Buffer.from(r.secret_hash, 'hex');
       const b = Buffer.from(digest(secret), 'hex');
-      return a.length === b.length && crypto.timingSafeEqual(a, b) ? toRow(r) : null;
+      if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) return null;
+      // Enrolled before Mosquitto hashes were kept: the secret is at hand now, once.
+      if (r.broker_hash === null) setBrokerHash.run(mosquittoHash(secret), r.id);
+      return toRow(r);
+    },
+
+    /** Active players as accounts of an external broker (messaging/mosquitto-acl.ts). */
+    brokerAccounts(): { id: string; state: 'active'; brokerHash: string | null; screens: string[] }[] {
+      return accounts.all().map((a) => ({
+        id: a.id,
+        state: 'active',
+        brokerHash: a.broker_hash,
+        screens: screensOf.all(a.id).map((s) => s.screen_id),
+      }));
     },
 
     /** A pending player's code, renewed when it has expired. */
@@ -291,7 +311,7 @@ export function createPlayersRepository(db: Db) {
 
     screensOf: (playerId: string): string[] => screensOf.all(playerId).map((s) => s.screen_id),
     /** Active players an external broker must accept, with their broker hash and screens (mosquitto-command.ts). */
-    brokerAccounts: (): BrokerPlayer[] =>
+    brokerPlayers: (): BrokerPlayer[] =>
       brokerAccounts.all().map((r) => ({
         id: r.id,
         brokerHash: r.broker_hash,
@@ -299,6 +319,8 @@ export function createPlayersRepository(db: Db) {
       })),
     /** Claimed screens are reachable only with the credentials of their player. */
     isClaimed: (screenId: string): boolean => (claim.get(screenId)?.n ?? 0) > 0,
+    /** Every claimed screen (a revoked player's too, until its screens are given to another): see isClaimed. */
+    claimedScreens: (): string[] => claimedAll.all().map((r) => r.screen_id),
     /** The active player that drives a screen, if any. */
     ownerOf: (screenId: string): { id: string; name: string } | null => owner.get(screenId) ?? null,
   };

@@ -17,6 +17,7 @@ import type { Repositories } from '../db/repositories';
 import { screenInfo } from '../screens/screens-repository';
 import { scheduleSource } from '../schedules/schedule-source';
 import { manifestWall } from '../walls/wall-canvas';
+import { BrokerUnavailableError } from '../messaging/bus';
 import type { Messaging } from '../messaging/messaging';
 import type { AssetDelivery, Surface } from '../library/renditions';
 import { playbackCues } from './cues';
@@ -126,7 +127,17 @@ export function createPublisher(
     const compiled = await prepare(screenId, now);
     if (!compiled.ok) return compiled;
     const stored = db.transaction(() => store(screenId, compiled.value, now))();
-    await send(screenId, stored.signed);
+    try {
+      await send(screenId, stored.signed);
+    } catch (error) {
+      if (!(error instanceof BrokerUnavailableError)) throw error;
+      // Stored and signed: it goes out when the broker is back (republishAll on reconnect, controller.ts).
+      return err({
+        code: ErrorCode.brokerUnavailable,
+        message: `the broker is not reachable; version ${stored.manifest.version} is stored and goes out when it is back`,
+        details: { version: stored.manifest.version },
+      });
+    }
     return ok(stored.manifest);
   }
 

@@ -107,6 +107,9 @@ describe('schedules API', () => {
 
   it.each([
     ['an invalid RRULE', { rrule: 'FREQ=WEEKLY;BYDAY=XX' }, 'BARUGA_ERR_INVALID_RRULE'],
+    // Once answered with a JavaScript TypeError's message (issue #17).
+    ['an RRULE of "FREQ" alone', { rrule: 'FREQ' }, 'BARUGA_ERR_INVALID_RRULE'],
+    ['an RRULE with an empty part', { rrule: 'FREQ=DAILY;;COUNT=2' }, 'BARUGA_ERR_INVALID_RRULE'],
     ['a window that ends before it starts', { rrule: null, end: '2025-03-01T00:00' }, 'BARUGA_ERR_INVALID_WINDOW'],
     ['an unknown timezone', { timezone: 'Asia/Kendari' }, 'BARUGA_ERR_UNKNOWN_TIMEZONE'],
     ['a playlist that does not exist', { playlistId: 'tidak-ada' }, 'BARUGA_ERR_PLAYLIST_NOT_FOUND'],
@@ -119,6 +122,7 @@ describe('schedules API', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe(code);
     expect(response.json().error.message).toEqual(expect.any(String));
+    expect(response.json().error.message).not.toMatch(/TypeError|Cannot read|undefined|is not a function/);
     expect(snapshot()).toEqual(before);
   });
 

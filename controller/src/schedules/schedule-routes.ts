@@ -12,7 +12,7 @@ import {
   type TimelineView,
   type WallNowView,
 } from '@baruga/protocol';
-import { resolve, timeline } from '@baruga/schedules';
+import { resolve } from '@baruga/schedules';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Repositories } from '../db/repositories';
@@ -30,6 +30,7 @@ import { parseCoded } from '../http/parse-coded';
 import { daypartRoutes } from './daypart-routes';
 import { groupRoutes } from './group-routes';
 import { playlistRoutes } from './playlist-routes';
+import { MAX_TIMELINE_SEGMENTS, timelinePreview } from './timeline-preview';
 
 const IdParams = z.object({ id: z.string().max(64) });
 const DAY_MS = 86_400_000;
@@ -148,7 +149,16 @@ export async function scheduleRoutes(
       throw new ApiError(400, ErrorCode.invalidRange, `a timeline covers at most ${MAX_RANGE_MS / DAY_MS} days`);
     }
     const source = scheduleSource(repos, screen);
-    const t = timeline(screenSchedule(screen, source), from, to);
+    const schedule = screenSchedule(screen, source);
+    const t = await timelinePreview(schedule, from, to);
+    if (!t.ok) {
+      throw new ApiError(
+        422,
+        ErrorCode.timelineTooLarge,
+        `the timeline from ${iso(from)} to ${iso(to)} has more than ${MAX_TIMELINE_SEGMENTS} segments; ask for a shorter range (up to ${iso(t.reachedAt)} fits)`,
+        { maxSegments: MAX_TIMELINE_SEGMENTS, fitsUntil: iso(t.reachedAt) },
+      );
+    }
     const mismatches = source.layouts.flatMap((layout) => {
       const users = source.schedule.events.filter((e) => e.playlistId === layout.id);
       const surfaces = users.flatMap((e) => drawingSurfaces(repos, e, [screen]));
@@ -163,7 +173,7 @@ export async function scheduleRoutes(
     });
     return {
       screenId: id,
-      timezone: t.timezone,
+      timezone: schedule.screen.timezone,
       from: iso(from),
       to: iso(to),
       segments: t.segments.map(segmentView),

@@ -143,7 +143,8 @@ describe('the first API slice', () => {
       '/api/screens',
       { id: 'layar-baru', name: 'Baru', width: 100, height: 100, timezone: 'Asia/Kendari' },
       400,
-      'BARUGA_ERR_VALIDATION',
+      // The same code as an event's unknown zone: every route keeps the code its schema attaches.
+      'BARUGA_ERR_UNKNOWN_TIMEZONE',
     ],
     [
       'a screen id with a topic wildcard',

@@ -99,7 +99,10 @@ export async function screenRoutes(
       const { id } = parseWith(ScreenParams, request.params, 'path');
       screenOr404(id);
       const result = await publisher.publish(id);
-      if (!result.ok) throw new ApiError(409, result.error.code, result.error.message, result.error.details);
+      if (!result.ok) {
+        const status = result.error.code === ErrorCode.brokerUnavailable ? 503 : 409;
+        throw new ApiError(status, result.error.code, result.error.message, result.error.details);
+      }
       return { screenId: id, version: result.value.version, publishedAt: result.value.issuedAt };
     },
   );

@@ -2,6 +2,7 @@ import { type PlayerConfig, PlayerConfig as PlayerConfigSchema, type PlayerStatu
 import mqtt, { type MqttClient } from 'mqtt';
 import { reconnectLoop } from '../common/reconnect-loop';
 import { apiUrl, controllerRoot } from './delivery/host-bridge';
+import { recordReconnect } from './telemetry';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 
@@ -95,11 +96,14 @@ export function connectPlayer(
   let last: Partial<PlayerStatus> = {};
   let client: MqttClient | null = null;
   let connectionSeq = 0;
+  let attempts = 0;
 
   const loop = reconnectLoop({
     now: () => Date.now(),
     later: options.later,
     open(plan, events) {
+      // Every attempt after the first is a reconnect (the fault stories read their times).
+      if (attempts++ > 0) recordReconnect();
       handlers.onState('connecting');
       const current = mqtt.connect(brokerUrl(config), {
         protocolVersion: 4,

@@ -15,8 +15,8 @@ const strings = {
     en: 'Not a secure context: the player cannot verify content. Use HTTPS or a Baruga player host.',
   },
   claimed: {
-    id: 'Layar ini dipegang pemutar terdaftar lain.',
-    en: 'This screen belongs to another enrolled player.',
+    id: 'Layar ini hanya diputar oleh pemutar terdaftar (milik pemutar lain, atau layar publik).',
+    en: 'This screen plays on an enrolled player only (another player’s, or a public screen).',
   },
   revoked: {
     id: 'Pemutar ini telah dicabut. Memulai pemasangan ulang…',

@@ -30,6 +30,8 @@ declare global {
       rejected: string[];
       /** The clock's offset to the controller and its error bound, read when asked; null before the first exchange. */
       readonly clock?: { offsetMs: number; errorMs: number } | null;
+      /** Wall-clock times of the broker connection attempts after the first (reconnects), newest last. */
+      reconnects?: number[];
     };
   }
 }
@@ -37,6 +39,13 @@ declare global {
 function state() {
   window.baruga ??= { shown: [], manifestVersion: null, rejected: [] };
   return window.baruga;
+}
+
+export function recordReconnect(): void {
+  const s = state();
+  const list = (s.reconnects ??= []);
+  list.push(Date.now());
+  if (list.length > LIMIT) list.splice(0, list.length - LIMIT);
 }
 
 export function recordShown(itemId: string, manifestVersion: number, zoneId = 'main'): void {

@@ -15,7 +15,14 @@ describe('host arguments', () => {
       controllerUrl: 'http://10.20.0.5:8080',
       screens: [],
       spans: [],
+      caFile: null,
     });
+  });
+
+  it('takes the controller’s certificate to trust, from the command line or the environment', () => {
+    const args = ['--controller', 'https://baruga.diskominfo.example', '--ca', '/etc/baruga/controller.pem'];
+    expect(parseHostArgs(args, {}).caFile).toBe('/etc/baruga/controller.pem');
+    expect(parseHostArgs(args.slice(0, 2), { BARUGA_CA: '/etc/baruga/ca.pem' }).caFile).toBe('/etc/baruga/ca.pem');
   });
 
   it('places assigned screens at their own size unless the command line placed them', () => {
@@ -41,6 +48,7 @@ describe('host arguments', () => {
       controllerUrl: 'http://10.20.0.5:8080',
       screens: [{ screenId: 'videotron-1', width: 1920, height: 640, x: 0, y: 1080 }],
       spans: [],
+      caFile: null,
     });
   });
 

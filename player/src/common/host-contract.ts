@@ -37,6 +37,11 @@ export interface HostConfig {
    * code, and opens the screens the operator assigns (docs/delivery.md).
    */
   screens: ScreenPlacement[];
+  /**
+   * `--ca FILE` or BARUGA_CA: the controller's certificate (or its private CA), PEM, trusted for the controller
+   * when the system does not know it (docs/security.md, "TLS").
+   */
+  caFile?: string | null;
   /** Windows that span several outputs (`--span WxH+X+Y`); screens placed inside one are drawn in it. */
   spans?: SpanRect[];
 }
@@ -172,6 +177,7 @@ export class HostConfigError extends Error {
  */
 export function parseHostArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): HostConfig {
   let controllerUrl = env.BARUGA_CONTROLLER ?? '';
+  let caFile = env.BARUGA_CA || null;
   const specs: string[] = (env.BARUGA_SCREENS ?? '').split(',').filter(Boolean);
   const spans: string[] = (env.BARUGA_SPANS ?? '').split(',').filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
@@ -186,6 +192,9 @@ export function parseHostArgs(argv: readonly string[], env: Readonly<Record<stri
     } else if (arg === '--span' && value) {
       spans.push(value);
       i++;
+    } else if (arg === '--ca' && value) {
+      caFile = value;
+      i++;
     }
   }
   let url: URL;
@@ -197,7 +206,7 @@ export function parseHostArgs(argv: readonly string[], env: Readonly<Record<stri
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new HostConfigError(`the controller URL must be http or https, got ${url.protocol}`);
   }
-  return { controllerUrl: url.origin, screens: specs.map(parsePlacement), spans: spans.map(parseSpan) };
+  return { controllerUrl: url.origin, screens: specs.map(parsePlacement), spans: spans.map(parseSpan), caFile };
 }
 
 const SPAN = /^(\d+)x(\d+)\+(-?\d+)\+(-?\d+)(?::display=(\d+))?$/;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AssignedScreen } from '@baruga/protocol';
-import { BrowserWindow, type Display, app, ipcMain, powerSaveBlocker, screen } from 'electron';
+import { BrowserWindow, type Display, app, ipcMain, powerSaveBlocker, screen, session } from 'electron';
 import { z } from 'zod';
 import {
   type HostConfig,
@@ -15,6 +15,7 @@ import {
   placementsFor,
   windowQuery,
 } from '../common/host-contract';
+import { chainIsTrusted, readCertificates } from '../node/certificates';
 import { RENDERER_ORIGIN, handleRendererScheme, registerRendererScheme } from './renderer-protocol';
 
 /**
@@ -146,6 +147,25 @@ function installBridge(): void {
   });
 }
 
+/**
+ * `--ca FILE`: the controller's certificate (or private CA) is accepted where Chromium's own check fails, for the
+ * renderer and for the main process's requests alike (both use the default session); every other certificate is
+ * checked as Chromium checks it.
+ */
+function trustControllerCertificate(): void {
+  if (!config.caFile) return;
+  const trusted = readCertificates(config.caFile);
+  session.defaultSession.setCertificateVerifyProc((request, callback) => {
+    if (request.verificationResult === 'net::OK') return callback(-3);
+    const chain: string[] = [];
+    for (let c: Electron.Certificate | undefined = request.certificate; c; c = c.issuerCert) {
+      chain.push(c.data);
+      if (c.issuerCert === c) break;
+    }
+    callback(chainIsTrusted(chain, trusted) ? 0 : -3);
+  });
+}
+
 async function main() {
   try {
     config = parseHostArgs(process.argv.slice(app.isPackaged ? 1 : 2), process.env);
@@ -167,6 +187,7 @@ async function main() {
   // Pixel for pixel on any display: an LED sender captures exact desktop pixels, and wall tiles meet at exact ones.
   app.commandLine.appendSwitch('force-device-scale-factor', '1');
   await app.whenReady();
+  trustControllerCertificate();
   // The renderer built by `npm run build` is packaged beside dist-electron (electron-builder.yml).
   handleRendererScheme(path.join(__dirname, '..', 'dist', 'renderer'), config.controllerUrl);
   powerSaveBlocker.start('prevent-display-sleep');

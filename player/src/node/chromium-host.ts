@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AssignedScreen } from '@baruga/protocol';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
 import { z } from 'zod';
+import { readCertificates, spkiHashes } from './certificates';
 import {
   type HostConfig,
   type HostWindow,
@@ -91,6 +92,12 @@ export class ChromiumHost implements PlayerHost {
     this.options.log?.(line);
   }
 
+  /** The controller's own certificate (`--ca`), trusted by its key; no other certificate check is relaxed. */
+  private trustArgs(): string[] {
+    if (!this.config?.caFile) return [];
+    return [`--ignore-certificate-errors-spki-list=${spkiHashes(readCertificates(this.config.caFile)).join(',')}`];
+  }
+
   async start(config: HostConfig): Promise<void> {
     this.config = config;
     await this.launch();
@@ -121,6 +128,7 @@ export class ChromiumHost implements PlayerHost {
       ignoreDefaultArgs: ['--enable-automation'],
       args: [
         `--unsafely-treat-insecure-origin-as-secure=${this.origin}`,
+        ...this.trustArgs(),
         '--autoplay-policy=no-user-gesture-required',
         '--no-first-run',
         '--noerrdialogs',

@@ -33,6 +33,7 @@ export const imageType = defineContentType<ImageProps>({
     1: (props) => props,
   },
   assets: (props) => [props.asset],
+  assetFields: { asset: 'image' },
   deliver: (props, deliver) => ({
     ...props,
     asset: deliver(props.asset, { fit: props.fit, focal: props.focal, background: props.background }).sha256,

@@ -40,6 +40,8 @@ export const videoType = defineContentType<VideoProps>({
   duration: { defaultMs: 30_000, minMs: 1_000, maxMs: 3_600_000 },
   migrations: {},
   assets: (props) => (props.poster ? [props.asset, props.poster] : [props.asset]),
+  // The poster is a still picture: an MP4 as a poster never paints.
+  assetFields: { asset: 'video', poster: 'image' },
   deliver(props, deliver) {
     const video = deliver(props.asset);
     return {

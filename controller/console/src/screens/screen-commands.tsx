@@ -21,6 +21,7 @@ const LABEL: Record<CommandName, TextKey> = {
 
 const STATE: Record<CommandView['state'], TextKey> = {
   pending: 'cmdPending',
+  sent: 'cmdSent',
   ok: 'cmdOk',
   failed: 'cmdFailed',
   expired: 'cmdExpired',

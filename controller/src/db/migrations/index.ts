@@ -8,6 +8,7 @@ import { migration0007 } from './0007-signed-manifests';
 import { migration0008 } from './0008-audit-log';
 import { migration0009 } from './0009-walls';
 import { migration0010 } from './0010-presence-brokers-and-lists';
+import { migration0030 } from './0030-commands-sent';
 import type { Migration } from './migration';
 
 /** In order; never edit a published migration, add the next number instead. */
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0030,
 ];

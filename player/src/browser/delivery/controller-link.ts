@@ -58,7 +58,11 @@ export function createControllerLink(deps: {
   const { screenId, enrolled, scope, view } = deps;
   let connection: PlayerConnection | null = null;
   const ids = { screen: screenId, player: enrolled?.playerId ?? null };
+  // An anonymous player uses only the kinds the table opens to anonymous players: the broker closes a
+  // connection that tries more (command acknowledgements, docs/security.md).
+  const mayUse = (kind: Reads | Writes) => enrolled !== null || messages[kind].anonymous;
   const subscriptions = kindsReadBy('player').flatMap((kind) => {
+    if (!mayUse(kind)) return [];
     const id = ids[messages[kind].scope];
     return id ? [topicFor(kind, id)] : [];
   });
@@ -97,7 +101,8 @@ export function createControllerLink(deps: {
     }
     if (scope.disposed) return;
     if (view.get().problem === 'unknownScreen') view.set({ problem: null });
-    if (!enrolled && config.claimed) return view.set({ problem: 'claimed' });
+    // Claimed by an enrolled player, public (a videotron), or anonymous players turned off: not for this tab.
+    if (!enrolled && (config.claimed || !config.openToAnonymous)) return view.set({ problem: 'claimed' });
     await deps.onConfig(config);
     if (scope.disposed) return;
     void navigator.serviceWorker?.controller?.postMessage('refresh-shell');
@@ -128,10 +133,14 @@ export function createControllerLink(deps: {
     get connected() {
       return connection?.connected ?? false;
     },
-    send: (kind, message) => connection?.publish(topicOf(kind), JSON.stringify(message), messages[kind].qos) ?? false,
-    sendEncoded: (kind, payload) => connection?.publish(topicOf(kind), payload, messages[kind].qos) ?? false,
+    send: (kind, message) =>
+      mayUse(kind) && (connection?.publish(topicOf(kind), JSON.stringify(message), messages[kind].qos) ?? false),
+    sendEncoded: (kind, payload) =>
+      mayUse(kind) && (connection?.publish(topicOf(kind), payload, messages[kind].qos) ?? false),
     sendConfirmed: (kind, message, timeoutMs) =>
-      connection?.publishConfirmed(topicOf(kind), JSON.stringify(message), timeoutMs) ?? Promise.resolve(false),
+      mayUse(kind)
+        ? (connection?.publishConfirmed(topicOf(kind), JSON.stringify(message), timeoutMs) ?? Promise.resolve(false))
+        : Promise.resolve(false),
     reportStatus: (status) => connection?.reportStatus(status),
   };
 }

@@ -241,6 +241,54 @@ export const errorWords = {
     id: 'Pengendali tidak dapat dihubungi. Periksa jaringan lalu coba lagi.',
     en: 'The controller cannot be reached. Check the network and try again.',
   },
+  BARUGA_ERR_UNSAFE_TEXT: {
+    id: 'Nama itu berisi karakter kendali, baris baru, atau tanda arah teks. Ketik ulang tanpa karakter itu.',
+    en: 'That name contains control characters, line breaks or text-direction marks. Type it again without them.',
+  },
+  BARUGA_ERR_FORBIDDEN: {
+    id: 'Akun Anda tidak boleh melakukan ini. Minta bantuan admin.',
+    en: 'Your account may not do this. Ask an admin.',
+  },
+  BARUGA_ERR_URI_TOO_LONG: {
+    id: 'Permintaan terlalu panjang. Persempit pilihan Anda.',
+    en: 'The request is too long. Narrow your choice.',
+  },
+  BARUGA_ERR_HEADERS_TOO_LARGE: {
+    id: 'Permintaan membawa data tambahan terlalu besar. Muat ulang halaman.',
+    en: 'The request carried too much extra data. Reload the page.',
+  },
+  BARUGA_ERR_BAD_REQUEST: {
+    id: 'Pengendali tidak dapat membaca permintaan ini. Muat ulang halaman dan coba lagi.',
+    en: 'The controller could not read this request. Reload the page and try again.',
+  },
+  BARUGA_ERR_TOO_MANY_REQUESTS: {
+    id: 'Terlalu banyak percobaan. Tunggu sebentar, lalu coba lagi.',
+    en: 'Too many attempts. Wait a moment, then try again.',
+  },
+  BARUGA_ERR_TIMELINE_TOO_LARGE: {
+    id: 'Jadwal pada rentang ini terlalu rinci untuk ditampilkan sekaligus. Pilih rentang yang lebih pendek.',
+    en: 'The schedule over this range is too detailed to show at once. Pick a shorter range.',
+  },
+  BARUGA_ERR_BUSY: {
+    id: 'Pengendali sedang sibuk. Coba lagi sebentar lagi.',
+    en: 'The controller is busy. Try again in a moment.',
+  },
+  BARUGA_ERR_SHUTTING_DOWN: {
+    id: 'Pengendali sedang dimatikan. Coba lagi setelah ia menyala kembali.',
+    en: 'The controller is shutting down. Try again once it is back.',
+  },
+  BARUGA_ERR_ASSET_KIND_MISMATCH: {
+    id: 'Berkas itu bukan jenis yang diputar konten ini (misalnya video untuk gambar). Pilih berkas yang sesuai.',
+    en: 'That file is not the kind this content plays (a video for a picture, say). Pick a matching file.',
+  },
+  BARUGA_ERR_SCREEN_NOT_ENROLLED: {
+    id: 'Layar ini diputar tab peramban tanpa pemutar terdaftar; perintah ini perlu pemutar terdaftar.',
+    en: 'A browser tab with no enrolled player plays this screen; this command needs an enrolled player.',
+  },
+  BARUGA_ERR_STORAGE_FULL: {
+    id: 'Penyimpanan pengendali penuh. Hapus berkas yang tidak dipakai atau tambah ruang disk.',
+    en: "The controller's storage is full. Delete unused files or add disk space.",
+  },
   errorUnexpected: {
     id: 'Pengendali menjawab dengan cara yang tidak dikenal konsol ini. Muat ulang halaman.',
     en: 'The controller answered in a way this console does not know. Reload the page.',

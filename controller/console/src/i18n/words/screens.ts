@@ -40,6 +40,7 @@ export const screenWords = {
     en: 'The player app of {name} closes and opens again. The screen is blank for a few seconds.',
   },
   cmdPending: { id: 'menunggu jawaban', en: 'waiting for an answer' },
+  cmdSent: { id: 'terkirim, tanpa konfirmasi', en: 'sent, not acknowledged' },
   cmdOk: { id: 'berhasil', en: 'done' },
   cmdFailed: { id: 'gagal', en: 'failed' },
   cmdExpired: { id: 'kedaluwarsa', en: 'expired' },
