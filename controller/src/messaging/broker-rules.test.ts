@@ -26,15 +26,27 @@ const me = repos.players.createPending({ host: 'chromium', hostVersion: '', plat
 repos.players.approve(me.playerId, 'Kiosk', ['own']);
 const them = repos.players.createPending({ host: 'chromium', hostVersion: '', platform: '' });
 repos.players.approve(them.playerId, 'Lain', ['other']);
-const rules = createBrokerRules(repos.players, { allowAnonymous: true });
+// Each data source's feed is shown on one screen ("apbd-own" on "own"…), and one is shown nowhere.
+const showing: Record<string, string[]> = { 'apbd-own': ['own'], 'apbd-other': ['other'], 'apbd-free': ['free'] };
+const screensShowing = (feedId: string) => showing[feedId] ?? [];
+const rules = createBrokerRules(repos.players, { allowAnonymous: true, screensShowing });
 
-/** Every topic a client could name: each kind, for each screen or player id that exists here. */
+const idsOf = {
+  screen: ['own', 'other', 'free'],
+  player: [me.playerId, them.playerId],
+  feed: ['apbd-own', 'apbd-other', 'apbd-free', 'nowhere'],
+} as const;
+
+/** Every topic a client could name: each kind, for each screen, player or feed id that exists here. */
 function* everyTopic(): Generator<{ kind: MessageKindName; id: string; topic: string }> {
   for (const kind of MESSAGE_KINDS) {
-    const ids = messages[kind].scope === 'screen' ? ['own', 'other', 'free'] : [me.playerId, them.playerId];
-    for (const id of ids) yield { kind, id, topic: topicFor(kind, id) };
+    for (const id of idsOf[messages[kind].scope]) yield { kind, id, topic: topicFor(kind, id) };
   }
 }
+
+/** Whether an id is the asking party's own: its screen, itself, or a feed one of its screens shows. */
+const isMine = (scope: 'screen' | 'player' | 'feed', id: string, screen: string, playerId: string | null) =>
+  scope === 'screen' ? id === screen : scope === 'player' ? id === playerId : screensShowing(id).includes(screen);
 
 const small = (topic: string, retain = false) => ({ topic, bytes: 100, retain });
 
@@ -47,19 +59,19 @@ describe('broker rules, derived from the message table', () => {
     }
   });
 
-  it('an enrolled player subscribes exactly to the kinds players read, on its own screens and its own id', () => {
+  it('an enrolled player subscribes exactly to the kinds players read, on its own screens, its own id and the feeds its screens show', () => {
     for (const { kind, id, topic } of everyTopic()) {
       const row = messages[kind];
-      const mine = row.scope === 'screen' ? id === 'own' : id === me.playerId;
+      const mine = isMine(row.scope, id, 'own', me.playerId);
       const expected = (row.to as readonly string[]).includes('player') && mine;
       expect(rules.maySubscribe(me.playerId, topic), `subscribe ${topic}`).toBe(expected);
     }
   });
 
-  it('an anonymous client reaches only unclaimed screens, and only the kinds open to anonymous players', () => {
+  it('an anonymous client reaches only unclaimed screens and the feeds they show, and only the kinds open to anonymous players', () => {
     for (const { kind, id, topic } of everyTopic()) {
       const row = messages[kind];
-      const open = row.anonymous && row.scope === 'screen' && id === 'free';
+      const open = row.anonymous && row.scope !== 'player' && isMine(row.scope, id, 'free', null);
       expect(rules.mayPublish(null, small(topic, row.retained)), `publish ${topic}`).toBe(
         open && row.from === 'player',
       );

@@ -15,11 +15,22 @@ export interface PlayerAccess {
  * The broker's rules for players (DESIGN.md, "Trust nothing on the wire"), derived from the message table
  * (protocol/src/messages.ts): a player publishes only the kinds players write, no bigger than the kind allows and
  * retained only where the kind is retained, and subscribes only to the kinds players read. An enrolled player
- * reaches the topics of the screens assigned to it and its own player topics, checked on every packet so a
- * reassignment or revocation applies at once; an anonymous client (a browser opened at /player/?screen=…, when
+ * reaches the topics of the screens assigned to it, its own player topics and the feeds its screens show, checked on
+ * every packet so a reassignment or revocation applies at once; an anonymous client (a browser opened at /player/?screen=…, when
  * allowed) reaches only the kinds open to anonymous players, on screens no player has claimed. Exact topics only.
  */
-export function createBrokerRules(players: PlayersRepository, options: { allowAnonymous: boolean }): PlayerAccess {
+export function createBrokerRules(
+  players: PlayersRepository,
+  options: {
+    allowAnonymous: boolean;
+    /**
+     * The screens whose published manifest shows a data source's feed: a player reads a feed only when one of its
+     * screens shows it (an anonymous client, when one of the unclaimed screens does). None when absent.
+     */
+    screensShowing?: (feedId: string) => readonly string[];
+  },
+): PlayerAccess {
+  const showing = options.screensShowing ?? (() => []);
   const reaches = (playerId: string | null, topic: string, direction: 'publish' | 'subscribe'): boolean => {
     const parsed = parseTopic(topic);
     if (!parsed) return false;
@@ -27,11 +38,20 @@ export function createBrokerRules(players: PlayersRepository, options: { allowAn
     const allowed = direction === 'publish' ? row.from === 'player' : (row.to as readonly string[]).includes('player');
     if (!allowed) return false;
     if (playerId === null) {
-      return row.anonymous && row.scope === 'screen' && options.allowAnonymous && !players.isClaimed(parsed.id);
+      if (!row.anonymous || !options.allowAnonymous) return false;
+      if (row.scope === 'feed') return showing(parsed.id).some((screen) => !players.isClaimed(screen));
+      return row.scope === 'screen' && !players.isClaimed(parsed.id);
     }
     const player = players.get(playerId);
     if (player?.state !== 'active') return false;
-    return row.scope === 'screen' ? player.screens.includes(parsed.id) : parsed.id === playerId;
+    switch (row.scope) {
+      case 'screen':
+        return player.screens.includes(parsed.id);
+      case 'player':
+        return parsed.id === playerId;
+      case 'feed':
+        return showing(parsed.id).some((screen) => player.screens.includes(screen));
+    }
   };
   return {
     allowAnonymous: options.allowAnonymous,

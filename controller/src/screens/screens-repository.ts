@@ -1,4 +1,4 @@
-import type { CreateScreen, Locale, ScreenInfo } from '@baruga/protocol';
+import type { CreateScreen, GeoPoint, Locale, ScreenInfo } from '@baruga/protocol';
 import type { Db } from '../db/database';
 
 export interface ScreenRow {
@@ -12,6 +12,7 @@ export interface ScreenRow {
   wallId: string | null;
   tileColumn: number | null;
   tileRow: number | null;
+  location: GeoPoint | null;
 }
 
 interface RawScreen {
@@ -25,6 +26,8 @@ interface RawScreen {
   wall_id: string | null;
   tile_column: number | null;
   tile_row: number | null;
+  latitude: number | null;
+  longitude: number | null;
 }
 
 function toScreen(r: RawScreen): ScreenRow {
@@ -39,6 +42,7 @@ function toScreen(r: RawScreen): ScreenRow {
     wallId: r.wall_id,
     tileColumn: r.tile_column,
     tileRow: r.tile_row,
+    location: r.latitude !== null && r.longitude !== null ? { lat: r.latitude, lon: r.longitude } : null,
   };
 }
 
@@ -51,6 +55,7 @@ export function screenInfo(s: ScreenRow): ScreenInfo {
     timezone: s.timezone,
     locale: s.locale,
     public: s.public,
+    ...(s.location ? { location: s.location } : {}),
   };
 }
 
@@ -67,14 +72,17 @@ export function createScreensRepository(db: Db) {
   const all = db.prepare<[], RawScreen>('SELECT * FROM screens ORDER BY wall_id IS NULL, wall_id, id');
   const one = db.prepare<[string], RawScreen>('SELECT * FROM screens WHERE id = ?');
   const insert = db.prepare(
-    `INSERT INTO screens (id, name, width, height, timezone, locale, public, wall_id, tile_column, tile_row, created_at)
-     VALUES (@id, @name, @width, @height, @timezone, @locale, @public, @wallId, @tileColumn, @tileRow, @createdAt)`,
+    `INSERT INTO screens (id, name, width, height, timezone, locale, public, wall_id, tile_column, tile_row,
+       latitude, longitude, created_at)
+     VALUES (@id, @name, @width, @height, @timezone, @locale, @public, @wallId, @tileColumn, @tileRow,
+       @latitude, @longitude, @createdAt)`,
   );
   const insertWall = db.prepare(
     `INSERT INTO walls (id, name, columns, rows, tile_width, tile_height, created_at)
      VALUES (@id, @name, @columns, @rows, @tileWidth, @tileHeight, @createdAt)`,
   );
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM screens');
+  const locate = db.prepare('UPDATE screens SET latitude = ?, longitude = ? WHERE id = ?');
 
   return {
     list: (): ScreenRow[] => all.all().map(toScreen),
@@ -83,9 +91,12 @@ export function createScreensRepository(db: Db) {
       return row ? toScreen(row) : null;
     },
     count: (): number => count.get()?.n ?? 0,
-    create(input: CreateScreen, wall?: { wallId: string; column: number; row: number }): ScreenRow {
+    create(input: Omit<CreateScreen, 'location'> & { location?: GeoPoint | null }, wall?: { wallId: string; column: number; row: number }): ScreenRow {
+      const { location, ...fields } = input;
       insert.run({
-        ...input,
+        ...fields,
+        latitude: location?.lat ?? null,
+        longitude: location?.lon ?? null,
         public: input.public ? 1 : 0,
         wallId: wall?.wallId ?? null,
         tileColumn: wall?.column ?? null,
@@ -95,6 +106,10 @@ export function createScreensRepository(db: Db) {
       const created = one.get(input.id);
       if (!created) throw new Error(`screen ${input.id} vanished after insert`);
       return toScreen(created);
+    },
+    /** False when no such screen. */
+    setLocation(id: string, location: GeoPoint | null): boolean {
+      return locate.run(location?.lat ?? null, location?.lon ?? null, id).changes > 0;
     },
     createWall(wall: WallInput): void {
       insertWall.run({ ...wall, createdAt: new Date().toISOString() });

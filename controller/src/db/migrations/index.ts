@@ -6,6 +6,9 @@ import { migration0005 } from './0005-layouts';
 import { migration0006 } from './0006-items';
 import { migration0007 } from './0007-signed-manifests';
 import { migration0008 } from './0008-audit-log';
+import { migration0010 } from './0010-data-sources';
+import { migration0011 } from './0011-screen-locations';
+import { migration0012 } from './0012-alerts';
 import type { Migration } from './migration';
 
 /** In order; never edit a published migration, add the next number instead. */
@@ -18,4 +21,7 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0010,
+  migration0011,
+  migration0012,
 ];
