@@ -93,9 +93,7 @@ export const CreateAlert = z.object({
   template: z.string().max(64).optional(),
   severity: AlertSeverity.default('Severe'),
   ...words,
-  en: z
-    .object({ ...words, event: words.event.optional() })
-    .optional(),
+  en: z.object({ ...words, event: words.event.optional() }).optional(),
   targets: AlertTargets,
   expiresInMinutes: z.int().min(1).max(1440).default(60),
   sound: z.boolean().default(true),

@@ -26,6 +26,7 @@ export const ColumnKey = z
   .string()
   .min(1)
   .max(64)
+  // eslint-disable-next-line no-control-regex
   .regex(/^[^\u0000-\u001f]+$/, 'must not contain control characters');
 
 export const SourceColumn = z.object({

@@ -91,7 +91,10 @@ export function createScreensRepository(db: Db) {
       return row ? toScreen(row) : null;
     },
     count: (): number => count.get()?.n ?? 0,
-    create(input: Omit<CreateScreen, 'location'> & { location?: GeoPoint | null }, wall?: { wallId: string; column: number; row: number }): ScreenRow {
+    create(
+      input: Omit<CreateScreen, 'location'> & { location?: GeoPoint | null },
+      wall?: { wallId: string; column: number; row: number },
+    ): ScreenRow {
       const { location, ...fields } = input;
       insert.run({
         ...fields,

@@ -23,12 +23,8 @@ describe('migration 0010: data sources', () => {
        VALUES ('apbd', 1, '[]', '[]', 0, 'd', 'x', 'x')`,
     ).run();
     // A kind Baruga does not fetch, a definition that is not JSON, and an error without its code are refused.
-    expect(() =>
-      db.prepare(`INSERT INTO sources VALUES ('x', 'xml', '{}', NULL, 'x', 'x')`).run(),
-    ).toThrow(/CHECK/);
-    expect(() => db.prepare(`INSERT INTO sources VALUES ('y', 'csv', 'nope', NULL, 'x', 'x')`).run()).toThrow(
-      /CHECK/,
-    );
+    expect(() => db.prepare(`INSERT INTO sources VALUES ('x', 'xml', '{}', NULL, 'x', 'x')`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO sources VALUES ('y', 'csv', 'nope', NULL, 'x', 'x')`).run()).toThrow(/CHECK/);
     expect(() => db.prepare(`UPDATE source_data SET error_message = 'timeout'`).run()).toThrow(/CHECK/);
     db.prepare(`DELETE FROM sources WHERE id = 'apbd'`).run();
     expect(db.prepare('SELECT count(*) AS n FROM source_data').get()).toEqual({ n: 0 });
