@@ -26,6 +26,8 @@ import { createAssetDelivery } from './library/renditions';
 import { type Publisher, createPublisher } from './publishing/publisher';
 import { seedDemo } from './demo/seed';
 import { BlobStore } from './library/blob-store';
+import { createFeedReaders } from './sources/feed-readers';
+import { installSources } from './sources/sources-domain';
 
 export interface RunningController {
   app: FastifyInstance;
@@ -77,7 +79,10 @@ export async function startController(config: ControllerConfig): Promise<Running
       broker = await startEmbeddedBroker({
         port: config.mqttPort,
         host: config.host,
-        access: createBrokerRules(repos.players, { allowAnonymous: config.delivery.anonymousPlayers }),
+        access: createBrokerRules(repos.players, {
+          allowAnonymous: config.delivery.anonymousPlayers,
+          screensShowing: createFeedReaders(db).screensShowing,
+        }),
       });
       bus = await connectBus(`mqtt://127.0.0.1:${broker.port}`, broker.controllerCredentials);
       upgrade = broker;
@@ -122,12 +127,14 @@ export async function startController(config: ControllerConfig): Promise<Running
     config: config.delivery,
     disconnectPlayer: (playerId) => broker?.disconnectPlayer(playerId),
   });
+  const dataSources = await installSources(app, { repos, messaging });
   // Every domain has registered its handlers: one subscription per kind the controller reads.
   await messaging.open();
 
   // WebSocket clients hold their sockets open; end them first so the HTTP server can close.
   app.addHook('preClose', async () => {
     stopPlayers();
+    dataSources.stop();
     messaging.close();
     await bus.close();
     // In embedded mode `upgrade` is the broker itself: close it once.
@@ -143,6 +150,7 @@ export async function startController(config: ControllerConfig): Promise<Running
     if (!published.ok) app.log.error({ screen: id, error: published.error }, 'demo publish failed');
   }
   await publisher.republishAll();
+  await dataSources.start();
 
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

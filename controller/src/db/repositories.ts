@@ -13,6 +13,7 @@ import { createProofOfPlayRepository } from '../players/proof-of-play-repository
 import { createSchedulesRepository } from '../schedules/schedules-repository';
 import { createScreensRepository } from '../screens/screens-repository';
 import { createSessionsRepository } from '../accounts/sessions-repository';
+import { createSourcesRepository } from '../sources/sources-repository';
 import { createUsersRepository } from '../accounts/users-repository';
 
 /** The only place the controller writes SQL; routes and services talk to these. */
@@ -35,6 +36,7 @@ export function createRepositories(db: Db) {
     schedules: createSchedulesRepository(db, items),
     layouts: createLayoutsRepository(db, items),
     audit: createAuditRepository(db),
+    sources: createSourcesRepository(db),
     settings: {
       get: (key: string): string | null =>
         db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value ?? null,
