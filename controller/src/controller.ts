@@ -28,6 +28,8 @@ import { seedDemo } from './demo/seed';
 import { BlobStore } from './library/blob-store';
 import { createFeedReaders } from './sources/feed-readers';
 import { installSources } from './sources/sources-domain';
+import { prayerRoutes } from './prayer/prayer-routes';
+import { installAlerts } from './alerts/alerts-domain';
 
 export interface RunningController {
   app: FastifyInstance;
@@ -117,6 +119,7 @@ export async function startController(config: ControllerConfig): Promise<Running
   });
   await app.register(contentFileRoutes, { repos, store });
   await app.register(libraryRoutes, { db, repos, store, delivery, config });
+  await app.register(prayerRoutes);
   await app.register(staticApps, { consoleDir: config.consoleDir, playerDir: config.playerDir });
 
   const stopPlayers = await installPlayers(app, {
@@ -128,6 +131,7 @@ export async function startController(config: ControllerConfig): Promise<Running
     disconnectPlayer: (playerId) => broker?.disconnectPlayer(playerId),
   });
   const dataSources = await installSources(app, { repos, messaging });
+  const alerting = await installAlerts(app, { repos, messaging });
   // Every domain has registered its handlers: one subscription per kind the controller reads.
   await messaging.open();
 
@@ -135,6 +139,7 @@ export async function startController(config: ControllerConfig): Promise<Running
   app.addHook('preClose', async () => {
     stopPlayers();
     dataSources.stop();
+    alerting.stop();
     messaging.close();
     await bus.close();
     // In embedded mode `upgrade` is the broker itself: close it once.
@@ -151,6 +156,7 @@ export async function startController(config: ControllerConfig): Promise<Running
   }
   await publisher.republishAll();
   await dataSources.start();
+  await alerting.start();
 
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -54,10 +54,10 @@ export const MAX_ALERTS_PER_SCREEN = 8;
 
 /**
  * Every notice active on one screen, newest first (`baruga/v1/screens/<id>/alert`, retained while any is active):
- * the player shows the first above everything and acknowledges each one it paints.
+ * the player shows the first above everything and acknowledges each one it paints. The topic names the screen, so
+ * screens with the same notices get the same bytes (one encoding for a thousand screens).
  */
 export const ScreenAlerts = z.object({
-  screenId: Slug,
   sentAt: IsoInstant,
   alerts: z.array(AlertNotice).max(MAX_ALERTS_PER_SCREEN),
 });

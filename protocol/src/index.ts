@@ -135,6 +135,7 @@ export {
   PrayerTimesView,
   ScreenLocationBody,
 } from './alerts';
+export { CAP_NAMESPACE, CapPolygon, CapCircle, CapArea, CapInfo, CapReference, CapMessage } from './cap';
 export {
   SessionRequest,
   SessionInfo,

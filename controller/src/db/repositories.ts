@@ -14,6 +14,7 @@ import { createSchedulesRepository } from '../schedules/schedules-repository';
 import { createScreensRepository } from '../screens/screens-repository';
 import { createSessionsRepository } from '../accounts/sessions-repository';
 import { createSourcesRepository } from '../sources/sources-repository';
+import { createAlertsRepository } from '../alerts/alerts-repository';
 import { createUsersRepository } from '../accounts/users-repository';
 
 /** The only place the controller writes SQL; routes and services talk to these. */
@@ -37,6 +38,7 @@ export function createRepositories(db: Db) {
     layouts: createLayoutsRepository(db, items),
     audit: createAuditRepository(db),
     sources: createSourcesRepository(db),
+    alerts: createAlertsRepository(db),
     settings: {
       get: (key: string): string | null =>
         db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value ?? null,
