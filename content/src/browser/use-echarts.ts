@@ -9,26 +9,11 @@ let engine: Promise<Engine> | null = null;
 
 /**
  * ECharts is loaded with the first chart, not when the player boots (as three.js is), and only the parts Baruga
- * draws: bars, lines and pies through the SVG renderer, which keeps text crisp on LED panels and readable by tests.
- * The service worker precaches the chunk, so charts still draw offline.
+ * draws (echarts-engine.ts): bars, lines and pies through the SVG renderer, which keeps text crisp on LED panels and
+ * readable by tests. The service worker precaches the chunk, so charts still draw offline.
  */
 function loadEngine(): Promise<Engine> {
-  engine ??= Promise.all([
-    import('echarts/core'),
-    import('echarts/charts'),
-    import('echarts/components'),
-    import('echarts/renderers'),
-  ]).then(([core, charts, components, renderers]) => {
-    core.use([
-      charts.BarChart,
-      charts.LineChart,
-      charts.PieChart,
-      components.GridComponent,
-      components.LegendComponent,
-      renderers.SVGRenderer,
-    ]);
-    return core;
-  });
+  engine ??= import('./echarts-engine').then((m) => m.echarts);
   return engine;
 }
 

@@ -1,4 +1,11 @@
+import type { CreateAlert, CreateSource, UpdateSource } from '@baruga/protocol';
 import {
+  AlertAccepted,
+  AlertTemplate,
+  AlertView,
+  type GeoPoint,
+  SourceData,
+  SourceView,
   type BarugaError,
   CommandView,
   type CreateLoopItem,
@@ -93,6 +100,22 @@ export const api = {
   now: (screenId: string) => call(ResolutionView, 'GET', `/api/screens/${screenId}/now`),
   playlists: () => call(Named, 'GET', '/api/playlists'),
   layouts: () => call(NamedLayouts, 'GET', '/api/layouts'),
+  // Data sources (docs/data.md) and alerts (docs/alerts.md).
+  sources: () => call(z.array(SourceView), 'GET', '/api/sources'),
+  createSource: (body: z.input<typeof CreateSource>) => call(SourceView, 'POST', '/api/sources', body),
+  updateSource: (id: string, body: z.input<typeof UpdateSource>) => call(SourceView, 'PUT', `/api/sources/${id}`, body),
+  deleteSource: (id: string) => call(z.null(), 'DELETE', `/api/sources/${id}`),
+  refreshSource: (id: string) => call(SourceView, 'POST', `/api/sources/${id}/refresh`),
+  sourceData: (id: string) => call(SourceData, 'GET', `/api/sources/${id}/data`),
+  testSource: (body: z.input<typeof UpdateSource>) => call(SourceData, 'POST', '/api/sources/test', body),
+  alerts: (state: 'active' | 'ended' | 'all' = 'all', limit = 50) =>
+    call(z.array(AlertView), 'GET', `/api/alerts?state=${state}&limit=${limit}`),
+  alertTemplates: () => call(z.array(AlertTemplate), 'GET', '/api/alerts/templates'),
+  createAlert: (body: z.input<typeof CreateAlert>) => call(AlertAccepted, 'POST', '/api/alerts', body),
+  clearAlert: (id: string, allClear: boolean) =>
+    call(AlertView, 'DELETE', `/api/alerts/${id}${allClear ? '?allClear=true' : ''}`),
+  setLocation: (screenId: string, location: GeoPoint | null) =>
+    call(Screen, 'PUT', `/api/screens/${screenId}/location`, { location }),
 };
 
 /** What went wrong, as an operator can report it: the API's stable code and its message. */

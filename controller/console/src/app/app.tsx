@@ -7,6 +7,9 @@ import { ProofOfPlayReport } from '../reports/proof-of-play-report';
 import { SignIn } from '../sign-in/sign-in';
 import { ScreenList } from '../screens/screen-list';
 import { ScreenPanel } from '../screens/screen-panel';
+import { AlertsPanel } from '../alerts/alerts-panel';
+import { SourcesPanel } from '../sources/sources-panel';
+import { WidgetForm } from '../widgets/widget-form';
 
 const LANG_KEY = 'baruga.console.lang';
 
@@ -82,10 +85,13 @@ export function App() {
             delivery={delivery.find((d) => d.screenId === selected) ?? null}
             onChanged={refresh}
           />
+          {selected ? <WidgetForm key={`widget-${selected}`} screenId={selected} onChanged={refresh} /> : null}
         </main>
       )}
       {user ? (
         <div className="bc-section">
+          <AlertsPanel screens={screens} onScreensChanged={() => void refresh()} />
+          <SourcesPanel />
           <PlayersPanel screens={screens} />
           <ProofOfPlayReport screens={screens} />
         </div>
