@@ -18,6 +18,7 @@ import { screenInfo } from '../screens/screens-repository';
 import { scheduleSource } from '../schedules/schedule-source';
 import type { Messaging } from '../messaging/messaging';
 import type { AssetDelivery, Surface } from '../library/renditions';
+import { playbackCues } from './cues';
 import type { ManifestSigner } from './manifest-signer';
 
 type StoredItem = Pick<LoopItem, 'id' | 'type' | 'typeVersion' | 'durationMs' | 'props' | 'sample'>;
@@ -149,7 +150,9 @@ export function createPublisher(
     const compiled = await delivery.prepare(() => compile(screenId, 1, now));
     if (!compiled.ok) return compiled;
     const stored = db.transaction(() => {
-      const manifest: Manifest = { ...compiled.value, version: repos.manifests.latestVersion(screenId) + 1 };
+      // Zones whose items changed begin at what changed, from now, on every player alike (cues.ts).
+      const cues = playbackCues(repos.manifests.latest(screenId), compiled.value, now);
+      const manifest: Manifest = { ...compiled.value, version: repos.manifests.latestVersion(screenId) + 1, cues };
       const signed = signer.wire(manifest);
       repos.manifests.save(manifest, signed);
       return { manifest, signed };
