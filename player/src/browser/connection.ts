@@ -12,6 +12,11 @@ export interface PlayerConnection {
   /** Resolves true once the broker has the message (QoS 1 PUBACK), false when not connected or after `timeoutMs`. */
   publishConfirmed(topic: string, payload: string, timeoutMs: number): Promise<boolean>;
   readonly connected: boolean;
+  /**
+   * Topics followed besides the fixed ones (a data source's feed, while the manifest shows it): subscribed now
+   * when connected, and on every reconnect; those no longer named are unsubscribed.
+   */
+  follow(topics: readonly string[]): void;
   dispose(): void;
 }
 
@@ -96,10 +101,11 @@ export function connectPlayer(
     ...(options.credentials ?? {}),
   });
 
+  let followed = new Set<string>();
   handlers.onState('connecting');
   client.on('connect', () => {
     handlers.onState('online');
-    client.subscribe([...options.subscriptions], { qos: 1 });
+    client.subscribe([...options.subscriptions, ...followed], { qos: 1 });
     client.publish(config.statusTopic, status('online', last), { qos: 1, retain: true });
   });
   client.on('offline', () => handlers.onState('offline'));
@@ -134,6 +140,15 @@ export function connectPlayer(
     },
     get connected() {
       return client.connected;
+    },
+    follow(topics) {
+      const next = new Set(topics);
+      const added = [...next].filter((t) => !followed.has(t));
+      const removed = [...followed].filter((t) => !next.has(t));
+      followed = next;
+      if (!client.connected) return;
+      if (added.length) client.subscribe(added, { qos: 1 });
+      if (removed.length) client.unsubscribe(removed);
     },
     dispose() {
       client.end(true);
