@@ -235,6 +235,42 @@ describe('alerts on the controller', () => {
     expect((await view(accepted.id)).endedReason).toBe('expired');
   });
 
+  it('polls a CAP feed an operator lists: an Atom index whose entries link to CAP messages', async () => {
+    const feeds = http.createServer((req, res) => {
+      if (req.url === '/cap/index.atom') {
+        res.writeHead(200, { 'content-type': 'application/atom+xml' });
+        res.end(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Peringatan</title>
+          <entry><title>Gempa</title><link href="/cap/umpan-1.xml" type="application/cap+xml"/></entry></feed>`);
+      } else {
+        res.writeHead(200, { 'content-type': 'application/cap+xml' });
+        res.end(capXml({ identifier: 'UMPAN-1', sender: 'peringatan@bpbd.example.id' }));
+      }
+    });
+    await new Promise<void>((resolve) => feeds.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(feeds.address() as AddressInfo).port}`;
+    try {
+      const settings = (await inject('GET', '/api/alerts/settings')).json();
+      await inject('PUT', '/api/alerts/settings', {
+        ...settings,
+        capFeeds: [{ url: `${base}/cap/index.atom`, pollS: 30 }],
+      });
+      await expect
+        .poll(
+          async () =>
+            ((await inject('GET', '/api/alerts')).json() as AlertView[]).find((a) => a.identifier === 'UMPAN-1')
+              ?.origin,
+          {
+            timeout: 8000,
+          },
+        )
+        .toBe('cap-feed');
+    } finally {
+      const settings = (await inject('GET', '/api/alerts/settings')).json();
+      await inject('PUT', '/api/alerts/settings', { ...settings, capFeeds: [] });
+      await new Promise<void>((resolve) => feeds.close(() => resolve()));
+    }
+  });
+
   it('polls BMKG when enabled: a strong quake near Makassar alerts its screens, old and far ones do not', async () => {
     const now = new Date();
     const feeds = http.createServer((req, res) => {
