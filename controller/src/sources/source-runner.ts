@@ -1,4 +1,4 @@
-import type { FeedSnapshot, SourceDefinition } from '@baruga/protocol';
+import { type FeedSnapshot, type SourceDefinition, messages } from '@baruga/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Messaging } from '../messaging/messaging';
 import { createLimit } from '../library/limit';
@@ -59,7 +59,16 @@ export function createSourceRunner(deps: {
     if (after.fetchedAt === null) return;
     const flipped = (before?.error === null) !== (after.error === null) || before?.fetchedAt === null;
     if (!before || before.version !== after.version || flipped) {
-      await messaging.send('feed', source.id, snapshotOf(source, after));
+      const payload = JSON.stringify(snapshotOf(source, after));
+      // Players refuse a snapshot over the kind's limit: say so here rather than send what nobody will read.
+      if (Buffer.byteLength(payload) > messages.feed.maxBytes) {
+        log.error(
+          { source: source.id, bytes: Buffer.byteLength(payload) },
+          'data feed too large to send; lower maxRows',
+        );
+        return;
+      }
+      await messaging.sendEncoded('feed', source.id, payload);
     } else if (after.checkedAt) {
       await messaging.send('feedUpdate', source.id, {
         sourceId: source.id,

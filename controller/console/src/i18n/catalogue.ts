@@ -147,6 +147,7 @@ export const dictionary = {
   // Data widgets on a screen.
   widgetAdd: { id: 'Tambah widget data', en: 'Add a data widget' },
   widgetType: { id: 'Jenis widget', en: 'Widget type' },
+  widgetAddPublish: { id: 'Tambah widget & terbitkan', en: 'Add widget & publish' },
   // Alerts (docs/alerts.md).
   alerts: { id: 'Peringatan darurat', en: 'Emergency alerts' },
   alertNew: { id: 'Kirim peringatan', en: 'Send an alert' },

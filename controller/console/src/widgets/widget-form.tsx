@@ -55,7 +55,7 @@ export function WidgetForm({ screenId, onChanged }: { screenId: string; onChange
       {Editor && definition ? (
         <Editor key={type} value={props as never} onChange={(next: unknown) => setProps(next)} />
       ) : null}
-      <button type="submit">{t('addAndPublish')}</button>
+      <button type="submit">{t('widgetAddPublish')}</button>
       {message ? <p className={message.ok ? 'bc-ok' : 'bc-error'}>{message.text}</p> : null}
     </form>
   );
