@@ -14,7 +14,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Repositories } from '../db/repositories';
 import type { Messaging } from '../messaging/messaging';
 import { type Timers, realTimers } from '../sources/source-runner';
-import type { AlertsRepository, NewAlert, StoredAlert } from './alerts-repository';
+import type { AlertAckRecord, AlertsRepository, NewAlert, StoredAlert } from './alerts-repository';
 import type { AlertSettingsStore } from './alert-settings';
 import { allClearNotice, noticeOfCap, noticeOfManual } from './notices';
 import { type ScreenFacts, audienceReason, capTargets } from './targeting';
@@ -48,6 +48,14 @@ export function createAlertService(deps: {
   const timers = deps.timers ?? realTimers;
   const live = new Map<string, Live>();
   let expiryTimer: { cancel(): void } | null = null;
+  /** Acknowledgements timed on arrival and written together once the burst they came in has been read. */
+  let unwritten: AlertAckRecord[] = [];
+  const writeAcks = () => {
+    if (unwritten.length === 0) return;
+    const batch = unwritten;
+    unwritten = [];
+    alerts.acknowledge(batch);
+  };
 
   const screenFacts = (): ScreenFacts[] =>
     repos.screens.list().map((s) => ({ id: s.id, public: s.public, location: s.location }));
@@ -138,6 +146,7 @@ export function createAlertService(deps: {
   }
 
   function view(a: StoredAlert): AlertView {
+    writeAcks();
     const screens = alerts.screens(a.id);
     return {
       id: a.id,
@@ -309,7 +318,8 @@ export function createAlertService(deps: {
       const stored = entry?.alert ?? alerts.get(ack.alertId);
       if (!stored) return;
       const latencyMs = entry ? performance.now() - entry.arrived : Date.now() - Date.parse(stored.receivedAt);
-      alerts.acknowledge({
+      if (unwritten.length === 0) setImmediate(writeAcks);
+      unwritten.push({
         alertId: ack.alertId,
         screenId: topicScreen,
         ackAt: new Date().toISOString(),
@@ -332,6 +342,7 @@ export function createAlertService(deps: {
     },
 
     stop(): void {
+      writeAcks();
       expiryTimer?.cancel();
       expiryTimer = null;
     },

@@ -66,6 +66,15 @@ function toAlert(r: RawAlert): StoredAlert {
   };
 }
 
+export interface AlertAckRecord {
+  alertId: string;
+  screenId: string;
+  ackAt: string;
+  shownAt: string;
+  latencyMs: number;
+  playerId: string | null;
+}
+
 export type NewAlert = Omit<StoredAlert, 'endedAt' | 'endedReason'> & {
   endedReason?: AlertEndReason;
   document?: string | null;
@@ -140,16 +149,15 @@ export function createAlertsRepository(db: Db) {
         latencyMs: r.latency_ms,
       }));
     },
-    /** The first acknowledgement of each screen counts; repeats (a reconnect repainting it) change nothing. */
-    acknowledge(a: {
-      alertId: string;
-      screenId: string;
-      ackAt: string;
-      shownAt: string;
-      latencyMs: number;
-      playerId: string | null;
-    }): boolean {
-      return ack.run(a).changes > 0;
+    /**
+     * Acknowledgements, in one transaction: a fan-out to ten thousand screens comes back as ten thousand of them
+     * within a second, and one commit each would cost more than everything else the controller does for them. The
+     * first acknowledgement of each screen counts; repeats (a reconnect repainting it) change nothing.
+     */
+    acknowledge(acks: readonly AlertAckRecord[]): void {
+      db.transaction(() => {
+        for (const a of acks) ack.run(a);
+      })();
     },
     quakeSeen: (key: string): boolean => quakeSeen.get(key) !== undefined,
     rememberQuake: (key: string, at: string, alertId: string | null): void => {
