@@ -42,9 +42,42 @@ const cases = () =>
       loop: [item('chart-3d', { table, labelKey: 'opd', valueKey: 'nilai' })],
       assets: [],
     },
+    // Data widgets: ECharts instances are disposed, tween frames and countdown timers stopped.
+    {
+      type: 'chart',
+      cycles: 150,
+      loop: [item('chart', { table, labelKey: 'opd', series: [{ column: 'nilai' }], variant: 'donut' })],
+      assets: [],
+    },
+    {
+      type: 'kpi',
+      cycles: 500,
+      loop: [item('kpi', { table, tiles: [{ label: 'Total', column: 'nilai', aggregate: 'sum', format: 'rupiah' }] })],
+      assets: [],
+    },
+    {
+      type: 'prayer-times',
+      cycles: 200,
+      loop: [item('prayer-times', { location: { lat: -5.14, lon: 119.42 } })],
+      assets: [],
+    },
+    { type: 'apbd-dashboard', cycles: 100, loop: [item('apbd-dashboard', {})], assets: [] },
   ] as const;
 
-for (const name of ['text', 'clock', 'image', 'running-text', 'video', 'hls', 'web-page', 'chart-3d']) {
+for (const name of [
+  'text',
+  'clock',
+  'image',
+  'running-text',
+  'video',
+  'hls',
+  'web-page',
+  'chart-3d',
+  'chart',
+  'kpi',
+  'prayer-times',
+  'apbd-dashboard',
+]) {
   test(`${name}: mount and unmount cycles leave nothing behind`, async ({ page }) => {
     test.setTimeout(120_000);
     const c = cases().find((x) => x.type === name);

@@ -29,6 +29,11 @@ export interface ContentTypeDefinition<P = unknown> {
   deliver?(props: P, deliver: AssetDeliverer): P;
   /** External URLs the item loads (a live stream, a web page): the library's usage counts by these. */
   urls?(props: P): string[];
+  /**
+   * The data sources whose feeds the item shows (data widgets): a player subscribes to them, and the broker lets a
+   * player read a feed only when a screen of its shows it.
+   */
+  feeds?(props: P): string[];
 }
 
 /** The kinds of stored media a prop can name. */

@@ -1,13 +1,15 @@
 import { z } from 'zod';
+import { parseLocaleNumber } from './data/numbers';
 
 /**
  * The seam data widgets plug into: typed rows with declared columns. Open-data portals send numbers as
- * text, so numeric columns are coerced here, once, at the edge.
+ * text, so numeric columns are coerced here, once, at the edge (Indonesian marks: "1.234,5"; a data source's feed
+ * arrives already typed, by its own column settings).
  */
 export const DataColumn = z.object({
   key: z.string().min(1).max(64),
   label: z.string().max(120),
-  type: z.enum(['number', 'text']),
+  type: z.enum(['number', 'text', 'date']),
 });
 export type DataColumn = z.infer<typeof DataColumn>;
 
@@ -22,8 +24,8 @@ export const DataTable = z
       for (const column of table.columns) {
         const value = row[column.key] ?? null;
         if (column.type === 'number' && typeof value === 'string') {
-          const n = Number(value.replace(/\s/g, '').replace(',', '.'));
-          if (!Number.isFinite(n)) {
+          const n = parseLocaleNumber(value, 'id');
+          if (n === null) {
             ctx.addIssue({ code: 'custom', message: `column ${column.key}: "${value}" is not a number` });
             return out;
           }

@@ -1,7 +1,13 @@
 import { ErrorCode, type Result, err, ok } from '@baruga/protocol';
 import { z } from 'zod';
 import type { ContentTypeDefinition } from './content-type';
+import { apbdDashboardType } from './types/apbd-dashboard';
 import { chart3dType } from './types/chart-3d';
+import { chartType } from './types/chart';
+import { complaintsDashboardType } from './types/complaints-dashboard';
+import { kpiType } from './types/kpi';
+import { prayerTimesType } from './types/prayer-times';
+import { tableType } from './types/table';
 import { clockType } from './types/clock';
 import { hlsType } from './types/hls';
 import { imageType } from './types/image';
@@ -20,6 +26,12 @@ export const contentTypes: readonly ContentTypeDefinition<unknown>[] = [
   webPageType,
   runningTextType,
   chart3dType,
+  kpiType,
+  chartType,
+  tableType,
+  prayerTimesType,
+  apbdDashboardType,
+  complaintsDashboardType,
 ];
 
 const byId = new Map(contentTypes.map((t) => [t.id, t]));

@@ -38,6 +38,10 @@ import { overviewRoutes } from './overview/overview-routes';
 import { previewRoutes } from './publishing/preview-routes';
 import { createRepublisher } from './publishing/republish';
 import { schedulePreviewRoutes } from './schedules/schedule-preview-routes';
+import { createFeedReaders } from './sources/feed-readers';
+import { installSources } from './sources/sources-domain';
+import { prayerRoutes } from './prayer/prayer-routes';
+import { installAlerts } from './alerts/alerts-domain';
 
 export interface RunningController {
   app: FastifyInstance;
@@ -117,7 +121,10 @@ export async function startController(config: ControllerConfig): Promise<Running
         port: config.mqttPort,
         host: config.host,
         ...(config.tls ? { tls: { cert: config.tls.cert, key: config.tls.key, port: config.mqttsPort } } : {}),
-        access: createBrokerRules(repos.players, repos.screens, { allowAnonymous: config.delivery.anonymousPlayers }),
+        access: createBrokerRules(repos.players, repos.screens, {
+          allowAnonymous: config.delivery.anonymousPlayers,
+          screensShowing: createFeedReaders(db).screensShowing,
+        }),
         onRefusedPacket: (event) => app.log.warn(event, 'MQTT connection closed: packet over its limit'),
         onRefusedRetained: (event) => app.log.error(event, 'retained MQTT message not kept: the store is full'),
       });
@@ -174,6 +181,7 @@ export async function startController(config: ControllerConfig): Promise<Running
   });
   await app.register(contentFileRoutes, { repos, store });
   await app.register(libraryRoutes, { db, repos, store, delivery, config });
+  await app.register(prayerRoutes);
   await app.register(staticApps, { consoleDir: config.consoleDir, playerDir: config.playerDir });
 
   const players = await installPlayers(app, {
@@ -186,6 +194,8 @@ export async function startController(config: ControllerConfig): Promise<Running
   });
   await app.register(overviewRoutes, { repos, delivery: players.delivery });
   followChanges(messaging, changes);
+  const dataSources = await installSources(app, { repos, messaging });
+  const alerting = await installAlerts(app, { repos, messaging });
   // Every domain has registered its handlers: one subscription per kind the controller reads.
   await messaging.open();
 
@@ -193,6 +203,8 @@ export async function startController(config: ControllerConfig): Promise<Running
   app.addHook('preClose', async () => {
     players.stop();
     mosquitto?.stop();
+    dataSources.stop();
+    alerting.stop();
     messaging.close();
     await bus.close();
     // In embedded mode `upgrade` is the broker itself: close it once.
@@ -215,6 +227,8 @@ export async function startController(config: ControllerConfig): Promise<Running
       (error: unknown) => app.log.warn({ err: error }, 'republishing after the broker came back failed'),
     );
   });
+  await dataSources.start();
+  await alerting.start();
 
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

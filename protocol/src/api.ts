@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ManifestKey } from './delivery';
 import { ErrorCode } from './errors';
+import { GeoPoint } from './geo';
 import { DEFAULT_LOCALE, DEFAULT_TIMEZONE, DisplayName, IsoInstant, Locale, Slug, Timezone } from './ids';
 
 /** Bodies of the HTTP API (docs/api.md). The controller parses every request through these. */
@@ -42,6 +43,8 @@ export const CreateScreen = z.object({
   timezone: Timezone.default(DEFAULT_TIMEZONE),
   locale: Locale.default(DEFAULT_LOCALE),
   public: z.boolean().default(false),
+  /** For CAP areas, BMKG distances and prayer times; `PUT /api/screens/:id/location` changes it later. */
+  location: GeoPoint.nullable().default(null),
 });
 export type CreateScreen = z.infer<typeof CreateScreen>;
 
@@ -54,6 +57,7 @@ export const Screen = z.object({
   locale: Locale,
   public: z.boolean(),
   wallId: z.string().nullable(),
+  location: GeoPoint.nullable(),
   /** Whether a player is connected right now (from its retained MQTT status). */
   connected: z.boolean(),
   lastSeenAt: IsoInstant.nullable(),

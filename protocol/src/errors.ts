@@ -91,6 +91,26 @@ export const ErrorCode = {
   commandExpired: 'BARUGA_ERR_COMMAND_EXPIRED',
   commandUnsupported: 'BARUGA_ERR_COMMAND_UNSUPPORTED',
   commandFailed: 'BARUGA_ERR_COMMAND_FAILED',
+  // Data sources (docs/data.md, docs/api.md "Data sources").
+  sourceNotFound: 'BARUGA_ERR_SOURCE_NOT_FOUND',
+  sourceExists: 'BARUGA_ERR_SOURCE_EXISTS',
+  sourceUnreachable: 'BARUGA_ERR_SOURCE_UNREACHABLE',
+  sourceTimeout: 'BARUGA_ERR_SOURCE_TIMEOUT',
+  sourceHttpStatus: 'BARUGA_ERR_SOURCE_HTTP_STATUS',
+  sourceTooLarge: 'BARUGA_ERR_SOURCE_TOO_LARGE',
+  sourceMalformed: 'BARUGA_ERR_SOURCE_MALFORMED',
+  sourceCkanError: 'BARUGA_ERR_SOURCE_CKAN_ERROR',
+  sourceNoTable: 'BARUGA_ERR_SOURCE_NO_TABLE',
+  sourceTooManyRows: 'BARUGA_ERR_SOURCE_TOO_MANY_ROWS',
+  // Alerts (docs/alerts.md, docs/api.md "Alerts").
+  alertNotFound: 'BARUGA_ERR_ALERT_NOT_FOUND',
+  alertEnded: 'BARUGA_ERR_ALERT_ENDED',
+  capMalformed: 'BARUGA_ERR_CAP_MALFORMED',
+  capForbiddenMarkup: 'BARUGA_ERR_CAP_FORBIDDEN_MARKUP',
+  capNamespace: 'BARUGA_ERR_CAP_NAMESPACE',
+  capInvalid: 'BARUGA_ERR_CAP_INVALID',
+  capLimit: 'BARUGA_ERR_CAP_LIMIT',
+  bmkgMalformed: 'BARUGA_ERR_BMKG_MALFORMED',
   internal: 'BARUGA_ERR_INTERNAL',
 } as const;
 

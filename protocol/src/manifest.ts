@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GeoPoint } from './geo';
 import { IsoInstant, Locale, Sha256Hex, Slug, Timezone } from './ids';
 import { type Result, err, ok } from './result';
 import { ErrorCode } from './errors';
@@ -20,6 +21,8 @@ export const ScreenInfo = z.object({
   timezone: Timezone,
   locale: Locale,
   public: z.boolean(),
+  /** Where the screen stands, when an operator said so: prayer times are computed for it, offline. */
+  location: GeoPoint.optional(),
 });
 export type ScreenInfo = z.infer<typeof ScreenInfo>;
 

@@ -15,6 +15,9 @@ describe('the message table', () => {
     expect(topics.playerCommands('p-abc')).toBe('baruga/v1/players/p-abc/commands');
     expect(parseTopic(topics.commands('lobi-1'))).toEqual({ kind: 'commands', id: 'lobi-1' });
     expect(parseTopic(topics.playerCommands('p-abc'))).toEqual({ kind: 'playerCommands', id: 'p-abc' });
+    expect(topics.feed('apbd-2025')).toBe('baruga/v1/feeds/apbd-2025/data');
+    expect(topics.alert('lobi-1')).toBe('baruga/v1/screens/lobi-1/alert');
+    expect(parseTopic('baruga/v1/feeds/apbd-2025/update')).toEqual({ kind: 'feedUpdate', id: 'apbd-2025' });
   });
 
   it('parses nothing outside the table, and no wildcard as an id', () => {
@@ -38,9 +41,17 @@ describe('the message table', () => {
       expect(row.to, kind).not.toContain(row.from);
       expect(row.to.length, kind).toBeGreaterThan(0);
     }
-    expect(kindsWrittenBy('player').sort()).toEqual(['acks', 'heartbeat', 'pop', 'status']);
-    expect(kindsReadBy('controller').sort()).toEqual(['acks', 'heartbeat', 'pop', 'status']);
-    expect(kindsReadBy('player').sort()).toEqual(['commands', 'manifest', 'playerCommands', 'popAck']);
+    expect(kindsWrittenBy('player').sort()).toEqual(['acks', 'alertAck', 'heartbeat', 'pop', 'status']);
+    expect(kindsReadBy('controller').sort()).toEqual(['acks', 'alertAck', 'heartbeat', 'pop', 'status']);
+    expect(kindsReadBy('player').sort()).toEqual([
+      'alert',
+      'commands',
+      'feed',
+      'feedUpdate',
+      'manifest',
+      'playerCommands',
+      'popAck',
+    ]);
   });
 });
 

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { Command, CommandAck, Heartbeat, PlayAck, PlayBatch, SignedManifest } from './delivery';
+import { AlertAck, ScreenAlerts } from './alerts';
+import { FeedSnapshot, FeedUpdate } from './data-sources';
 import { PlayerStatus } from './status';
 
 /**
@@ -13,8 +15,11 @@ import { PlayerStatus } from './status';
 export type Party = 'controller' | 'player';
 
 export interface MessageKind<S extends z.ZodType = z.ZodType> {
-  /** Whose id the topic carries: `baruga/v1/screens/<id>/<segment>` or `baruga/v1/players/<id>/<segment>`. */
-  readonly scope: 'screen' | 'player';
+  /**
+   * Whose id the topic carries: `baruga/v1/screens/<id>/<segment>`, `baruga/v1/players/<id>/<segment>`, or a data
+   * source's `baruga/v1/feeds/<id>/<segment>` (read by the players whose screens show it).
+   */
+  readonly scope: 'screen' | 'player' | 'feed';
   readonly segment: string;
   readonly schema: S;
   /** The one party that may publish it. */
@@ -137,6 +142,60 @@ export const messages = {
     qos: 1,
     anonymous: false,
     maxBytes: 4 * KiB,
+  }),
+  /**
+   * A data source's last good table (docs/data.md), retained: a player that starts, or comes back, has its
+   * widgets' rows at once. Sent again only when the rows or their staleness change.
+   */
+  feed: kind({
+    scope: 'feed',
+    segment: 'data',
+    schema: FeedSnapshot,
+    from: 'controller',
+    to: ['player'],
+    retained: true,
+    qos: 1,
+    anonymous: true,
+    maxBytes: 8 * 1024 * KiB,
+  }),
+  /** A refresh that kept the rows (or failed): the new "as of" and staleness, without the rows. */
+  feedUpdate: kind({
+    scope: 'feed',
+    segment: 'update',
+    schema: FeedUpdate,
+    from: 'controller',
+    to: ['player'],
+    retained: false,
+    qos: 0,
+    anonymous: true,
+    maxBytes: 2 * KiB,
+  }),
+  /**
+   * Every alert active on a screen (docs/alerts.md), retained while any is: a player that reconnects shows it at
+   * once. QoS 1, since an alert must arrive; cleared when the last one ends.
+   */
+  alert: kind({
+    scope: 'screen',
+    segment: 'alert',
+    schema: ScreenAlerts,
+    from: 'controller',
+    to: ['player'],
+    retained: true,
+    qos: 1,
+    anonymous: true,
+    maxBytes: 128 * KiB,
+  }),
+  /** A player painted an alert: the console shows it per screen, with the time from arrival to screen. */
+  alertAck: kind({
+    scope: 'screen',
+    segment: 'alert-ack',
+    schema: AlertAck,
+    from: 'player',
+    to: ['controller'],
+    retained: false,
+    qos: 1,
+    anonymous: true,
+    maxBytes: 1 * KiB,
   }),
 } as const;
 

@@ -1,12 +1,12 @@
 import { MESSAGE_KINDS, type MessageKindName, messages } from './messages';
 
 /**
- * Topic strings, derived from the message table (messages.ts): `baruga/v1/screens/<id>/<segment>` or
- * `baruga/v1/players/<id>/<segment>`. A rename is one edit in the table.
+ * Topic strings, derived from the message table (messages.ts): `baruga/v1/screens/<id>/<segment>`,
+ * `baruga/v1/players/<id>/<segment>` or `baruga/v1/feeds/<id>/<segment>`. A rename is one edit in the table.
  */
 export const TOPIC_ROOT = 'baruga/v1';
 
-const scopeSegment = { screen: 'screens', player: 'players' } as const;
+const scopeSegment = { screen: 'screens', player: 'players', feed: 'feeds' } as const;
 
 /** The topic of one message kind for one screen or player. */
 export function topicFor(name: MessageKindName, id: string): string {
@@ -57,4 +57,8 @@ export const topics = {
   commands: (screenId: string) => topicFor('commands', screenId),
   acks: (screenId: string) => topicFor('acks', screenId),
   playerCommands: (playerId: string) => topicFor('playerCommands', playerId),
+  feed: (sourceId: string) => topicFor('feed', sourceId),
+  feedUpdate: (sourceId: string) => topicFor('feedUpdate', sourceId),
+  alert: (screenId: string) => topicFor('alert', screenId),
+  alertAck: (screenId: string) => topicFor('alertAck', screenId),
 } as const;

@@ -1,5 +1,11 @@
 import type { ComponentType } from 'react';
+import { ApbdDashboardEditor } from '../types/apbd-dashboard/editor';
+import { ComplaintsDashboardEditor } from '../types/complaints-dashboard/editor';
 import { Chart3dEditor } from '../types/chart-3d/editor';
+import { ChartEditor } from '../types/chart/editor';
+import { KpiEditor } from '../types/kpi/editor';
+import { PrayerTimesEditor } from '../types/prayer-times/editor';
+import { TableEditor } from '../types/table/editor';
 import { ClockEditor } from '../types/clock/editor';
 import { HlsEditor } from '../types/hls/editor';
 import { ImageEditor } from '../types/image/editor';
@@ -19,4 +25,10 @@ export const contentEditors: Readonly<Record<string, ComponentType<ContentEditor
   'web-page': WebPageEditor,
   'running-text': RunningTextEditor,
   'chart-3d': Chart3dEditor,
+  kpi: KpiEditor,
+  chart: ChartEditor,
+  table: TableEditor,
+  'prayer-times': PrayerTimesEditor,
+  'apbd-dashboard': ApbdDashboardEditor,
+  'complaints-dashboard': ComplaintsDashboardEditor,
 };

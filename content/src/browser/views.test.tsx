@@ -27,7 +27,21 @@ const render = (type: string, props: unknown) => {
 };
 
 /** Types whose views render without a browser (WebGL and live-data views need one: see test/). */
-const RENDERED_HERE = ['text', 'image', 'clock', 'video', 'hls', 'web-page', 'running-text'];
+const RENDERED_HERE = [
+  'text',
+  'image',
+  'clock',
+  'video',
+  'hls',
+  'web-page',
+  'running-text',
+  'kpi',
+  'chart',
+  'table',
+  'prayer-times',
+  'apbd-dashboard',
+  'complaints-dashboard',
+];
 
 describe('every content type has a player view and an editor form', () => {
   it.each(contentTypes.map((t) => t.id))('%s', (id) => {

@@ -1,5 +1,11 @@
 import type { ComponentType } from 'react';
+import { ApbdDashboardView } from '../types/apbd-dashboard/view';
 import { Chart3dView } from '../types/chart-3d/view';
+import { ChartView } from '../types/chart/view';
+import { ComplaintsDashboardView } from '../types/complaints-dashboard/view';
+import { KpiView } from '../types/kpi/view';
+import { PrayerTimesView } from '../types/prayer-times/view';
+import { TableView } from '../types/table/view';
 import { ClockView } from '../types/clock/view';
 import { HlsView } from '../types/hls/view';
 import { ImageView } from '../types/image/view';
@@ -19,4 +25,10 @@ export const contentViews: Readonly<Record<string, ComponentType<ContentViewProp
   'web-page': WebPageView,
   'running-text': RunningTextView,
   'chart-3d': Chart3dView,
+  kpi: KpiView,
+  chart: ChartView,
+  table: TableView,
+  'prayer-times': PrayerTimesView,
+  'apbd-dashboard': ApbdDashboardView,
+  'complaints-dashboard': ComplaintsDashboardView,
 };

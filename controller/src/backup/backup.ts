@@ -29,8 +29,8 @@ const fail = (message: string) => new BackupError('BARUGA_ERR_BACKUP', message);
  * players keep playing and operators keep working:
  *
  * 1. every stored blob is copied (and checked against its name) first;
- * 2. the database is copied with SQLite's online backup API, a snapshot of one instant that takes the write
- *    lock only for moments at a time;
+ * 2. the database is copied with `VACUUM INTO`, one read transaction: a snapshot of one instant while writers
+ *    go on (WAL);
  * 3. blobs the snapshot names that arrived meanwhile are copied, and blobs it does not name are dropped, so the
  *    backup holds exactly what that instant's database refers to. The garbage collector never removes a blob
  *    younger than an hour, so nothing the snapshot names can vanish between 1 and 3;
@@ -90,7 +90,10 @@ async function snapshotDatabase(source: string, file: string) {
   const live = new Database(source, { fileMustExist: true });
   try {
     live.pragma('busy_timeout = 5000');
-    await live.backup(file);
+    // One read transaction: in WAL mode writers go on meanwhile, and the copy is the database at its start.
+    // (The online backup API restarts whenever another connection writes, so under steady publishing it
+    // never finished.)
+    live.prepare('VACUUM INTO ?').run(file);
   } finally {
     live.close();
   }

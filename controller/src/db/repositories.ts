@@ -15,6 +15,8 @@ import { createSchedulesRepository } from '../schedules/schedules-repository';
 import { createScreenListing } from '../screens/screen-listing';
 import { createScreensRepository } from '../screens/screens-repository';
 import { createSessionsRepository } from '../accounts/sessions-repository';
+import { createSourcesRepository } from '../sources/sources-repository';
+import { createAlertsRepository } from '../alerts/alerts-repository';
 import { createUsersRepository } from '../accounts/users-repository';
 import { createWallsRepository } from '../walls/walls-repository';
 
@@ -43,6 +45,8 @@ export function createRepositories(db: Db) {
     schedules: createSchedulesRepository(db, items),
     layouts: createLayoutsRepository(db, items),
     audit: createAuditRepository(db),
+    sources: createSourcesRepository(db),
+    alerts: createAlertsRepository(db),
     settings: {
       get: (key: string): string | null =>
         db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value ?? null,

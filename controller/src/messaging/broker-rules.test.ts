@@ -33,16 +33,29 @@ const me = repos.players.createPending({ host: 'chromium', hostVersion: '', plat
 repos.players.approve(me.playerId, 'Kiosk', ['own']);
 const them = repos.players.createPending({ host: 'chromium', hostVersion: '', platform: '' });
 repos.players.approve(them.playerId, 'Lain', ['other']);
-const rules = createBrokerRules(repos.players, repos.screens, { allowAnonymous: true });
+// Each data source's feed is shown on one screen ("apbd-own" on "own"…), and one is shown nowhere.
+const showing: Record<string, string[]> = { 'apbd-own': ['own'], 'apbd-other': ['other'], 'apbd-free': ['free'] };
+const screensShowing = (feedId: string) => showing[feedId] ?? [];
+const rules = createBrokerRules(repos.players, repos.screens, { allowAnonymous: true, screensShowing });
 
-const SCREENS = ['own', 'other', 'free', 'videotron', 'ghost'];
-/** Every topic a client could name: each kind, for each screen or player id here. */
+const idsOf = {
+  screen: ['own', 'other', 'free', 'videotron', 'ghost'],
+  player: [me.playerId, them.playerId],
+  feed: ['apbd-own', 'apbd-other', 'apbd-free', 'nowhere'],
+} as const;
+/** Every topic a client could name: each kind, for each screen, player or feed id here. */
 function* everyTopic(): Generator<{ kind: MessageKindName; id: string; topic: string }> {
   for (const kind of MESSAGE_KINDS) {
-    const ids = messages[kind].scope === 'screen' ? SCREENS : [me.playerId, them.playerId];
-    for (const id of ids) yield { kind, id, topic: topicFor(kind, id) };
+    for (const id of idsOf[messages[kind].scope]) yield { kind, id, topic: topicFor(kind, id) };
   }
 }
+/** Whether an id is the asking party's own: its screen, itself, or a feed its screen shows. */
+const isMine = (scope: 'screen' | 'player' | 'feed', id: string, screen: string, playerId: string | null) =>
+  scope === 'screen'
+    ? id === screen
+    : scope === 'player'
+      ? playerId !== null && id === playerId
+      : screensShowing(id).includes(screen);
 
 const small = (topic: string, retain = false) => ({ topic, bytes: 100, retain });
 const player: BrokerClient = { playerId: me.playerId };
@@ -60,9 +73,9 @@ describe('broker rules, derived from the message table', () => {
     }
   });
 
-  it('an enrolled player subscribes exactly to the kinds players read, on its own screens and its own id', () => {
+  it('an enrolled player subscribes exactly to the kinds players read, on its own screens, its own id and the feeds its screens show', () => {
     for (const { kind, id, topic } of everyTopic()) {
-      const mine = messages[kind].scope === 'screen' ? id === 'own' : id === me.playerId;
+      const mine = isMine(messages[kind].scope, id, 'own', me.playerId);
       expect(rules.maySubscribe(player, topic).allowed, `subscribe ${topic}`).toBe(reads(kind) && mine);
     }
   });
@@ -89,6 +102,17 @@ describe('broker rules, derived from the message table', () => {
     expect(rules.maySubscribe(stranger(), topicFor('manifest', 'videotron')).allowed).toBe(false);
     expect(rules.mayPublish(stranger(), small(topicFor('status', 'videotron'), true)).allowed).toBe(false);
     expect(rules.mayPublish(stranger(), small(topicFor('status', 'ghost'), true)).allowed).toBe(false);
+  });
+
+  it('an anonymous client bound to its screen reads the feeds that screen shows, and no other', () => {
+    const bound: BrokerClient = { anonymous: true, screen: 'free' };
+    for (const { kind, id, topic } of everyTopic()) {
+      if (messages[kind].scope !== 'feed') continue;
+      const open = messages[kind].anonymous && isMine('feed', id, 'free', null);
+      expect(rules.maySubscribe(bound, topic).allowed, `subscribe ${topic}`).toBe(open && reads(kind));
+      expect(rules.mayPublish(bound, small(topic)).allowed, `publish ${topic}`).toBe(open && writes(kind));
+    }
+    expect(rules.maySubscribe(bound, topicFor('feed', 'apbd-free')).allowed).toBe(true);
   });
 
   it('binds an anonymous client to the first screen it reaches', () => {
@@ -129,7 +153,7 @@ describe('broker rules, derived from the message table', () => {
       expect(rules.maySubscribe(revoked, topic).allowed).toBe(false);
       expect(rules.mayPublish(revoked, small(topic)).allowed).toBe(false);
     }
-    const closed = createBrokerRules(repos.players, repos.screens, { allowAnonymous: false });
+    const closed = createBrokerRules(repos.players, repos.screens, { allowAnonymous: false, screensShowing });
     for (const { topic } of everyTopic()) expect(closed.maySubscribe(stranger(), topic).allowed).toBe(false);
   });
 });

@@ -48,17 +48,25 @@ const largest = (kinds: readonly MessageKindName[]) => Math.max(0, ...kinds.map(
  * The broker's rules for players (DESIGN.md, "Trust nothing on the wire"), derived from the message table
  * (protocol/src/messages.ts): a player publishes only the kinds players write, no bigger than the kind allows and
  * retained only where the kind is retained, and subscribes only to the kinds players read. An enrolled player
- * reaches the topics of the screens assigned to it and its own player topics, checked on every packet so a
- * reassignment or revocation applies at once. An anonymous client (a browser opened at /player/?screen=…, when
- * allowed) reaches only the kinds open to anonymous players, on one screen that exists, that no player has
- * claimed and that is not public: a videotron shows only what an enrolled, accountable player fetched. Exact
- * topics only. The same rules, written for Mosquitto, come from mosquitto-acl.ts.
+ * reaches the topics of the screens assigned to it, its own player topics and the feeds its screens show, checked
+ * on every packet so a reassignment or revocation applies at once. An anonymous client (a browser opened at
+ * /player/?screen=…, when allowed) reaches only the kinds open to anonymous players, on one screen that exists, that
+ * no player has claimed and that is not public (a videotron shows only what an enrolled, accountable player
+ * fetched), and the feeds that screen shows. Exact topics only. The same rules, written for Mosquitto, come from mosquitto-acl.ts.
  */
 export function createBrokerRules(
   players: PlayersRepository,
   screens: ScreenLookup,
-  options: { allowAnonymous: boolean },
+  options: {
+    allowAnonymous: boolean;
+    /**
+     * The screens whose published manifest shows a data source's feed: a player reads a feed only when one of its
+     * screens shows it (an anonymous client, when the screen it is bound to does). None when absent.
+     */
+    screensShowing?: (feedId: string) => readonly string[];
+  },
 ): PlayerAccess {
+  const showing = options.screensShowing ?? (() => []);
   // Every packet asks who a player is and whether a screen is claimed: answered from memory until the players
   // change (pairing, reassignment, revocation bump the generation), instead of three queries a packet in a herd.
   let seen = -1;
@@ -101,16 +109,27 @@ export function createBrokerRules(
     const allowed = direction === 'publish' ? row.from === 'player' : (row.to as readonly string[]).includes('player');
     if (!allowed) return { allowed: false };
     if ('anonymous' in client) {
-      if (!row.anonymous || row.scope !== 'screen') return { allowed: false };
+      if (!row.anonymous) return { allowed: false };
+      if (row.scope === 'feed') {
+        // Only after the client is bound to its screen (it follows feeds its manifest shows), and only that screen's.
+        const screen = client.screen;
+        return { allowed: screen !== null && openToAnonymous(screen) && showing(parsed.id).includes(screen) };
+      }
+      if (row.scope !== 'screen') return { allowed: false };
       if (client.screen !== null && client.screen !== parsed.id) return { allowed: false };
       if (!openToAnonymous(parsed.id)) return { allowed: false };
       return client.screen === null ? { allowed: true, bind: parsed.id } : { allowed: true };
     }
     const found = player(client.playerId);
     if (found?.state !== 'active') return { allowed: false };
-    return {
-      allowed: row.scope === 'screen' ? found.screens.includes(parsed.id) : parsed.id === client.playerId,
-    };
+    switch (row.scope) {
+      case 'screen':
+        return { allowed: found.screens.includes(parsed.id) };
+      case 'player':
+        return { allowed: parsed.id === client.playerId };
+      case 'feed':
+        return { allowed: showing(parsed.id).some((screen) => found.screens.includes(screen)) };
+    }
   };
 
   const playerPublishes = MESSAGE_KINDS.filter((k) => messages[k].from === 'player');

@@ -11,6 +11,8 @@ interface RawListed {
   locale: string;
   public: number;
   wall_id: string | null;
+  latitude: number | null;
+  longitude: number | null;
   connected: number | null;
   last_seen_at: string | null;
   published_version: number | null;
@@ -25,6 +27,7 @@ const toScreen = (r: RawListed): Screen => ({
   locale: r.locale as Locale, // written only through CreateScreen, which validated it
   public: r.public === 1,
   wallId: r.wall_id,
+  location: r.latitude === null || r.longitude === null ? null : { lat: r.latitude, lon: r.longitude },
   connected: r.connected === 1,
   lastSeenAt: r.last_seen_at,
   publishedVersion: r.published_version,
@@ -36,7 +39,7 @@ const toScreen = (r: RawListed): Screen => ({
  * runs per row.
  */
 const SELECT = `SELECT s.id, s.name, s.width, s.height, s.timezone, s.locale, s.public, s.wall_id,
-    p.connected, p.last_seen_at, m.version AS published_version
+    s.latitude, s.longitude, p.connected, p.last_seen_at, m.version AS published_version
   FROM screens s
   LEFT JOIN screen_presence p ON p.screen_id = s.id
   LEFT JOIN manifests m INDEXED BY manifests_versions ON m.screen_id = s.id`;

@@ -2,6 +2,7 @@ import {
   CreateLoopItem,
   CreateScreen,
   ErrorCode,
+  ScreenLocationBody,
   type LoopItemView,
   type PublishResult,
   type Screen,
@@ -60,6 +61,23 @@ export async function screenRoutes(
     const { id } = parseWith(ScreenParams, request.params, 'path');
     return { ...view(screenOr404(id)), items: loop(id) };
   });
+
+  /** Where the screen stands; republished so its prayer times follow, and used by alerts from now on. */
+  app.put(
+    '/api/screens/:id/location',
+    { config: { access: 'signed-in', action: 'screen.locate' } },
+    async (request): Promise<Screen> => {
+      const { id } = parseWith(ScreenParams, request.params, 'path');
+      screenOr404(id);
+      const { location } = parseWith(ScreenLocationBody, request.body);
+      repos.screens.setLocation(id, location);
+      if (repos.manifests.latestVersion(id) > 0) {
+        const published = await publisher.publish(id);
+        if (!published.ok) request.log.warn({ screen: id, error: published.error }, 'republish after location failed');
+      }
+      return view(screenOr404(id));
+    },
+  );
 
   app.get('/api/screens/:id/items', { config: { access: 'signed-in' } }, async (request): Promise<LoopItemView[]> => {
     const { id } = parseWith(ScreenParams, request.params, 'path');

@@ -1,4 +1,11 @@
-import { type CreateScreen, FULL_BRIGHTNESS, type Locale, ScreenBrightness, type ScreenInfo } from '@baruga/protocol';
+import {
+  type CreateScreen,
+  FULL_BRIGHTNESS,
+  type GeoPoint,
+  type Locale,
+  ScreenBrightness,
+  type ScreenInfo,
+} from '@baruga/protocol';
 import type { Db } from '../db/database';
 
 export interface ScreenRow {
@@ -12,6 +19,7 @@ export interface ScreenRow {
   wallId: string | null;
   tileColumn: number | null;
   tileRow: number | null;
+  location: GeoPoint | null;
 }
 
 interface RawScreen {
@@ -25,6 +33,8 @@ interface RawScreen {
   wall_id: string | null;
   tile_column: number | null;
   tile_row: number | null;
+  latitude: number | null;
+  longitude: number | null;
 }
 
 function toScreen(r: RawScreen): ScreenRow {
@@ -39,6 +49,7 @@ function toScreen(r: RawScreen): ScreenRow {
     wallId: r.wall_id,
     tileColumn: r.tile_column,
     tileRow: r.tile_row,
+    location: r.latitude !== null && r.longitude !== null ? { lat: r.latitude, lon: r.longitude } : null,
   };
 }
 
@@ -51,6 +62,7 @@ export function screenInfo(s: ScreenRow): ScreenInfo {
     timezone: s.timezone,
     locale: s.locale,
     public: s.public,
+    ...(s.location ? { location: s.location } : {}),
   };
 }
 
@@ -58,12 +70,15 @@ export function createScreensRepository(db: Db) {
   const all = db.prepare<[], RawScreen>('SELECT * FROM screens ORDER BY wall_id IS NULL, wall_id, id');
   const one = db.prepare<[string], RawScreen>('SELECT * FROM screens WHERE id = ?');
   const insert = db.prepare(
-    `INSERT INTO screens (id, name, width, height, timezone, locale, public, wall_id, tile_column, tile_row, created_at)
-     VALUES (@id, @name, @width, @height, @timezone, @locale, @public, @wallId, @tileColumn, @tileRow, @createdAt)`,
+    `INSERT INTO screens (id, name, width, height, timezone, locale, public, wall_id, tile_column, tile_row,
+       latitude, longitude, created_at)
+     VALUES (@id, @name, @width, @height, @timezone, @locale, @public, @wallId, @tileColumn, @tileRow,
+       @latitude, @longitude, @createdAt)`,
   );
   const brightness = db.prepare<[string], { brightness: string | null }>('SELECT brightness FROM screens WHERE id = ?');
   const setBrightness = db.prepare('UPDATE screens SET brightness = ? WHERE id = ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM screens');
+  const locate = db.prepare('UPDATE screens SET latitude = ?, longitude = ? WHERE id = ?');
 
   return {
     list: (): ScreenRow[] => all.all().map(toScreen),
@@ -72,9 +87,15 @@ export function createScreensRepository(db: Db) {
       return row ? toScreen(row) : null;
     },
     count: (): number => count.get()?.n ?? 0,
-    create(input: CreateScreen, wall?: { wallId: string; column: number; row: number }): ScreenRow {
+    create(
+      input: Omit<CreateScreen, 'location'> & { location?: GeoPoint | null },
+      wall?: { wallId: string; column: number; row: number },
+    ): ScreenRow {
+      const { location, ...fields } = input;
       insert.run({
-        ...input,
+        ...fields,
+        latitude: location?.lat ?? null,
+        longitude: location?.lon ?? null,
         public: input.public ? 1 : 0,
         wallId: wall?.wallId ?? null,
         tileColumn: wall?.column ?? null,
@@ -93,6 +114,10 @@ export function createScreensRepository(db: Db) {
     },
     setBrightness(id: string, value: ScreenBrightness): void {
       setBrightness.run(JSON.stringify(value), id);
+    },
+    /** False when no such screen. */
+    setLocation(id: string, location: GeoPoint | null): boolean {
+      return locate.run(location?.lat ?? null, location?.lon ?? null, id).changes > 0;
     },
   };
 }

@@ -14,6 +14,11 @@ export interface PlayerConnection {
   /** Resolves true once the broker has the message (QoS 1 PUBACK), false when not connected or after `timeoutMs`. */
   publishConfirmed(topic: string, payload: string, timeoutMs: number): Promise<boolean>;
   readonly connected: boolean;
+  /**
+   * Topics followed besides the fixed ones (a data source's feed, while the manifest shows it): subscribed now
+   * when connected, and on every reconnect; those no longer named are unsubscribed.
+   */
+  follow(topics: readonly string[]): void;
   dispose(): void;
 }
 
@@ -98,6 +103,7 @@ export function connectPlayer(
   let connectionSeq = 0;
   let attempts = 0;
 
+  let followed = new Set<string>();
   const loop = reconnectLoop({
     now: () => Date.now(),
     later: options.later,
@@ -125,7 +131,7 @@ export function connectPlayer(
         connectionSeq = plan.connectionSeq;
         events.accepted();
         handlers.onState('online');
-        current.subscribe([...options.subscriptions], { qos: 1 });
+        current.subscribe([...options.subscriptions, ...followed], { qos: 1 });
         current.publish(config.statusTopic, status('online', { ...last, connectionSeq }), { qos: 1, retain: true });
       });
       current.on('close', () => {
@@ -175,6 +181,16 @@ export function connectPlayer(
     },
     get connected() {
       return client?.connected ?? false;
+    },
+    follow(topics) {
+      const next = new Set(topics);
+      const added = [...next].filter((t) => !followed.has(t));
+      const removed = [...followed].filter((t) => !next.has(t));
+      followed = next;
+      // Not connected: the next connection subscribes to everything followed.
+      if (!client?.connected) return;
+      if (added.length) client.subscribe(added, { qos: 1 });
+      if (removed.length) client.unsubscribe(removed);
     },
     dispose() {
       loop.dispose();

@@ -1,4 +1,6 @@
+import { DataFeedsContext } from '@baruga/content/browser';
 import { useCallback, useEffect } from 'react';
+import { AlertTakeover } from './alerts/alert-takeover';
 import { DeliveryOverlay } from './delivery/delivery-overlay';
 import { assetUrl } from './delivery/host-bridge';
 import { useDelivery } from './delivery/use-delivery';
@@ -9,7 +11,9 @@ import { recordManifest, recordRejected, recordShown } from './telemetry';
 
 export function PlayerApp({ screenId }: { screenId: string }) {
   // Delivery (delivery/): the verified manifest to play, from cache first, and what to show over it.
-  const { playing, view } = useDelivery(screenId);
+  const { playing, view, around } = useDelivery(screenId);
+  // An emergency notice goes over whatever is (or is not yet) on screen.
+  const takeover = <AlertTakeover notices={around.alerts} onPainted={around.alertPainted} />;
   const manifest = playing?.manifest ?? null;
 
   useEffect(() => {
@@ -34,11 +38,12 @@ export function PlayerApp({ screenId }: { screenId: string }) {
         <small>{text.en}</small>
         <small>{screenId}</small>
         {view.blackout ? <DeliveryOverlay view={view} screen={null} version={null} /> : null}
+        {takeover}
       </div>
     );
   }
   return (
-    <>
+    <DataFeedsContext.Provider value={around.feeds}>
       <Stage width={manifest.screen.width} height={manifest.screen.height}>
         <ScreenPlayer
           manifest={manifest}
@@ -49,6 +54,7 @@ export function PlayerApp({ screenId }: { screenId: string }) {
         />
       </Stage>
       <DeliveryOverlay view={view} screen={manifest.screen} version={manifest.version} />
-    </>
+      {takeover}
+    </DataFeedsContext.Provider>
   );
 }

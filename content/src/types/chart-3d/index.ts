@@ -51,4 +51,6 @@ export const chart3dType = defineContentType<Chart3dProps>({
   duration: { defaultMs: 15_000, minMs: 3_000, maxMs: 3_600_000 },
   migrations: {},
   assets: () => [],
+  // A feed id that is a data source's id (a slug) is one the player subscribes to; anything else names no feed.
+  feeds: (props) => (props.feedId && /^[a-z0-9][a-z0-9-]{0,62}$/.test(props.feedId) ? [props.feedId] : []),
 });

@@ -1,6 +1,13 @@
+import type { CreateAlert, CreateSource, UpdateSource } from '@baruga/protocol';
 import {
   AnnouncementView,
   AnnouncementWriteResult,
+  AlertAccepted,
+  AlertTemplate,
+  AlertView,
+  type GeoPoint,
+  SourceData,
+  SourceView,
   type BarugaError,
   Changes,
   CommandView,
@@ -234,4 +241,21 @@ export const api = {
   createWall: (body: CreateWall) => call(WallView, 'POST', '/api/walls', body),
   updateWall: (id: string, body: UpdateWall) => call(WallView, 'PUT', `/api/walls/${id}`, body),
   deleteWall: (id: string) => call(Nothing, 'DELETE', `/api/walls/${id}`),
+
+  // Data sources (docs/data.md) and alerts (docs/alerts.md).
+  sources: () => call(z.array(SourceView), 'GET', '/api/sources'),
+  createSource: (body: z.input<typeof CreateSource>) => call(SourceView, 'POST', '/api/sources', body),
+  updateSource: (id: string, body: z.input<typeof UpdateSource>) => call(SourceView, 'PUT', `/api/sources/${id}`, body),
+  deleteSource: (id: string) => call(Nothing, 'DELETE', `/api/sources/${id}`),
+  refreshSource: (id: string) => call(SourceView, 'POST', `/api/sources/${id}/refresh`),
+  sourceData: (id: string) => call(SourceData, 'GET', `/api/sources/${id}/data`),
+  testSource: (body: z.input<typeof UpdateSource>) => call(SourceData, 'POST', '/api/sources/test', body),
+  alerts: (state: 'active' | 'ended' | 'all' = 'all', limit = 50) =>
+    call(z.array(AlertView), 'GET', `/api/alerts${query({ state, limit })}`),
+  alertTemplates: () => call(z.array(AlertTemplate), 'GET', '/api/alerts/templates'),
+  createAlert: (body: z.input<typeof CreateAlert>) => call(AlertAccepted, 'POST', '/api/alerts', body),
+  clearAlert: (id: string, allClear: boolean) =>
+    call(AlertView, 'DELETE', `/api/alerts/${id}${query({ allClear: allClear ? 'true' : undefined })}`),
+  setLocation: (screenId: string, location: GeoPoint | null) =>
+    call(Screen, 'PUT', `/api/screens/${screenId}/location`, { location }),
 };

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../database';
-import { createScreensRepository } from '../../screens/screens-repository';
 import { createWallsRepository } from '../../walls/walls-repository';
 import { migrations } from './index';
 
@@ -28,7 +27,7 @@ describe('migration 0009: walls', () => {
 
     migrate(db, migrations, 9);
     // The repositories of this step only (later steps' statements need their own tables and indexes).
-    const repos = { walls: createWallsRepository(db), screens: createScreensRepository(db) };
+    const repos = { walls: createWallsRepository(db) };
     const wall = repos.walls.get('lounge');
     // No bezels, a millimetre a pixel: the same 3840 × 1080 grid it drew before.
     expect(wall?.panel).toEqual({
@@ -52,7 +51,8 @@ describe('migration 0009: walls', () => {
     expect(() =>
       db.prepare(`UPDATE screens SET wall_id = 'lounge', tile_column = 0, tile_row = 0 WHERE id = 'c'`).run(),
     ).toThrow(/UNIQUE/);
-    expect(repos.screens.brightness('a')).toEqual({ percent: 100, rules: [] });
+    // No schedule yet: the screen is at full brightness (screens-repository reads NULL so).
+    expect(db.prepare(`SELECT brightness FROM screens WHERE id = 'a'`).get()).toEqual({ brightness: null });
     expect(() => db.prepare(`UPDATE screens SET brightness = 'dim' WHERE id = 'a'`).run()).toThrow(/CHECK/);
     db.close();
   });

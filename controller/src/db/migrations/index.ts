@@ -8,6 +8,9 @@ import { migration0007 } from './0007-signed-manifests';
 import { migration0008 } from './0008-audit-log';
 import { migration0009 } from './0009-walls';
 import { migration0010 } from './0010-presence-brokers-and-lists';
+import { migration0011 } from './0011-data-sources';
+import { migration0012 } from './0012-screen-locations';
+import { migration0013 } from './0013-alerts';
 import { migration0030 } from './0030-commands-sent';
 import type { Migration } from './migration';
 
@@ -23,5 +26,8 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
+  migration0012,
+  migration0013,
   migration0030,
 ];

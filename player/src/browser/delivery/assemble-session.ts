@@ -1,4 +1,4 @@
-import type { Manifest, ManifestKey, Rejection } from '@baruga/protocol';
+import type { AlertNotice, Manifest, ManifestKey, Rejection } from '@baruga/protocol';
 import type { PlayerClock } from '../clock/player-clock';
 import { recordRejected } from '../telemetry';
 import { createAssetCache } from './asset-cache';
@@ -17,6 +17,8 @@ import type { PlayerStore } from './player-store';
 export interface SessionEvents {
   onManifest(manifest: Manifest): void;
   onView(view: DeliveryView): void;
+  /** The emergency notices in force on this screen (none: an empty list). */
+  onAlerts(notices: AlertNotice[]): void;
 }
 
 /** What every part of one screen's session shares. */

@@ -32,6 +32,8 @@ export interface ControllerLink {
   /** Resolves true once the broker has it (QoS 1), false when offline or after `timeoutMs`. */
   sendConfirmed<K extends Writes>(kind: K, message: MessageOf<K>, timeoutMs: number): Promise<boolean>;
   reportStatus(status: Omit<PlayerStatus, 'state' | 'playerId' | 'at'>): void;
+  /** Follows these data sources' feeds (the ones the manifest on screen shows), and no others. */
+  followFeeds(sourceIds: readonly string[]): void;
 }
 
 const CONFIG_RETRY_MAX_MS = 10_000;
@@ -61,15 +63,22 @@ export function createControllerLink(deps: {
   // An anonymous player uses only the kinds the table opens to anonymous players: the broker closes a
   // connection that tries more (command acknowledgements, docs/security.md).
   const mayUse = (kind: Reads | Writes) => enrolled !== null || messages[kind].anonymous;
+  // Feeds are followed as the manifest names them (followFeeds); the screen's and player's kinds always.
   const subscriptions = kindsReadBy('player').flatMap((kind) => {
     if (!mayUse(kind)) return [];
-    const id = ids[messages[kind].scope];
+    const scope = messages[kind].scope;
+    const id = scope === 'feed' ? null : ids[scope];
     return id ? [topicFor(kind, id)] : [];
   });
+  const feedKinds = kindsReadBy('player').filter((kind) => messages[kind].scope === 'feed' && mayUse(kind));
+  let feeds = new Set<string>();
+  const feedTopics = () => [...feeds].flatMap((id) => feedKinds.map((kind) => topicFor(kind, id)));
+  const ours = (scope: 'screen' | 'player' | 'feed', id: string) =>
+    scope === 'feed' ? feeds.has(id) : id === ids[scope];
 
   function route(topic: string, payload: string) {
     const parsed = parseTopic(topic);
-    if (!parsed || parsed.id !== ids[messages[parsed.kind].scope]) return;
+    if (!parsed || !ours(messages[parsed.kind].scope, parsed.id)) return;
     const kind = parsed.kind as Reads;
     if (!kindsReadBy('player').includes(kind)) return;
     (deps.handlers[kind] as (decoded: Decoded<unknown>, payload: string) => void)(
@@ -122,6 +131,7 @@ export function createControllerLink(deps: {
         later: (ms, fn) => scope.later(ms, fn),
       },
     );
+    connection.follow(feedTopics());
     scope.every(SELF_REFRESH_MS, () => void self.refresh());
   }
 
@@ -142,5 +152,9 @@ export function createControllerLink(deps: {
         ? (connection?.publishConfirmed(topicOf(kind), JSON.stringify(message), timeoutMs) ?? Promise.resolve(false))
         : Promise.resolve(false),
     reportStatus: (status) => connection?.reportStatus(status),
+    followFeeds(sourceIds) {
+      feeds = new Set(sourceIds);
+      connection?.follow(feedTopics());
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { type DataFeeds, createDataFeeds } from '@baruga/content/browser';
 import { ErrorCode, type PlayerConfig } from '@baruga/protocol';
 import type { ClockEstimate } from '../clock/clock-estimator';
 import { createPlayerClock } from '../clock/player-clock';
@@ -12,6 +13,8 @@ import { openPlayerDb } from './idb';
 import { createOwnerScope } from './owner-scope';
 import { createPlayerStore } from './player-store';
 import { type SessionContext, type SessionEvents, assembleSession } from './assemble-session';
+import { type AlertIntake, createAlertIntake } from './alert-intake';
+import { createFeedIntake } from './feed-intake';
 
 /** What a screen's session gives the renderer: the clock to play by, and its end. */
 export interface PlayerSession {
@@ -19,16 +22,30 @@ export interface PlayerSession {
   readonly timers: Timers;
   /** The clock's offset to the controller and its error bound; null before the first exchange. */
   clock(): ClockEstimate | null;
+  /** The data sources' feeds this screen shows, for the widgets (content's DataFeedsContext). */
+  readonly feeds: DataFeeds;
+  /** The renderer painted an emergency notice: acknowledge it. */
+  alertPainted(alertId: string): void;
   dispose(): void;
+}
+
+/** What the session's late-starting parts answer to the renderer, once they exist. */
+interface Parts {
+  alerts: AlertIntake | null;
 }
 
 /**
  * One screen's player session (docs/delivery.md): a clock synchronised with the controller, then, from what the
  * player has (IndexedDB, the Cache API) before it asks the network for anything, manifest intake, the controller
- * link, commands, heartbeat and proof of play, each its own module, all disposed with the session. A feed or wall
- * sync subscriber joins here.
+ * link, commands, heartbeat and proof of play, data feeds and emergency alerts, each its own module, all disposed
+ * with the session.
  */
-export function startPlayerSession(screenId: string, events: SessionEvents, local: Timers = realTimers): PlayerSession {
+export function startPlayerSession(
+  screenId: string,
+  events: SessionEvents,
+  local: Timers = realTimers,
+  feeds: DataFeeds = createDataFeeds(),
+): PlayerSession {
   const secure = window.isSecureContext && !!globalThis.crypto?.subtle && typeof caches !== 'undefined';
   const clock = createPlayerClock({ local, exchange: httpTimeExchange(apiUrl('api/player/time')) });
   recordClockSource(() => clock.estimate());
@@ -37,14 +54,21 @@ export function startPlayerSession(screenId: string, events: SessionEvents, loca
   const view = createViewState({ ...INITIAL_VIEW, problem: secure ? null : 'insecure' }, (v) => {
     if (!scope.disposed) events.onView(v);
   });
-  void run({ screenId, secure, clock, scope, view, events }).catch((error: unknown) => {
+  const late: Parts = { alerts: null };
+  void run({ screenId, secure, clock, scope, view, events }, feeds, late).catch((error: unknown) => {
     recordRejected(`${ErrorCode.internal}: delivery failed to start: ${String(error)}`);
   });
-  return { timers: clock.timers, clock: () => clock.estimate(), dispose: () => scope.dispose() };
+  return {
+    timers: clock.timers,
+    clock: () => clock.estimate(),
+    feeds,
+    alertPainted: (alertId) => late.alerts?.painted(alertId),
+    dispose: () => scope.dispose(),
+  };
 }
 
-async function run(s: SessionContext): Promise<void> {
-  const { screenId, secure, scope, view } = s;
+async function run(session: SessionContext, feeds: DataFeeds, late: Parts): Promise<void> {
+  const { screenId, secure, scope, view } = session;
   // Marks for the cold-start benchmark (bench/delivery): delivery started, manifest from cache ready.
   performance.mark('baruga:delivery-start');
   const db = await openPlayerDb();
@@ -59,10 +83,44 @@ async function run(s: SessionContext): Promise<void> {
   ]);
   const enrolled =
     enrollment?.state === 'active' && enrollment.screens.some((x) => x.id === screenId) ? enrollment : null;
+  const playerId = enrolled?.playerId ?? anonymousPlayerId();
+  // Alerts first: one in force when the player restarts goes back on screen before anything else.
+  const alerts = createAlertIntake({
+    screenId,
+    db,
+    timers: session.clock.timers,
+    scope,
+    onNotices: (notices) => session.events.onAlerts(notices),
+    acknowledge: (alertId, shownAt) => parts.link?.send('alertAck', { alertId, screenId, playerId, shownAt }) ?? false,
+  });
+  late.alerts = alerts;
+  await alerts.boot();
+  let followed: readonly string[] = [];
+  const feedIntake = createFeedIntake({
+    screenId,
+    db,
+    feeds,
+    scope,
+    follow: (ids) => {
+      followed = ids;
+      parts.link?.followFeeds(ids);
+    },
+  });
+  // Each manifest that goes on screen names the feeds to follow; their stored rows show at once.
+  const s: SessionContext = {
+    ...session,
+    events: {
+      ...session.events,
+      onManifest(manifest) {
+        void feedIntake.manifest(manifest);
+        session.events.onManifest(manifest);
+      },
+    },
+  };
   const parts = assembleSession(s, {
     db,
     store,
-    playerId: enrolled?.playerId ?? anonymousPlayerId(),
+    playerId,
     key: enrolled?.manifestKey ?? pinned,
   });
   const { intake, plays, heartbeat, commands } = parts;
@@ -90,6 +148,7 @@ async function run(s: SessionContext): Promise<void> {
       scope.every(heartbeatEvery, () => void heartbeat.send());
     },
     onOnline() {
+      alerts.reconnected();
       void plays.reconnected();
       void heartbeat.send();
       const active = intake.active();
@@ -100,7 +159,11 @@ async function run(s: SessionContext): Promise<void> {
       popAck: (decoded) => void (decoded.ok && plays.acknowledged(decoded.value.ids)),
       commands: (decoded) => void (decoded.ok && commands.handle(decoded.value)),
       playerCommands: (decoded) => void (decoded.ok && commands.handle(decoded.value)),
+      alert: (decoded) => alerts.receive(decoded),
+      feed: (decoded) => feedIntake.receive(decoded),
+      feedUpdate: (decoded) => feedIntake.update(decoded),
     },
   });
+  parts.link.followFeeds(followed);
   if (secure) void navigator.storage?.persist?.().catch(() => false);
 }

@@ -1,0 +1,19 @@
+import { WidgetBaseFields } from '../../browser/data-editor-fields';
+import { TextInput } from '../../browser/editor-fields';
+import type { ContentEditorProps } from '../../browser/editor-props';
+import type { ApbdDashboardProps } from './index';
+
+export function ApbdDashboardEditor({ value, onChange }: ContentEditorProps<ApbdDashboardProps>) {
+  return (
+    <fieldset className="bg-editor" data-editor="apbd-dashboard">
+      <WidgetBaseFields value={value} onChange={onChange} />
+      <TextInput
+        label="Wilayah dan tahun · Region and year"
+        value={value.region}
+        maxLength={120}
+        placeholder="Provinsi Sulawesi Selatan 2025"
+        onChange={(region) => onChange({ ...value, region })}
+      />
+    </fieldset>
+  );
+}

@@ -1,0 +1,41 @@
+import { WidgetBaseFields } from '../../browser/data-editor-fields';
+import { NumberInput, TextInput } from '../../browser/editor-fields';
+import type { ContentEditorProps } from '../../browser/editor-props';
+import type { TableProps } from './index';
+
+export function TableEditor({ value, onChange }: ContentEditorProps<TableProps>) {
+  return (
+    <fieldset className="bg-editor" data-editor="table">
+      <WidgetBaseFields value={value} onChange={onChange} />
+      <TextInput
+        label="Kolom (pisahkan dengan koma; kosong: enam pertama) · Columns (comma-separated; empty: the first six)"
+        value={value.columns.map((c) => c.key).join(', ')}
+        onChange={(text) => {
+          const keys = text
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean)
+            .slice(0, 8);
+          onChange({
+            ...value,
+            columns: keys.map((key) => value.columns.find((c) => c.key === key) ?? { key, format: 'text' }),
+          });
+        }}
+      />
+      <NumberInput
+        label="Baris per halaman · Rows per page"
+        value={value.rowsPerPage}
+        min={1}
+        max={30}
+        onChange={(rowsPerPage) => onChange({ ...value, rowsPerPage })}
+      />
+      <NumberInput
+        label="Detik per halaman · Seconds per page"
+        value={value.pageSeconds}
+        min={3}
+        max={120}
+        onChange={(pageSeconds) => onChange({ ...value, pageSeconds })}
+      />
+    </fieldset>
+  );
+}
