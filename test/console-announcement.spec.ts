@@ -58,6 +58,11 @@ test.describe('announcements and a screen’s day-to-day, from the console', () 
     await expect(page.getByRole('status').filter({ hasText: 'Terkirim' })).toHaveText('Terkirim ke 1 layar.');
 
     // 3. A running text on the whole Lounge wall until a time, in one step: all four tiles play it.
+    const nowOn = async (screen: string) =>
+      ((await api.call('GET', `/api/screens/${screen}/now`)).body as { playlistId: string }).playlistId;
+    // What the wall plays of its own (the demo wall's welcome layout), which comes back when the announcement ends.
+    const own = await nowOn('lounge-1');
+    expect(own).not.toMatch(/^pengumuman-/);
     await page.getByLabel('Bentuk').selectOption({ label: 'Teks berjalan' });
     await page.getByLabel('Teks yang berjalan').fill('Rapat koordinasi pukul 14.00 di Ruang Baruga');
     await page.getByRole('group', { name: 'Dinding video' }).getByLabel('Baruga Lounge (4 layar)').check();
@@ -67,25 +72,20 @@ test.describe('announcements and a screen’s day-to-day, from the console', () 
     await page.getByRole('button', { name: 'Kirim ke layar' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Terkirim' })).toHaveText('Terkirim ke 4 layar.');
     for (const tile of ['lounge-1', 'lounge-2', 'lounge-3', 'lounge-4']) {
-      const now = (await api.call('GET', `/api/screens/${tile}/now`)).body as { playlistId: string; end: string };
-      expect(now.playlistId, tile).toMatch(/^pengumuman-/);
+      expect(await nowOn(tile), tile).toMatch(/^pengumuman-/);
     }
     const ticker = page.locator('[data-announcement]', { hasText: 'Rapat koordinasi' });
     await expect(ticker.locator('.bc-tag')).toHaveText('sedang tayang');
     await expect(ticker).toContainText(`– ${until.time} WITA`);
 
-    // 4. Ended early: it asks first, then the tiles go back to their own loop.
+    // 4. Ended early: it asks first, then it leaves the list and the tiles go back to what the wall played before.
     await ticker.getByRole('button', { name: 'Akhiri sekarang' }).click();
     await page
       .getByRole('dialog', { name: 'Akhiri pengumuman ini?' })
       .getByRole('button', { name: 'Akhiri sekarang' })
       .click();
     await expect(ticker).toHaveCount(0);
-    await expect
-      .poll(
-        async () => ((await api.call('GET', '/api/screens/lounge-1/now')).body as { playlistId: string }).playlistId,
-      )
-      .toBe('default');
+    await expect.poll(() => nowOn('lounge-1')).toBe(own);
   });
 
   test('a screen’s page names what is on screen, asks before a public blackout, offers only what a browser tab can do, and shows unpublished changes', async ({

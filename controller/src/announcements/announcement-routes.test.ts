@@ -71,8 +71,28 @@ describe('announcements: one request, one transaction', () => {
     expect(ended.statusCode, ended.body).toBe(200);
     expect(ended.json<AnnouncementWriteResult>().announcement.state).toBe('ended');
     expect(ended.json<AnnouncementWriteResult>().republished).toHaveLength(4);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await inject('GET', '/api/screens/lounge-2/now')).json<{ playlistId: string }>().playlistId).toBe(before);
+    const after = (await inject('GET', '/api/announcements')).json<AnnouncementView[]>();
+    expect(after.map((a) => [a.id, a.state])).toContainEqual([announcement.id, 'ended']);
+  });
+
+  it('ends an announcement at once even in the second it was sent (a window cannot end before its next second)', async () => {
+    // Just past a whole second, so sending and ending fall in the same one.
+    await new Promise((resolve) => setTimeout(resolve, 1020 - (Date.now() % 1000)));
+    const created = await inject('POST', '/api/announcements', {
+      kind: 'running-text',
+      text: 'Salah kirim',
+      targets: { walls: ['baruga-lounge'] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json<AnnouncementWriteResult>().announcement;
+    const ended = await inject('POST', `/api/announcements/${id}/end`);
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(ended.json<AnnouncementWriteResult>().announcement.state).toBe('ended');
+    // Straight away, not a moment later: the list the console reloads says so, and the tiles play their own again.
+    const listed = (await inject('GET', '/api/announcements')).json<AnnouncementView[]>();
+    expect(listed.map((a) => [a.id, a.state])).toContainEqual([id, 'ended']);
+    expect((await inject('GET', '/api/screens/lounge-1/now')).json<{ playlistId: string }>().playlistId).not.toBe(id);
   });
 
   it('shows a text card on the videotron from now until ended, and one not started yet never reaches a screen', async () => {

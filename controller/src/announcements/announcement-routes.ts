@@ -94,15 +94,19 @@ export async function announcementRoutes(
       const before = view(row, now);
       if (before.state === 'ended') return { announcement: before, republished: [] };
       const zone = row.event.timezone ?? 'Asia/Makassar';
-      // On now: its event ends this second (never before it began). Not started yet: it is switched off, so it
-      // never reaches a screen at all.
+      // On now: its event ends at this whole second, so it is over at once everywhere. A window ends at least a
+      // second after it begins, so one ended in its first second would stay on until the next one: it is switched
+      // off as well. Not started yet: it is switched off, so it never reaches a screen at all.
       const nowLocal = Math.floor(toFloating(zone, now) / 1000) * 1000;
       const start = parseLocalDateTime(row.event.start) ?? nowLocal;
+      const end = Math.max(nowLocal, start + 1000);
       const ending =
-        before.state === 'scheduled' ? { enabled: false } : { end: formatFloating(Math.max(nowLocal, start + 1000)) };
+        before.state === 'scheduled'
+          ? { enabled: false }
+          : { end: formatFloating(end), ...(end > nowLocal ? { enabled: false } : {}) };
       const ended = repos.schedules.saveEvent({ ...row.event, ...ending }, new Date(now));
       const republished = await republish(repos.schedules.screensTargeted(row.event.targets));
-      return { announcement: view(ended, Math.max(now, Date.now()) + 1000), republished };
+      return { announcement: view(ended, now), republished };
     },
   );
 }

@@ -17,7 +17,7 @@ export function PanelFields({ panel, onChange }: { panel: PanelModel; onChange: 
             min={16}
             max={16384}
             value={panel.widthPx}
-            aria-label={`${t('wallPanelPixels')} ↔`}
+            aria-label={t('wallPanelWidthPx')}
             onChange={(e) => onChange({ ...panel, widthPx: num(e.target.value) })}
           />
           ×
@@ -26,7 +26,7 @@ export function PanelFields({ panel, onChange }: { panel: PanelModel; onChange: 
             min={16}
             max={16384}
             value={panel.heightPx}
-            aria-label={`${t('wallPanelPixels')} ↕`}
+            aria-label={t('wallPanelHeightPx')}
             onChange={(e) => onChange({ ...panel, heightPx: num(e.target.value) })}
           />
         </span>
@@ -39,7 +39,7 @@ export function PanelFields({ panel, onChange }: { panel: PanelModel; onChange: 
             step="0.1"
             min={0.1}
             value={panel.activeWidthMm}
-            aria-label={`${t('wallActiveMm')} ↔`}
+            aria-label={t('wallActiveWidthMm')}
             onChange={(e) => onChange({ ...panel, activeWidthMm: num(e.target.value) })}
           />
           ×
@@ -48,7 +48,7 @@ export function PanelFields({ panel, onChange }: { panel: PanelModel; onChange: 
             step="0.1"
             min={0.1}
             value={panel.activeHeightMm}
-            aria-label={`${t('wallActiveMm')} ↕`}
+            aria-label={t('wallActiveHeightMm')}
             onChange={(e) => onChange({ ...panel, activeHeightMm: num(e.target.value) })}
           />
         </span>

@@ -1,5 +1,7 @@
 import type { Heartbeat, ScreenDelivery, WallView } from '@baruga/protocol';
-import { useT } from '../i18n/catalogue';
+import { useLang, useT } from '../i18n/catalogue';
+import { formatNumber } from '../i18n/format';
+import { Data } from '../ui/feedback';
 
 /** One frame at 60 Hz: a tile whose clock may be off by more than this can show a transition a frame late. */
 export const FRAME_MS = 1000 / 60;
@@ -10,14 +12,15 @@ function errorBound(heartbeat: Heartbeat | null | undefined): number | null {
   return typeof heartbeat.clockErrorMs === 'number' ? heartbeat.clockErrorMs : null;
 }
 
-const ms = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)} ms`);
-
 /**
  * Each tile's clock as its player last reported it: the offset to the controller's clock and how far that estimate
  * may be off. A bound over one frame is flagged: that tile can switch a frame apart from its neighbours.
  */
 export function WallClocks({ wall, delivery }: { wall: WallView; delivery: ScreenDelivery[] }) {
   const t = useT();
+  const lang = useLang();
+  const ms = (value: number | null) =>
+    value === null ? '–' : t('clockOffsetValue', { ms: formatNumber(value, lang, 1) });
   const rows = wall.tiles.filter((tile) => tile.screenId !== null);
   return (
     <table className="bw-clocks" aria-label={t('wallClocks')}>
@@ -42,13 +45,17 @@ export function WallClocks({ wall, delivery }: { wall: WallView; delivery: Scree
               className={late ? 'bw-clocks--late' : ''}
             >
               <td>
-                {tile.column + 1},{tile.row + 1}
+                <Data>
+                  {tile.column + 1},{tile.row + 1}
+                </Data>
               </td>
-              <td>{tile.screenId}</td>
+              <td>
+                <Data>{tile.screenId}</Data>
+              </td>
               <td>{ms(heartbeat?.clockOffsetMs ?? null)}</td>
               <td>
                 {ms(bound)}
-                {late ? <strong className="bc-error"> ⚠ {t('wallClockOverFrame')}</strong> : null}
+                {late ? <strong className="bc-error"> {t('wallClockOverFrame')}</strong> : null}
               </td>
             </tr>
           );

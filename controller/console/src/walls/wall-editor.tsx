@@ -8,11 +8,10 @@ import {
   wallGeometry,
 } from '@baruga/protocol';
 import { type FormEvent, useMemo, useState } from 'react';
-import { z } from 'zod';
 import { api } from '../api/client';
 import { ConfirmDialog } from '../ui/dialog';
 import { ErrorNote, Notice } from '../ui/feedback';
-import { useT } from '../i18n/catalogue';
+import { type TextKey, useT } from '../i18n/catalogue';
 import { PanelFields } from './panel-fields';
 import { WallSketch } from './wall-sketch';
 
@@ -46,6 +45,15 @@ export function draftOf(wall: WallView): WallDraft {
     })),
   };
 }
+
+/** The field of the form a problem the wall's schema finds is in, named as the form names it. */
+const FIELDS: Record<string, TextKey> = {
+  name: 'wallName',
+  columns: 'wallColumns',
+  rows: 'wallRows',
+  panel: 'wallPanel',
+  tiles: 'wallTileScreens',
+};
 
 const samePanel = (a: PanelModel, b: PanelModel) => JSON.stringify(a) === JSON.stringify(b);
 const ROTATIONS: Rotation[] = [0, 90, 180, 270];
@@ -85,7 +93,7 @@ export function WallEditor(props: {
     if (!parsed.success) return;
     try {
       const saved = props.isNew ? await api.createWall({ id, ...parsed.data }) : await api.updateWall(id, parsed.data);
-      setMessage({ ok: true, text: `${t('wallSaved')} ${saved.canvas.width}×${saved.canvas.height}` });
+      setMessage({ ok: true, text: t('wallSaved', { width: saved.canvas.width, height: saved.canvas.height }) });
       props.onSaved(saved);
     } catch (error) {
       setMessage({ ok: false, error });
@@ -168,7 +176,9 @@ export function WallEditor(props: {
         <WallSketch canvas={geometry.canvas} tiles={geometry.tiles} />
       ) : (
         <p className="bc-error" role="status">
-          {parsed.success ? '' : z.prettifyError(parsed.error)}
+          {parsed.success
+            ? ''
+            : t('wallCheck', { field: t(FIELDS[String(parsed.error.issues[0]?.path[0])] ?? 'wallEditor') })}
         </p>
       )}
       <div className="bc-form__row">
@@ -212,7 +222,7 @@ function TileCell(props: {
   const fitting = props.screens.filter(
     (s) => (s.width === panel.widthPx && s.height === panel.heightPx) || s.id === tile.screenId,
   );
-  const where = `${t('wallColumn')} ${tile.column + 1}, ${t('wallRow')} ${tile.row + 1}`;
+  const where = t('wallCell', { column: tile.column + 1, row: tile.row + 1 });
   return (
     <div className="bw-cell" data-cell={`${tile.column},${tile.row}`}>
       <strong>{where}</strong>
@@ -224,7 +234,7 @@ function TileCell(props: {
         >
           <option value="">{t('wallNoScreen')}</option>
           {fitting.map((s) => (
-            <option key={s.id} value={s.id}>
+            <option key={s.id} value={s.id} translate="no">
               {s.name} ({s.id})
             </option>
           ))}
@@ -239,7 +249,7 @@ function TileCell(props: {
           }
         >
           {ROTATIONS.map((r) => (
-            <option key={r} value={r}>
+            <option key={r} value={r} translate="no">
               {r}°
             </option>
           ))}

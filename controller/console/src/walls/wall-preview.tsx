@@ -11,7 +11,7 @@ export function WallPreview({ wall, width = 560 }: { wall: WallView; width?: num
   return (
     <figure className="bw-preview">
       <iframe
-        title={`${t('wallPreview')}: ${wall.name}`}
+        title={t('wallPreviewOf', { name: wall.name })}
         src={`/player/?wall=${encodeURIComponent(wall.id)}&preview=1`}
         width={width}
         height={height}

@@ -2,6 +2,12 @@ import type { CanvasSize, TileGeometry } from '@baruga/protocol';
 import { useT } from '../i18n/catalogue';
 
 /**
+ * Marks an SVG element's text as data, as `<Data>` does in HTML (React's SVG types leave out the global `translate`
+ * attribute, which the browser and the console's text checks read on any element).
+ */
+const DATA = { translate: 'no' };
+
+/**
  * The wall as the controller computes it, to scale: the canvas, each tile's viewport (its screen and mounting), and
  * the seams between them, which is the part of the picture the bezels hide. Drawn from the same geometry function
  * the controller uses, so it changes as the operator types.
@@ -25,7 +31,7 @@ export function WallSketch({
         height={height}
         viewBox={`0 0 ${canvas.width} ${canvas.height}`}
         role="img"
-        aria-label={`${t('wallCanvas')} ${canvas.width}×${canvas.height}`}
+        aria-label={t('wallCanvas', { width: canvas.width, height: canvas.height })}
       >
         {/* Whatever no viewport covers lies behind a bezel. */}
         <rect className="bw-sketch__bezel" x={0} y={0} width={canvas.width} height={canvas.height} />
@@ -45,15 +51,13 @@ export function WallSketch({
               textAnchor="middle"
               dominantBaseline="middle"
             >
-              {tile.screenId ?? t('wallNoScreen')}
-              {tile.rotation ? ` ↻${tile.rotation}°` : ''}
+              {tile.screenId === null ? t('wallNoScreen') : <tspan {...DATA}>{tile.screenId}</tspan>}
+              {tile.rotation ? <tspan {...DATA}> ↻{tile.rotation}°</tspan> : null}
             </text>
           </g>
         ))}
       </svg>
-      <figcaption className="bc-muted">
-        {t('wallCanvas')} {canvas.width}×{canvas.height} px
-      </figcaption>
+      <figcaption className="bc-muted">{t('wallCanvas', { width: canvas.width, height: canvas.height })}</figcaption>
     </figure>
   );
 }

@@ -1,7 +1,7 @@
 import type { Screen, ScreenDelivery, WallView } from '@baruga/protocol';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
-import { ErrorNote } from '../ui/feedback';
+import { Data, ErrorNote } from '../ui/feedback';
 import { useT } from '../i18n/catalogue';
 import { DEFAULT_PANEL, WallEditor, type WallDraft, draftOf } from './wall-editor';
 import { WallClocks } from './wall-clocks';
@@ -62,9 +62,14 @@ export function WallsPanel({
               onClick={() => setSelected(w.id)}
               data-wall-id={w.id}
             >
-              <span className="bc-screen__name">{w.name}</span>
+              <Data className="bc-screen__name">{w.name}</Data>
               <span className="bc-screen__meta">
-                {w.columns}×{w.rows} · {w.canvas.width}×{w.canvas.height} px
+                {t('wallSummary', {
+                  columns: w.columns,
+                  rows: w.rows,
+                  width: w.canvas.width,
+                  height: w.canvas.height,
+                })}
               </span>
             </button>
           </li>
