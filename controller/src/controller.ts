@@ -11,7 +11,14 @@ import { createBrokerRules } from './messaging/broker-rules';
 import { createMessaging } from './messaging/messaging';
 import { type Repositories, createRepositories } from './db/repositories';
 import { authRoutes } from './accounts/session-routes';
+import { tokenRoutes } from './accounts/token-routes';
+import { userRoutes } from './accounts/user-routes';
+import { createApprovalGate } from './approvals/approval-gate';
+import { approvalRoutes, installContributors } from './approvals/approval-routes';
+import { createApprovals } from './approvals/approvals';
+import { installRequestContext } from './http/request-context';
 import { installAuditTrail } from './audit/audit-trail';
+import { auditRoutes } from './audit/audit-routes';
 import { type DeclaredRoute, installAccess } from './http/access';
 import { contentFileRoutes } from './library/content-files';
 import { installPlayers } from './players/players-domain';
@@ -56,7 +63,7 @@ export async function startController(config: ControllerConfig): Promise<Running
   let initialAdminPassword: string | null = null;
   if (repos.users.count() === 0) {
     initialAdminPassword = config.adminPassword ?? crypto.randomBytes(12).toString('base64url');
-    repos.users.create('admin', initialAdminPassword);
+    repos.users.create('admin', initialAdminPassword, 'admin');
   }
 
   const app = Fastify({
@@ -95,12 +102,20 @@ export async function startController(config: ControllerConfig): Promise<Running
 
   const delivery = createAssetDelivery(db, repos, store);
   const messaging = createMessaging(bus, app.log);
-  const publisher = createPublisher(db, repos, messaging, signer, delivery);
+  const gate = createApprovalGate(repos);
+  const publisher = createPublisher(db, repos, messaging, signer, delivery, gate);
+  const approvals = createApprovals({ repos, publisher, gate });
   installErrorHandler(app);
   await app.register(fastifyCookie);
-  const routes = installAccess(app, { repos });
+  const routes = installAccess(app, { repos, trustedOrigins: config.trustedOrigins });
   installAuditTrail(app, { repos });
+  installRequestContext(app);
+  installContributors(app, { repos });
   await app.register(authRoutes, { repos });
+  await app.register(userRoutes, { repos });
+  await app.register(tokenRoutes, { repos });
+  await app.register(approvalRoutes, { repos, approvals });
+  await app.register(auditRoutes, { repos });
   await app.register(healthRoutes);
   await app.register(screenRoutes, { repos, publisher });
   await app.register(scheduleRoutes, { repos, publisher });
@@ -139,6 +154,7 @@ export async function startController(config: ControllerConfig): Promise<Running
 
   const seededScreens = config.seedDemo ? await seedDemo(db, repos, store) : [];
   for (const id of seededScreens) {
+    if (repos.screens.get(id)?.public) await approvals.approveSample(id);
     const published = await publisher.publish(id);
     if (!published.ok) app.log.error({ screen: id, error: published.error }, 'demo publish failed');
   }

@@ -4,15 +4,6 @@ import { DEFAULT_LOCALE, DEFAULT_TIMEZONE, IsoInstant, Locale, Slug, Timezone } 
 
 /** Bodies of the HTTP API (docs/api.md). The controller parses every request through these. */
 
-export const SessionRequest = z.object({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(256),
-});
-export type SessionRequest = z.infer<typeof SessionRequest>;
-
-export const SessionInfo = z.object({ username: z.string(), expiresAt: IsoInstant });
-export type SessionInfo = z.infer<typeof SessionInfo>;
-
 export const Health = z.object({
   status: z.literal('ok'),
   version: z.string(),

@@ -71,6 +71,21 @@ export const ErrorCode = {
   commandExpired: 'BARUGA_ERR_COMMAND_EXPIRED',
   commandUnsupported: 'BARUGA_ERR_COMMAND_UNSUPPORTED',
   commandFailed: 'BARUGA_ERR_COMMAND_FAILED',
+  // Accounts, access and approval (docs/security.md).
+  forbidden: 'BARUGA_ERR_FORBIDDEN',
+  csrf: 'BARUGA_ERR_CSRF',
+  tooManyAttempts: 'BARUGA_ERR_TOO_MANY_ATTEMPTS',
+  userExists: 'BARUGA_ERR_USER_EXISTS',
+  userNotFound: 'BARUGA_ERR_USER_NOT_FOUND',
+  lastAdmin: 'BARUGA_ERR_LAST_ADMIN',
+  tokenNotFound: 'BARUGA_ERR_TOKEN_NOT_FOUND',
+  approvalRequired: 'BARUGA_ERR_APPROVAL_REQUIRED',
+  approvalNotFound: 'BARUGA_ERR_APPROVAL_NOT_FOUND',
+  approvalClosed: 'BARUGA_ERR_APPROVAL_CLOSED',
+  approvalStale: 'BARUGA_ERR_APPROVAL_STALE',
+  ownContent: 'BARUGA_ERR_OWN_CONTENT',
+  checklistIncomplete: 'BARUGA_ERR_CHECKLIST_INCOMPLETE',
+  manifestUnapproved: 'BARUGA_ERR_MANIFEST_UNAPPROVED',
   internal: 'BARUGA_ERR_INTERNAL',
 } as const;
 

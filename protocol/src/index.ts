@@ -86,18 +86,56 @@ export {
   ScreenOverlaysView,
 } from './layout';
 export { PlayerStatus } from './status';
+export { Health, CreateScreen, Screen, CreateLoopItem, LoopItemView, PublishResult, PlayerConfig } from './api';
+export { canonicalJson } from './canonical-json';
 export {
+  ROLES,
+  Role,
+  ROLE_GRANTS,
+  TOKEN_SCOPES,
+  TokenScope,
+  SCOPE_FOR,
+  meetsRequirement,
+  scopesOf,
+  Username,
+  NewPassword,
   SessionRequest,
   SessionInfo,
-  Health,
-  CreateScreen,
-  Screen,
-  CreateLoopItem,
-  LoopItemView,
-  PublishResult,
-  PlayerConfig,
-} from './api';
-export { canonicalJson } from './canonical-json';
+  SignedIn,
+  ChangePassword,
+  CreateUser,
+  UpdateUser,
+  UserView,
+  API_TOKEN_PREFIX,
+  CreateApiToken,
+  ApiTokenView,
+  CreatedApiToken,
+} from './accounts';
+export { AuditEntry, AuditQuery, AuditPage, AuditVerification } from './audit';
+export {
+  POLICY_CHECKS,
+  type PolicyCheck,
+  PolicyChecklist,
+  ApprovalActor,
+  sameActor,
+  ApprovalRecord,
+  ManifestApproval,
+  approvalHashInput,
+  APPROVAL_EXEMPT_FIELDS,
+  coveredContent,
+  contentDigestInput,
+  approvalProblem,
+  ApprovalKind,
+  ApprovalState,
+  ApprovalView,
+  ApprovalDetail,
+  ApprovalQuery,
+  ApprovalPage,
+  ApproveRequest,
+  RejectRequest,
+  ApprovalDecision,
+  ApprovalSettings,
+} from './approval';
 export {
   KeyId,
   ManifestKey,

@@ -4,6 +4,7 @@ import { type Result, err, ok } from './result';
 import { ErrorCode } from './errors';
 import { Layout, MAX_OVERLAY_ZONES, Zone } from './layout';
 import { LoopItem } from './loop-item';
+import { ManifestApproval } from './approval';
 
 export { LoopItem };
 import { DEFAULT_PLAYLIST_ID, EMPTY_SCHEDULE, ManifestSchedule } from './schedule';
@@ -55,6 +56,11 @@ export const Manifest = z.object({
   /** Zones painted above whatever is scheduled (running text over everything), in screen pixels. */
   overlays: z.array(Zone).max(MAX_OVERLAY_ZONES).default([]),
   assets: z.array(AssetRef).max(5000),
+  /**
+   * A public screen's approval of exactly this content (approval.ts); signed with the rest, so a player shows
+   * nothing on a public screen that an approver did not pass. Absent for other screens.
+   */
+  approval: ManifestApproval.optional(),
 });
 export type Manifest = z.infer<typeof Manifest>;
 

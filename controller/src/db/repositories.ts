@@ -1,4 +1,6 @@
 import type { Db } from './database';
+import { createApiTokensRepository } from '../accounts/api-tokens-repository';
+import { createApprovalsRepository } from '../approvals/approvals-repository';
 import { createAuditRepository } from '../audit/audit-repository';
 import { createBlobsRepository } from '../library/blobs-repository';
 import { createCommandsRepository } from '../players/commands-repository';
@@ -22,6 +24,7 @@ export function createRepositories(db: Db) {
   return {
     users: createUsersRepository(db),
     sessions: createSessionsRepository(db),
+    apiTokens: createApiTokensRepository(db),
     screens: createScreensRepository(db),
     items,
     manifests: createManifestsRepository(db),
@@ -35,6 +38,7 @@ export function createRepositories(db: Db) {
     schedules: createSchedulesRepository(db, items),
     layouts: createLayoutsRepository(db, items),
     audit: createAuditRepository(db),
+    approvals: createApprovalsRepository(db),
     settings: {
       get: (key: string): string | null =>
         db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value ?? null,

@@ -101,7 +101,7 @@ export async function commandRoutes(
 
   app.post(
     '/api/screens/:id/commands',
-    { config: { access: 'signed-in', action: 'command.issue' } },
+    { config: { access: 'editor', action: 'command.issue' } },
     async (request, reply) => {
       const { id } = parseWith(Params, request.params, 'path');
       if (!repos.screens.get(id)) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${id}"`);
@@ -112,7 +112,7 @@ export async function commandRoutes(
 
   app.post(
     '/api/players/:id/commands',
-    { config: { access: 'signed-in', action: 'command.issue' } },
+    { config: { access: 'editor', action: 'command.issue' } },
     async (request, reply) => {
       const { id } = parseWith(Params, request.params, 'path');
       const player = repos.players.get(id);

@@ -19,6 +19,7 @@ import { scheduleSource } from '../schedules/schedule-source';
 import type { Messaging } from '../messaging/messaging';
 import type { AssetDelivery, Surface } from '../library/renditions';
 import type { ManifestSigner } from './manifest-signer';
+import type { ApprovalGate } from '../approvals/approval-gate';
 
 type StoredItem = Pick<LoopItem, 'id' | 'type' | 'typeVersion' | 'durationMs' | 'props' | 'sample'>;
 
@@ -49,6 +50,7 @@ export function createPublisher(
   messaging: Messaging,
   signer: ManifestSigner,
   delivery: AssetDelivery,
+  approvals: ApprovalGate,
 ) {
   function compile(screenId: string, version: number, now: Date): Result<Manifest> {
     const screen = repos.screens.get(screenId);
@@ -148,8 +150,15 @@ export function createPublisher(
     // The body is complete here; the real version is given in the transaction below (1 is a placeholder).
     const compiled = await delivery.prepare(() => compile(screenId, 1, now));
     if (!compiled.ok) return compiled;
+    // A public screen's content goes out only with its approval (approvals/approval-gate.ts).
+    const approval = approvals.check(compiled.value, { now });
+    if (!approval.ok) return approval;
     const stored = db.transaction(() => {
-      const manifest: Manifest = { ...compiled.value, version: repos.manifests.latestVersion(screenId) + 1 };
+      const manifest: Manifest = {
+        ...compiled.value,
+        version: repos.manifests.latestVersion(screenId) + 1,
+        ...(approval.value ? { approval: approval.value } : {}),
+      };
       const signed = signer.wire(manifest);
       repos.manifests.save(manifest, signed);
       return { manifest, signed };
@@ -160,6 +169,8 @@ export function createPublisher(
 
   return {
     compile,
+    /** The screen's manifest as it would go out now (renditions cut first), unsigned, unsent, unversioned. */
+    compileNow: (screenId: string, now = new Date()) => delivery.prepare(() => compile(screenId, 1, now)),
     publish,
     /**
      * Publishes many screens (one edit that touches them all), a bounded number at a time: compiling is

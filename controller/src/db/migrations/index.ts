@@ -6,6 +6,8 @@ import { migration0005 } from './0005-layouts';
 import { migration0006 } from './0006-items';
 import { migration0007 } from './0007-signed-manifests';
 import { migration0008 } from './0008-audit-log';
+import { migration0020 } from './0020-accounts';
+import { migration0021 } from './0021-approvals';
 import type { Migration } from './migration';
 
 /** In order; never edit a published migration, add the next number instead. */
@@ -18,4 +20,6 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0020,
+  migration0021,
 ];
