@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Test prerequisites: Debian's Chromium, Mosquitto and ffmpeg (and ImageMagick for the ingest anchor).
-// On Debian as root, missing ones are installed with apt-get; elsewhere this stops with the exact
-// command to run. A missing prerequisite never turns into a silently skipped test.
+// Test prerequisites: Debian's Chromium, Mosquitto and ffmpeg; with --bench also the benchmarks' anchors
+// (ImageMagick and libvips' CLI for the ingest benchmark). On Debian as root, missing ones are installed with
+// apt-get; elsewhere this stops with the exact command to run. A missing prerequisite never turns into a silently
+// skipped test.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -11,9 +12,14 @@ const needs = [
   { what: 'mosquitto_pub', path: '/usr/bin/mosquitto_pub', pkg: 'mosquitto-clients' },
   { what: 'ffmpeg', path: '/usr/bin/ffmpeg', pkg: 'ffmpeg' },
   { what: 'ffprobe', path: '/usr/bin/ffprobe', pkg: 'ffmpeg' },
-  { what: 'ImageMagick convert', path: '/usr/bin/convert', pkg: 'imagemagick' },
   { what: 'fonts', path: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', pkg: 'fonts-dejavu-core' },
 ];
+if (process.argv.includes('--bench')) {
+  needs.push(
+    { what: 'ImageMagick convert', path: '/usr/bin/convert', pkg: 'imagemagick' },
+    { what: 'libvips CLI', path: '/usr/bin/vipsthumbnail', pkg: 'libvips-tools' },
+  );
+}
 
 const missing = needs.filter((n) => !fs.existsSync(n.path));
 if (missing.length === 0) process.exit(0);
