@@ -17,6 +17,7 @@ import { createApprovalGate } from './approvals/approval-gate';
 import { approvalRoutes, installContributors } from './approvals/approval-routes';
 import { createApprovals } from './approvals/approvals';
 import { installRequestContext } from './http/request-context';
+import { installSecurityHeaders } from './http/security-headers';
 import { installAuditTrail } from './audit/audit-trail';
 import { auditRoutes } from './audit/audit-routes';
 import { type DeclaredRoute, installAccess } from './http/access';
@@ -106,6 +107,7 @@ export async function startController(config: ControllerConfig): Promise<Running
   const publisher = createPublisher(db, repos, messaging, signer, delivery, gate);
   const approvals = createApprovals({ repos, publisher, gate });
   installErrorHandler(app);
+  await installSecurityHeaders(app);
   await app.register(fastifyCookie);
   const routes = installAccess(app, { repos, trustedOrigins: config.trustedOrigins });
   installAuditTrail(app, { repos });

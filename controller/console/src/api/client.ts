@@ -1,5 +1,20 @@
 import {
+  ApiTokenView,
+  ApprovalDecision,
+  ApprovalDetail,
+  ApprovalPage,
+  ApprovalSettings,
+  type ApprovalState,
+  AuditPage,
+  AuditVerification,
   type BarugaError,
+  type ChangePassword,
+  type CreateApiToken,
+  CreatedApiToken,
+  type CreateUser,
+  SignedIn,
+  type UpdateUser,
+  UserView,
   CommandView,
   type CreateLoopItem,
   type IssueCommand,
@@ -31,6 +46,17 @@ export class ApiFailure extends Error {
 
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
+/**
+ * The session's CSRF token (GET /api/session answers it): every state-changing call carries it as
+ * `x-csrf-token`, which another site's page cannot do (docs/security.md).
+ */
+let csrfToken: string | null = null;
+
+/** The header a state-changing request needs; for any call made outside `call` (an upload with progress). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 export async function call<S extends z.ZodType>(
   schema: S,
   method: string,
@@ -40,7 +66,10 @@ export async function call<S extends z.ZodType>(
   const response = await fetch(url, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...(method === 'GET' ? {} : csrfHeaders()),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? null : JSON.stringify(body),
   });
   const json: unknown = response.status === 204 ? null : await response.json().catch(() => null);
@@ -60,10 +89,40 @@ const Named = z.array(PlaylistView.pick({ id: true, name: true }));
 const NamedLayouts = z.array(LayoutView.pick({ id: true, name: true }));
 
 export const api = {
-  session: () => call(SessionInfo, 'GET', '/api/session'),
-  signIn: (username: string, password: string) =>
-    call(SessionInfo.extend({ token: z.string() }), 'POST', '/api/session', { username, password }),
-  signOut: () => call(z.null(), 'DELETE', '/api/session'),
+  session: async () => {
+    const session = await call(SessionInfo, 'GET', '/api/session');
+    csrfToken = session.csrfToken;
+    return session;
+  },
+  signIn: async (username: string, password: string) => {
+    const session = await call(SignedIn, 'POST', '/api/session', { username, password });
+    csrfToken = session.csrfToken;
+    return session;
+  },
+  signOut: () => call(z.null(), 'DELETE', '/api/session').finally(() => (csrfToken = null)),
+  changePassword: (body: ChangePassword) => call(z.null(), 'PUT', '/api/session/password', body),
+  // Accounts (docs/security.md).
+  users: () => call(z.array(UserView), 'GET', '/api/users'),
+  createUser: (body: CreateUser) => call(UserView, 'POST', '/api/users', body),
+  updateUser: (username: string, body: UpdateUser) => call(UserView, 'PATCH', `/api/users/${username}`, body),
+  tokens: () => call(z.array(ApiTokenView), 'GET', '/api/tokens'),
+  createToken: (body: Pick<CreateApiToken, 'name' | 'scopes'>) => call(CreatedApiToken, 'POST', '/api/tokens', body),
+  revokeToken: (id: string) => call(z.null(), 'DELETE', `/api/tokens/${id}`),
+  // The approval queue and the audit trail.
+  approvals: (state?: ApprovalState) => call(ApprovalPage, 'GET', `/api/approvals${state ? `?state=${state}` : ''}`),
+  approval: (id: string) => call(ApprovalDetail, 'GET', `/api/approvals/${id}`),
+  approve: (id: string, body: { checklist: Record<string, boolean>; note: string }) =>
+    call(ApprovalDecision, 'POST', `/api/approvals/${id}/approve`, body),
+  reject: (id: string, note: string) => call(ApprovalDecision, 'POST', `/api/approvals/${id}/reject`, { note }),
+  approvalSettings: () => call(ApprovalSettings, 'GET', '/api/settings/approval'),
+  setApprovalSettings: (body: ApprovalSettings) => call(ApprovalSettings, 'PUT', '/api/settings/approval', body),
+  audit: (query: { limit: number; offset: number; action?: string; actor?: string }) => {
+    const params = new URLSearchParams({ limit: String(query.limit), offset: String(query.offset) });
+    if (query.action) params.set('action', query.action);
+    if (query.actor) params.set('actor', query.actor);
+    return call(AuditPage, 'GET', `/api/audit?${params.toString()}`);
+  },
+  verifyAudit: () => call(AuditVerification, 'GET', '/api/audit/verify'),
   screens: () => call(z.array(Screen), 'GET', '/api/screens'),
   items: (screenId: string) => call(z.array(LoopItemView), 'GET', `/api/screens/${screenId}/items`),
   addItem: (screenId: string, item: Omit<CreateLoopItem, 'sample'>) =>

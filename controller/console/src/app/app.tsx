@@ -1,7 +1,8 @@
-import type { Screen, ScreenDelivery } from '@baruga/protocol';
+import type { Screen, ScreenDelivery, SessionInfo } from '@baruga/protocol';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiFailure } from '../api/client';
 import { type Lang, LangContext, dictionary } from '../i18n/catalogue';
+import { TrustPages } from '../accounts/trust-pages';
 import { PlayersPanel } from '../players/players-panel';
 import { ProofOfPlayReport } from '../reports/proof-of-play-report';
 import { SignIn } from '../sign-in/sign-in';
@@ -12,7 +13,13 @@ const LANG_KEY = 'baruga.console.lang';
 
 export function App() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'id'));
-  const [user, setUser] = useState<string | null | undefined>(undefined);
+  // Who is signed in, with the role the pages follow and the CSRF token the API client keeps (api/client.ts).
+  const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
+  const user = session === undefined ? undefined : (session?.username ?? null);
+  const setUser = useCallback((signedIn: string | null) => {
+    if (signedIn === null) setSession(null);
+    else api.session().then(setSession, () => setSession(null));
+  }, []);
   const [screens, setScreens] = useState<Screen[]>([]);
   const [delivery, setDelivery] = useState<ScreenDelivery[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
@@ -24,10 +31,7 @@ export function App() {
   }, [lang]);
 
   useEffect(() => {
-    api.session().then(
-      (s) => setUser(s.username),
-      () => setUser(null),
-    );
+    api.session().then(setSession, () => setSession(null));
   }, []);
 
   const refresh = useCallback(
@@ -39,7 +43,7 @@ export function App() {
         // Online, late or offline from the players' heartbeats (docs/delivery.md).
         api.deliveryScreens().then(setDelivery, () => undefined),
       ]),
-    [],
+    [setUser],
   );
 
   // Presence changes on the players' side: poll while signed in.
@@ -88,6 +92,7 @@ export function App() {
         <div className="bc-section">
           <PlayersPanel screens={screens} />
           <ProofOfPlayReport screens={screens} />
+          {session ? <TrustPages session={session} onSignedOut={() => setUser(null)} /> : null}
         </div>
       ) : null}
     </LangContext.Provider>

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { trustWords } from './trust-words';
 
 /**
  * The console's one text catalogue: Indonesian by default, English available from the header. Every string a
@@ -121,6 +122,7 @@ export const dictionary = {
   timelineFailed: { id: 'Jadwal gagal dimuat', en: 'The schedule could not be loaded' },
   nowFailed: { id: 'Yang sedang tayang gagal dimuat', en: 'What plays now could not be loaded' },
   namesFailed: { id: 'Nama daftar putar gagal dimuat', en: 'Playlist names could not be loaded' },
+  ...trustWords,
 } as const;
 
 export type Lang = 'id' | 'en';
