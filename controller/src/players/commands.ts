@@ -52,7 +52,7 @@ export function followCommands(messaging: Messaging, repos: Repositories, log: F
       );
       return;
     }
-    repos.commands.acknowledge({
+    const decided = repos.commands.acknowledge({
       id: command.id,
       ok: ack.ok,
       code: ack.code,
@@ -60,6 +60,16 @@ export function followCommands(messaging: Messaging, repos: Repositories, log: F
       screenId,
       at: new Date(),
     });
+    // The answer that decided a command is part of its story in the audit trail, as the player told it.
+    if (decided) {
+      repos.audit.append({
+        actor: { kind: 'player', id: ack.playerId },
+        action: 'command.acknowledge',
+        target: command.id,
+        outcome: ack.ok ? 200 : 500,
+        detail: { command: command.name, screenId, code: ack.code },
+      });
+    }
   });
 
   messaging.on('status', (status, screenId) => {
