@@ -16,6 +16,7 @@ import { userRoutes } from './accounts/user-routes';
 import { createApprovalGate } from './approvals/approval-gate';
 import { approvalRoutes, installContributors } from './approvals/approval-routes';
 import { createApprovals } from './approvals/approvals';
+import { type HeldActions, createHeldActions } from './approvals/held-actions';
 import { installRequestContext } from './http/request-context';
 import { installSecurityHeaders } from './http/security-headers';
 import { installAuditTrail } from './audit/audit-trail';
@@ -40,6 +41,8 @@ export interface RunningController {
   db: Db;
   repos: Repositories;
   publisher: Publisher;
+  /** Actions a domain holds for a second person (manual alerts when the setting asks for two people). */
+  held: HeldActions;
   /** Every /api route with its declared access and audit action. */
   routes: readonly DeclaredRoute[];
   /** http://host:port of the HTTP server. */
@@ -105,7 +108,8 @@ export async function startController(config: ControllerConfig): Promise<Running
   const messaging = createMessaging(bus, app.log);
   const gate = createApprovalGate(repos);
   const publisher = createPublisher(db, repos, messaging, signer, delivery, gate);
-  const approvals = createApprovals({ repos, publisher, gate });
+  const held = createHeldActions(repos);
+  const approvals = createApprovals({ repos, publisher, gate, held });
   installErrorHandler(app);
   await installSecurityHeaders(app);
   await app.register(fastifyCookie);
@@ -173,6 +177,7 @@ export async function startController(config: ControllerConfig): Promise<Running
     db,
     repos,
     publisher,
+    held,
     routes,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     mqttPort: broker?.port ?? null,

@@ -153,11 +153,14 @@ export type ApprovalQuery = z.infer<typeof ApprovalQuery>;
 export const ApprovalPage = z.object({ approvals: z.array(ApprovalView), total: z.int() });
 export type ApprovalPage = z.infer<typeof ApprovalPage>;
 
-/** `POST /api/approvals/:id/approve`: each check answered; all must be true to approve. */
+/**
+ * `POST /api/approvals/:id/approve`: for a publication, each check of the content policy answered, all true; an
+ * action held for a second person (a manual alert) needs only the approver's word.
+ */
 export const ApproveRequest = z.object({
-  checklist: z.object(
-    Object.fromEntries(POLICY_CHECKS.map((c) => [c, z.boolean()])) as Record<PolicyCheck, z.ZodBoolean>,
-  ),
+  checklist: z
+    .object(Object.fromEntries(POLICY_CHECKS.map((c) => [c, z.boolean()])) as Record<PolicyCheck, z.ZodBoolean>)
+    .optional(),
   note: Note.default(''),
 });
 export type ApproveRequest = z.infer<typeof ApproveRequest>;

@@ -70,7 +70,7 @@ export function createApprovalGate(repos: Repositories) {
       const screenId = manifest.screenId;
       const contentDigest = contentDigestOf(manifest);
       const approved = repos.approvals.approvedFor(screenId, contentDigest);
-      if (approved?.record) return ok(approved.record);
+      if (approved) return ok(approved);
       const actor = options.actor === undefined ? currentActor() : options.actor;
       const { row, created } = repos.approvals.requestPublication({
         screenId,

@@ -77,14 +77,15 @@ export async function approvalRoutes(
     async (request): Promise<ApprovalDecision> => {
       const { id } = parseWith(Params, request.params, 'path');
       const body = parseWith(ApproveRequest, request.body);
-      const { row, record, published } = await approvals.approve(id, actorOf(request), body);
+      const { row, hash, published } = await approvals.approve(id, actorOf(request), body);
       // The trail names the record's hash, the one the manifest carries: an auditor can match the two.
       request.auditDetail = {
         approvalId: id,
-        hash: record.hash,
-        contentDigest: record.contentDigest,
-        authors: record.authors,
-        checklist: record.checklist,
+        kind: row.kind,
+        hash,
+        contentDigest: row.contentDigest,
+        authors: row.authors,
+        ...(row.kind === 'publication' ? { checklist: body.checklist } : {}),
         publishedVersion: published?.version ?? null,
       };
       return { approval: approvals.view(row, request.user), published };

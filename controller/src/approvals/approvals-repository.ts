@@ -16,7 +16,20 @@ export interface ApprovalRow {
   decidedAt: string | null;
   decidedBy: ApprovalActor | null;
   note: string;
-  record: ManifestApproval | null;
+  /** The sealed record once approved: a manifest's approval for a publication, a held action's otherwise. */
+  record: ManifestApproval | HeldApproval | null;
+}
+
+/** The sealed approval of an action held for a second person (a manual alert): what was approved, by whom. */
+export interface HeldApproval {
+  id: string;
+  kind: Exclude<ApprovalKind, 'publication'>;
+  contentDigest: string;
+  authors: ApprovalActor[];
+  approvedBy: ApprovalActor;
+  approvedAt: string;
+  note: string;
+  hash: string;
 }
 
 interface Raw {
@@ -49,7 +62,7 @@ const toRow = (r: Raw): ApprovalRow => ({
   decidedAt: r.decided_at,
   decidedBy: r.decided_by === null ? null : (JSON.parse(r.decided_by) as ApprovalActor),
   note: r.note,
-  record: r.record === null ? null : (JSON.parse(r.record) as ManifestApproval),
+  record: r.record === null ? null : (JSON.parse(r.record) as ManifestApproval | HeldApproval),
 });
 
 const COLUMNS =
@@ -110,9 +123,34 @@ export function createApprovalsRepository(db: Db) {
       const row = pendingOf.get(screenId);
       return row ? toRow(row) : null;
     },
-    approvedFor: (screenId: string, contentDigest: string): ApprovalRow | null => {
+    /** The approval of exactly this content for this screen, as its manifest carries it. */
+    approvedFor: (screenId: string, contentDigest: string): ManifestApproval | null => {
       const row = approvedFor.get(screenId, contentDigest);
-      return row ? toRow(row) : null;
+      return row?.record ? (JSON.parse(row.record) as ManifestApproval) : null;
+    },
+    /** A new pending request to do something (`content`) once a second person approves it. */
+    requestHeld(input: {
+      kind: Exclude<ApprovalKind, 'publication'>;
+      contentDigest: string;
+      content: Record<string, unknown>;
+      summary: string;
+      author: ApprovalActor;
+      at: Date;
+    }): ApprovalRow {
+      const id = crypto.randomUUID();
+      insert.run({
+        id,
+        kind: input.kind,
+        screenId: null,
+        contentDigest: input.contentDigest,
+        content: JSON.stringify(input.content),
+        summary: input.summary,
+        authors: JSON.stringify([input.author]),
+        at: input.at.toISOString(),
+      });
+      const row = one.get(id);
+      if (!row) throw new Error(`approval request ${id} vanished after insert`);
+      return toRow(row);
     },
     /**
      * The screen's pending publication for this content, with these authors: the one pending already when it is
@@ -154,7 +192,7 @@ export function createApprovalsRepository(db: Db) {
     decide(
       id: string,
       decision:
-        | { state: 'approved'; by: ApprovalActor; at: Date; note: string; record: ManifestApproval }
+        | { state: 'approved'; by: ApprovalActor; at: Date; note: string; record: ManifestApproval | HeldApproval }
         | { state: 'rejected'; by: ApprovalActor; at: Date; note: string },
     ): boolean {
       const record = decision.state === 'approved' ? decision.record : null;

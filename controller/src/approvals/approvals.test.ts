@@ -207,3 +207,51 @@ describe('the two-person rule on a public screen', () => {
     expect(manifest()?.version).toBe(3);
   });
 });
+
+describe('an action held for a second person (a manual alert, when the setting asks for two)', () => {
+  it('waits in the same queue, cannot be approved by its author, and is carried out once another approver says so', async () => {
+    // 1. The setting, and the alerts domain's part: what to do once approved.
+    expect((await inject('PUT', '/api/settings/approval', { manualAlertsNeedTwoPeople: true }, t.auth)).json()).toEqual(
+      {
+        manualAlertsNeedTwoPeople: true,
+      },
+    );
+    expect((await inject('GET', '/api/settings/approval', undefined, editor)).json().manualAlertsNeedTwoPeople).toBe(
+      true,
+    );
+    const sent: { content: Record<string, unknown>; hash: string }[] = [];
+    t.controller.held.register('alert', async (content, approval) => {
+      sent.push({ content, hash: approval.hash });
+    });
+    // 2. An approver starts a manual alert: it is held, not sent.
+    const andi = t.controller.repos.users.get('andi');
+    if (!andi) throw new Error('andi missing');
+    const alert = { headline: 'Evakuasi gedung B', screens: [SCREEN] };
+    const held = t.controller.held.hold('alert', {
+      summary: 'Evakuasi gedung B',
+      content: alert,
+      author: { kind: 'user', id: andi.id, username: 'andi' },
+    });
+    expect(sent).toEqual([]);
+    const queued = (await inject('GET', `/api/approvals/${held.id}`, undefined, approver)).json();
+    expect(queued).toMatchObject({ kind: 'alert', screenId: null, mayDecide: false, content: alert });
+    // 3. Its author cannot confirm it; an admin who did not start it can, without the content checklist.
+    const own = await inject('POST', `/api/approvals/${held.id}/approve`, {}, approver);
+    expect(own.json().error.code).toBe('BARUGA_ERR_OWN_CONTENT');
+    const confirmed = await inject(
+      'POST',
+      `/api/approvals/${held.id}/approve`,
+      { note: 'Benar, ada kebakaran' },
+      t.auth,
+    );
+    expect(confirmed.json()).toMatchObject({ approval: { state: 'approved', kind: 'alert' }, published: null });
+    expect(sent).toEqual([{ content: alert, hash: confirmed.json().approval.hash }]);
+    // The trail tells it: asked by andi, refused to andi (an attempt to approve one's own), approved by admin.
+    const trail = t.controller.repos.audit.page(3, 0).map((e) => [e.action, e.actor.name, e.outcome]);
+    expect(trail).toEqual([
+      ['approval.approve', 'admin', 200],
+      ['approval.approve', 'andi', 403],
+      ['approval.request', 'andi', 202],
+    ]);
+  });
+});

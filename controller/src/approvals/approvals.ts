@@ -19,6 +19,7 @@ import { ApiError } from '../http/http-errors';
 import type { Publisher } from '../publishing/publisher';
 import type { ApprovalRow } from './approvals-repository';
 import { type ApprovalGate, approvalActorOf, contentDigestOf, sha256 } from './approval-gate';
+import type { HeldActions } from './held-actions';
 
 const ALL_CHECKED = Object.fromEntries(POLICY_CHECKS.map((c) => [c, true])) as PolicyChecklist;
 
@@ -36,10 +37,12 @@ export function createApprovals({
   repos,
   publisher,
   gate,
+  held,
 }: {
   repos: Repositories;
   publisher: Publisher;
   gate: ApprovalGate;
+  held: HeldActions;
 }) {
   function pendingOr409(id: string): ApprovalRow {
     const row = repos.approvals.get(id);
@@ -59,6 +62,45 @@ export function createApprovals({
         { authors: row.authors },
       );
     }
+  }
+
+  /** Seals and records the approval of a screen's content, then publishes the screen with it. */
+  async function approvePublication(row: ApprovalRow, approver: ApprovalActor, note: string) {
+    const screenId = row.screenId;
+    if (screenId === null) throw new ApiError(409, ErrorCode.approvalClosed, `request ${row.id} names no screen`);
+    // What the approver saw must be what goes out: the screen's content as it is now, or nothing.
+    const now = await publisher.compileNow(screenId);
+    if (!now.ok) throw new ApiError(409, now.error.code, now.error.message, now.error.details);
+    if (contentDigestOf(now.value) !== row.contentDigest) {
+      gate.check(now.value, { now: new Date(), actor: null });
+      throw new ApiError(
+        409,
+        ErrorCode.approvalStale,
+        `screen "${screenId}" changed after this request; its current content is in the queue instead`,
+        { screenId, newer: repos.approvals.pendingFor(screenId)?.id ?? null },
+      );
+    }
+    const at = new Date();
+    const record = sealApproval({
+      id: row.id,
+      screenId,
+      contentDigest: row.contentDigest,
+      authors: row.authors,
+      approvedBy: approver,
+      approvedAt: at.toISOString(),
+      checklist: ALL_CHECKED,
+      note,
+    });
+    if (!repos.approvals.decide(row.id, { state: 'approved', by: approver, at, note, record })) {
+      pendingOr409(row.id);
+    }
+    repos.approvals.clearContributors(screenId, row.updatedAt);
+    // Another change may have arrived since: then that one waits for approval, and this one stays approved.
+    const published = await publisher.publish(screenId);
+    return {
+      record,
+      published: published.ok ? { version: published.value.version, publishedAt: published.value.issuedAt } : null,
+    };
   }
 
   function view(row: ApprovalRow, user: Pick<SessionUser, 'id' | 'role' | 'scopes'> | null): ApprovalView {
@@ -88,15 +130,23 @@ export function createApprovals({
 
   return {
     view,
+    /**
+     * Approves a pending request as `decider`, who must not be one of its authors: a publication with the content
+     * policy affirmed (then published), a held action with the approver's word (then carried out).
+     */
     async approve(
       id: string,
       decider: Actor,
-      input: { checklist: Record<string, boolean>; note: string },
-    ): Promise<{ row: ApprovalRow; record: ManifestApproval; published: ApprovalDecision['published'] }> {
+      input: { checklist?: Record<string, boolean> | undefined; note: string },
+    ): Promise<{ row: ApprovalRow; hash: string; published: ApprovalDecision['published'] }> {
       const row = pendingOr409(id);
       const approver = approvalActorOf(decider);
       notAnAuthor(row, approver);
-      const unchecked = POLICY_CHECKS.filter((c) => input.checklist[c] !== true);
+      if (row.kind !== 'publication') {
+        const record = await held.approve({ ...row, kind: row.kind }, approver, input.note);
+        return { row: repos.approvals.get(id) ?? row, hash: record.hash, published: null };
+      }
+      const unchecked = POLICY_CHECKS.filter((c) => input.checklist?.[c] !== true);
       if (unchecked.length > 0) {
         throw new ApiError(
           400,
@@ -105,44 +155,8 @@ export function createApprovals({
           { unchecked },
         );
       }
-      if (row.kind !== 'publication' || row.screenId === null) {
-        throw new ApiError(409, ErrorCode.approvalClosed, `approval request ${id} is not a publication`);
-      }
-      const screenId = row.screenId;
-      // What the approver saw must be what goes out: the screen's content as it is now, or nothing.
-      const now = await publisher.compileNow(screenId);
-      if (!now.ok) throw new ApiError(409, now.error.code, now.error.message, now.error.details);
-      if (contentDigestOf(now.value) !== row.contentDigest) {
-        gate.check(now.value, { now: new Date(), actor: null });
-        throw new ApiError(
-          409,
-          ErrorCode.approvalStale,
-          `screen "${screenId}" changed after this request; its current content is in the queue instead`,
-          { screenId, newer: repos.approvals.pendingFor(screenId)?.id ?? null },
-        );
-      }
-      const at = new Date();
-      const record = sealApproval({
-        id: row.id,
-        screenId,
-        contentDigest: row.contentDigest,
-        authors: row.authors,
-        approvedBy: approver,
-        approvedAt: at.toISOString(),
-        checklist: ALL_CHECKED,
-        note: input.note,
-      });
-      if (!repos.approvals.decide(id, { state: 'approved', by: approver, at, note: input.note, record })) {
-        pendingOr409(id);
-      }
-      repos.approvals.clearContributors(screenId, row.updatedAt);
-      // Another change may have arrived since: then that one waits for approval, and this one stays approved.
-      const published = await publisher.publish(screenId);
-      return {
-        row: repos.approvals.get(id) ?? row,
-        record,
-        published: published.ok ? { version: published.value.version, publishedAt: published.value.issuedAt } : null,
-      };
+      const { record, published } = await approvePublication(row, approver, input.note);
+      return { row: repos.approvals.get(id) ?? row, hash: record.hash, published };
     },
     reject(id: string, decider: Actor, note: string): ApprovalRow {
       const row = pendingOr409(id);

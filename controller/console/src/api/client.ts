@@ -111,7 +111,7 @@ export const api = {
   // The approval queue and the audit trail.
   approvals: (state?: ApprovalState) => call(ApprovalPage, 'GET', `/api/approvals${state ? `?state=${state}` : ''}`),
   approval: (id: string) => call(ApprovalDetail, 'GET', `/api/approvals/${id}`),
-  approve: (id: string, body: { checklist: Record<string, boolean>; note: string }) =>
+  approve: (id: string, body: { checklist?: Record<string, boolean>; note: string }) =>
     call(ApprovalDecision, 'POST', `/api/approvals/${id}/approve`, body),
   reject: (id: string, note: string) => call(ApprovalDecision, 'POST', `/api/approvals/${id}/reject`, { note }),
   approvalSettings: () => call(ApprovalSettings, 'GET', '/api/settings/approval'),

@@ -51,7 +51,7 @@ function Review({ id, session, onDecided }: { id: string; session: SessionInfo; 
         onDecided(t('rejectedOk'));
         return;
       }
-      const done = await api.approve(id, { checklist: checked, note });
+      const done = await api.approve(id, { ...(detail.kind === 'publication' ? { checklist: checked } : {}), note });
       onDecided(
         done.published ? fillIn(t('approvedAs'), { version: done.published.version }) : t('approvedNotPublished'),
       );
@@ -60,10 +60,20 @@ function Review({ id, session, onDecided }: { id: string; session: SessionInfo; 
     }
   };
   const approver = session.role === 'approver' || session.role === 'admin';
-  const allChecked = POLICY_CHECKS.every((c) => checked[c]);
+  // The content policy is for what reaches a public screen; a held alert needs only the second person's word.
+  const allChecked = detail.kind !== 'publication' || POLICY_CHECKS.every((c) => checked[c]);
   return (
     <div className="bc-approval__review" aria-label={t('approvalReview')}>
-      <ApprovalContent content={detail.content} onScreen={detail.onScreen} />
+      {detail.kind === 'publication' ? (
+        <ApprovalContent content={detail.content} onScreen={detail.onScreen} />
+      ) : (
+        <>
+          <p>
+            <strong>{detail.summary}</strong>
+          </p>
+          <pre className="bc-approval__held">{JSON.stringify(detail.content, null, 2)}</pre>
+        </>
+      )}
       {detail.hash ? (
         <p className="bc-muted">
           {t('approvalHash')}: <code>{detail.hash}</code>
@@ -71,7 +81,7 @@ function Review({ id, session, onDecided }: { id: string; session: SessionInfo; 
       ) : null}
       {detail.state !== 'pending' ? null : detail.mayDecide ? (
         <form className="bc-form" onSubmit={(e) => void decide(e, 'approve')}>
-          <fieldset>
+          <fieldset hidden={detail.kind !== 'publication'}>
             <legend>{t('approvalChecklist')}</legend>
             {POLICY_CHECKS.map((c) => (
               <label key={c} className="bc-check">
@@ -182,9 +192,7 @@ export function ApprovalsPage({ session }: { session: SessionInfo }) {
         {requests.map((r) => (
           <li key={r.id} data-approval-id={r.id} data-state={r.state}>
             <div className="bc-approvals__head">
-              <strong>
-                {t('approvalScreen')} {r.screenId}
-              </strong>
+              <strong>{r.screenId ? `${t('approvalScreen')} ${r.screenId}` : r.summary}</strong>
               <span className="bc-tag">{t(STATE_TEXT[r.state])}</span>
               <span className="bc-muted">
                 {t('approvalAuthors')}: {r.authors.map((a) => a.name).join(', ')} · {t('approvalRequestedAt')}{' '}
