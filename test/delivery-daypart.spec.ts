@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from 'playwright-core';
 import { signIn } from './support/api';
 import { type ControllerProcess, startControllerProcess } from './support/controller-process';
+import { controllerTimeFollowsPage } from './support/controller-time';
 import { addItem, publish } from './support/delivery';
 import { type TestPlayer, startPlayer } from './support/player-host';
 import type {} from './support/player-window';
@@ -57,10 +58,12 @@ test.describe('offline schedules', () => {
       JSON.stringify(created.map((c) => c.body)),
     ).toEqual([201, 201, 201]);
 
-    // 2. The player, on a clock the test can move, shows the loop: office hours have not begun.
+    // 2. The player, on a clock the test can move (the controller's with it: the player plays by the controller's
+    //    time), shows the loop: office hours have not begun.
     player = await startPlayer(controller.url, { screens: [{ screenId: SCREEN.id, x: 0, y: 0, ...SCREEN }] });
     const page = await player.page(SCREEN.id);
     await page.context().clock.install();
+    await controllerTimeFollowsPage(page);
     await page.reload();
     await expect(visible(page, 'Di luar jam kantor')).toBeVisible({ timeout: 15_000 });
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);

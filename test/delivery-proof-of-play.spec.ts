@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from 'playwright-core';
 import { signIn } from './support/api';
 import { type ControllerProcess, startControllerProcess, tempDataDir } from './support/controller-process';
+import { controllerTimeFollowsPage } from './support/controller-time';
 import { addItem, publish } from './support/delivery';
 import { freePort } from './support/mosquitto';
 import { type TestPlayer, startPlayer } from './support/player-host';
@@ -64,13 +65,15 @@ test.describe('proof of play', () => {
     await addItem(api, SCREEN.id, { type: 'text', durationMs: 2000, props: { body: 'Iklan layanan B' } });
     await publish(api, SCREEN.id);
 
-    // 2. The player runs on a clock the test can move (Playwright's fake timers, flowing in real time).
+    // 2. The player runs on a clock the test can move (Playwright's fake timers, flowing in real time), and the
+    //    controller's clock moves with it (the player plays and records by the controller's time).
     player = await startPlayer(controller.url, { screens: [{ screenId: SCREEN.id, x: 0, y: 0, ...SCREEN }] });
     const page = await player.page(SCREEN.id);
     await expect(page.getByText('Iklan layanan').filter({ visible: true }).first()).toBeVisible({ timeout: 15_000 });
     await expect.poll(async () => (await appearances(page)).length, { timeout: 15_000 }).toBeGreaterThan(0);
     const beforeClock = await appearances(page);
     await page.context().clock.install();
+    await controllerTimeFollowsPage(page);
     await page.reload();
     await expect(page.getByText('Iklan layanan').filter({ visible: true }).first()).toBeVisible({ timeout: 15_000 });
     await expect.poll(() => appearances(page), { timeout: 15_000 }).toHaveLength(3);

@@ -240,12 +240,15 @@ test('a layout: zones at their exact pixels, an overlay above everything', async
 test('a new manifest while an item plays is not a second showing (one proof-of-play record each)', async ({ page }) => {
   await openHarness(page, fixtures);
   const loop = [item('text', { body: 'Satu tayangan' }, 60_000), item('text', { body: 'Berikutnya' }, 60_000)];
-  await show(page, manifest({ loop }));
+  // Published now, its loop cued at its first item (as the controller does for a loop that changed): where the
+  // loop is follows from the time, so without the cue it would be wherever the day has brought it.
+  const cues = [{ programme: 'default', zone: 'main', at: new Date().toISOString(), index: 0 }];
+  await show(page, manifest({ loop, cues }));
   await expect(page.getByText('Satu tayangan')).toBeVisible({ timeout: 15_000 });
   const reports = () => page.evaluate(() => window.harness.shown.map((s) => s.itemId));
   await expect.poll(reports).toEqual([loop[0]?.id]);
   // The controller republishes (a schedule edit elsewhere, a new version): the same item plays on.
-  for (const version of [2, 3, 4]) await show(page, manifest({ loop }, version));
+  for (const version of [2, 3, 4]) await show(page, manifest({ loop, cues }, version));
   await page.waitForTimeout(1000);
   await expect(page.getByText('Satu tayangan')).toBeVisible();
   expect(await reports()).toEqual([loop[0]?.id]);
@@ -254,7 +257,9 @@ test('a new manifest while an item plays is not a second showing (one proof-of-p
 test('image → video → HLS → web page → text: over 100 transitions, never a blank frame', async ({ page }) => {
   test.setTimeout(180_000);
   await installFrameProbe(page);
-  await openHarness(page, fixtures, 4); // durations run four times faster
+  // Durations run twice as fast: a showing of 500 ms leaves a busy machine room to load the next item in time (one
+  // that is late by a whole showing is passed over, below).
+  await openHarness(page, fixtures, 2);
   const loop = [
     item('image', { asset: fixtures.image.sha256, fit: 'cover' }, 1000),
     item('video', { asset: fixtures.video.sha256, fit: 'cover' }, 1000),
@@ -275,12 +280,19 @@ test('image → video → HLS → web page → text: over 100 transitions, never
   expect(await page.evaluate(() => window.harness.rejected)).toEqual([]);
   expect(report.blanks, JSON.stringify(report.blanks)).toEqual([]);
   expect(report.blankFrames).toBe(0);
-  // The player played them in order and skipped none...
+  // The player played them in order: each item the next one, or, where a slow item kept the zone late by a whole
+  // showing, a later one (it catches up at the next boundary, in step with every other tile: docs/rendering.md).
+  // That is rare even on a busy machine; never the same item twice in a row.
   const order = loop.map((i) => i.id);
   const played = (await page.evaluate(() => window.harness.shown.map((s) => s.itemId))).slice(-100);
-  played.slice(1).forEach((id, i) => {
-    expect(order.indexOf(id), played.join(' ')).toBe((order.indexOf(played[i] ?? '') + 1) % order.length);
-  });
+  const steps = played
+    .slice(1)
+    .map((id, i) => (order.indexOf(id) - order.indexOf(played[i] ?? '') + order.length) % order.length);
+  expect(
+    steps.every((step) => step >= 1),
+    played.join(' '),
+  ).toBe(true);
+  expect(steps.filter((step) => step === 1).length, played.join(' ')).toBeGreaterThanOrEqual(steps.length * 0.9);
   // ...and the frames showed every one of them, over and over.
   for (const id of order) expect(sequence.filter((s) => s === id).length).toBeGreaterThanOrEqual(15);
   expect(report.frames).toBeGreaterThan(300);

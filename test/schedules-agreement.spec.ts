@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from 'playwright-core';
 import { signIn } from './support/api';
 import { type ControllerProcess, startControllerProcess } from './support/controller-process';
+import { controllerTimeFollowsPage } from './support/controller-time';
 import { addItem, publish } from './support/delivery';
 import { type TestPlayer, startPlayer } from './support/player-host';
 import type {} from './support/player-window';
@@ -145,10 +146,12 @@ test.describe('schedule preview and playback', () => {
     expect([...seen].sort()).toEqual(Object.keys(PLAYLISTS).sort());
     expect(segments.length).toBeGreaterThanOrEqual(10);
 
-    // The player on a clock the test moves forward, as real time would.
+    // The player on a clock the test moves forward, as real time would: the controller's clock with it, since
+    // the player plays by the controller's time.
     player = await startPlayer(controller.url, { screens: [{ screenId: SCREEN.id, x: 0, y: 0, ...SCREEN }] });
     const page = await player.page(SCREEN.id);
     await page.context().clock.install();
+    await controllerTimeFollowsPage(page);
     await page.reload();
     await expect.poll(() => page.evaluate(() => window.baruga?.manifestVersion), { timeout: 20_000 }).toBe(version);
 
@@ -176,5 +179,23 @@ test.describe('schedule preview and playback', () => {
       expect((now.body as { playlistId: string }).playlistId, why).toBe(expected);
     }
     expect(await page.evaluate(() => window.baruga?.rejected ?? [])).toEqual([]);
+
+    // Proof of play names the type of what each zone showed, the layout's zones and the overlay included (their
+    // records once said "unknown"): the records still open in the player's buffer say so.
+    const recorded = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('baruga-player');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('pop').objectStore('pop').getAll();
+            all.onsuccess = () =>
+              resolve(all.result.map((r: { zoneId: string; itemType: string }) => `${r.zoneId}:${r.itemType}`));
+            all.onerror = () => reject(all.error);
+          };
+        }),
+    );
+    expect(recorded).toEqual(expect.arrayContaining(['agenda:text', 'pengaduan:text']));
+    expect(recorded.filter((r) => r.endsWith(':unknown'))).toEqual([]);
   });
 });

@@ -177,6 +177,11 @@ export const Heartbeat = z.object({
   fps: z.number().min(0).max(1000).nullable(),
   /** Controller clock minus player clock, in ms (null until measured). */
   clockOffsetMs: z.number().nullable(),
+  /**
+   * How far the offset may be off, in ms: the true offset lies within `clockOffsetMs ± clockErrorMs` (null until
+   * measured; absent from players older than the estimator).
+   */
+  clockErrorMs: z.number().min(0).nullable().optional(),
   blackout: z.boolean(),
   host: HostInfo,
   lastRejection: Rejection.nullable(),
@@ -185,8 +190,17 @@ export const Heartbeat = z.object({
 });
 export type Heartbeat = z.infer<typeof Heartbeat>;
 
-/** `GET /api/player/time`: the controller's clock, for the player's offset estimate. */
-export const ControllerTime = z.object({ now: z.number() });
+/**
+ * `GET /api/player/time`: the controller's clock, for the player's offset estimate (an NTP-style exchange: the
+ * player notes when it sent and received, the controller when it received and answered; player/src/browser/clock).
+ * All in ms since the epoch on the controller's clock. `receivedAt`/`sentAt` are absent from older controllers:
+ * `now` then stands for both.
+ */
+export const ControllerTime = z.object({
+  now: z.number(),
+  receivedAt: z.number().optional(),
+  sentAt: z.number().optional(),
+});
 export type ControllerTime = z.infer<typeof ControllerTime>;
 
 export const ScreenHealth = z.enum(['online', 'late', 'offline', 'unknown']);

@@ -32,6 +32,8 @@ export {
   AssetRef,
   ManifestPlaylists,
   Manifest,
+  OVERLAYS_CUE,
+  PlaybackCue,
   parseManifest,
 } from './manifest';
 export {

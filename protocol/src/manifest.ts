@@ -39,6 +39,25 @@ export const ManifestPlaylists = z
   .refine((p) => !(DEFAULT_PLAYLIST_ID in p), `"${DEFAULT_PLAYLIST_ID}" is the screen's own loop, not a playlist`);
 export type ManifestPlaylists = z.infer<typeof ManifestPlaylists>;
 
+/** The key of the screen's overlay zones in a cue (never a slug, so no playlist or layout can share it). */
+export const OVERLAYS_CUE = '@overlays';
+
+/**
+ * A publish that changed a zone's items: from `at` (the publish instant on the controller's clock) the zone plays
+ * from item `index`, the first new or changed one, so an operator sees what they just published at once. Where a
+ * zone is in its playlist stays a function of (manifest, instant): the later of its segment's start and its cue
+ * decides (docs/rendering.md, "Where a zone is").
+ */
+export const PlaybackCue = z.object({
+  /** The playlist or layout the zone belongs to (`default` for the screen's loop), or {@link OVERLAYS_CUE}. */
+  programme: z.string().min(1).max(64),
+  /** The zone: `main` for a playlist, which fills the screen. */
+  zone: z.string().min(1).max(64),
+  at: IsoInstant,
+  index: z.int().min(0),
+});
+export type PlaybackCue = z.infer<typeof PlaybackCue>;
+
 export const Manifest = z.object({
   schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
   screenId: Slug,
@@ -56,6 +75,8 @@ export const Manifest = z.object({
   /** Zones painted above whatever is scheduled (running text over everything), in screen pixels. */
   overlays: z.array(Zone).max(MAX_OVERLAY_ZONES).default([]),
   assets: z.array(AssetRef).max(5000),
+  /** Where zones whose items changed at a publish begin; none in manifests from before cues. */
+  cues: z.array(PlaybackCue).max(20_000).default([]),
   /**
    * A public screen's approval of exactly this content (approval.ts); signed with the rest, so a player shows
    * nothing on a public screen that an approver did not pass. Absent for other screens.

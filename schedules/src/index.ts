@@ -17,6 +17,20 @@ export {
   screenScheduleFromManifest,
 } from './manifest-schedule';
 export { type EventCheck, checkEvent } from './feasibility';
+export {
+  type Cycle,
+  type Showing,
+  type Position,
+  type ZoneOnScreen,
+  type ScreenOnScreen,
+  MAIN_ZONE,
+  OVERLAY_SINCE,
+  positionAt,
+  showingAfter,
+  cycleOf,
+  cueOf,
+  onScreenAt,
+} from './playback';
 export { type Recurrence, compileRecurrence } from './recurrence';
 export {
   type OffsetPiece,

@@ -9,7 +9,7 @@ import { createDataFeeds, DataFeedsContext } from '@baruga/content/browser';
 import { type Manifest, parseManifest } from '@baruga/protocol';
 import { createRoot, type Root } from 'react-dom/client';
 import { ScreenPlayer } from '../../player/src/browser/rendering/screen-player';
-import { acceleratedTimers, realTimers } from '../../player/src/browser/rendering/timers';
+import { acceleratedTimers, realTimers } from '../../player/src/browser/clock/timers';
 import { Stage } from '../../player/src/browser/stage';
 import '../../player/src/browser/styles.css';
 

@@ -72,7 +72,14 @@ export function item(type: string, props: Record<string, unknown>, durationMs = 
 
 /** A manifest as the controller would publish it, for the harness (which checks it with the same schema). */
 export function manifest(
-  parts: { loop?: unknown[]; layouts?: Record<string, unknown>; overlays?: unknown[]; assets?: Asset[] },
+  parts: {
+    loop?: unknown[];
+    layouts?: Record<string, unknown>;
+    overlays?: unknown[];
+    assets?: Asset[];
+    /** Where zones begin (protocol PlaybackCue), as the publisher sets them when a zone's items change. */
+    cues?: { programme: string; zone: string; at: string; index: number }[];
+  },
   version = 1,
 ) {
   return {
@@ -88,6 +95,7 @@ export function manifest(
     layouts: parts.layouts ?? {},
     overlays: parts.overlays ?? [],
     assets: parts.assets ?? [],
+    cues: parts.cues ?? [],
   };
 }
 

@@ -56,8 +56,12 @@ export async function telemetryRoutes(
     });
   });
 
+  // The two controller instants of a player's clock exchange: when the request reached us and when the answer
+  // left. Whatever happens between them is not counted as network delay (protocol ControllerTime).
   app.get('/api/player/time', { config: { access: 'public' } }, async (_request, reply): Promise<ControllerTime> => {
+    const receivedAt = Date.now();
     reply.header('Cache-Control', 'no-store');
-    return { now: Date.now() };
+    const sentAt = Date.now();
+    return { now: sentAt, receivedAt, sentAt };
   });
 }

@@ -18,6 +18,7 @@ import { screenInfo } from '../screens/screens-repository';
 import { scheduleSource } from '../schedules/schedule-source';
 import type { Messaging } from '../messaging/messaging';
 import type { AssetDelivery, Surface } from '../library/renditions';
+import { playbackCues } from './cues';
 import type { ManifestSigner } from './manifest-signer';
 import type { ApprovalGate } from '../approvals/approval-gate';
 
@@ -154,9 +155,12 @@ export function createPublisher(
     const approval = approvals.check(compiled.value, { now });
     if (!approval.ok) return approval;
     const stored = db.transaction(() => {
+      // Zones whose items changed begin at what changed, from now, on every player alike (cues.ts).
+      const cues = playbackCues(repos.manifests.latest(screenId), compiled.value, now);
       const manifest: Manifest = {
         ...compiled.value,
         version: repos.manifests.latestVersion(screenId) + 1,
+        cues,
         ...(approval.value ? { approval: approval.value } : {}),
       };
       const signed = signer.wire(manifest);

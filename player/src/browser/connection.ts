@@ -55,24 +55,24 @@ function brokerUrl(config: PlayerConfig): string {
 }
 
 /**
- * Connects over MQTT/WebSocket, hands every manifest payload to `onManifest`, and keeps the
- * retained presence status current (its last will says "offline" when the link drops).
+ * Connects over MQTT/WebSocket, subscribes to `subscriptions` on every (re)connect, hands every message to
+ * `onMessage`, and keeps the retained presence status current (its last will says "offline" when the link drops).
+ * Which topics, and what their messages mean, is the controller link's business (delivery/controller-link.ts).
  */
 export function connectPlayer(
   config: PlayerConfig,
   handlers: {
-    onManifest(payload: string): void;
     onState(state: ConnectionState): void;
-    /** Messages on `subscriptions` (commands, acknowledgements). */
-    onMessage?(topic: string, payload: string): void;
+    /** Every message on `subscriptions`, as text; empty payloads (cleared retained messages) are not messages. */
+    onMessage(topic: string, payload: string): void;
     /** The broker refused the connection: 4 bad credentials, 5 not authorized (revoked, claimed screen). */
     onRefused?(code: number): void;
   },
   options: {
     /** An enrolled player's own id and secret; without them the player connects anonymously. */
     credentials?: { username: string; password: string } | undefined;
-    subscriptions?: readonly string[];
-  } = {},
+    subscriptions: readonly string[];
+  },
 ): PlayerConnection {
   const id = options.credentials?.username ?? playerId();
   const status = (state: PlayerStatus['state'], extra: Partial<PlayerStatus> = {}): string =>
@@ -99,14 +99,13 @@ export function connectPlayer(
   handlers.onState('connecting');
   client.on('connect', () => {
     handlers.onState('online');
-    client.subscribe([config.manifestTopic, ...(options.subscriptions ?? [])], { qos: 1 });
+    client.subscribe([...options.subscriptions], { qos: 1 });
     client.publish(config.statusTopic, status('online', last), { qos: 1, retain: true });
   });
   client.on('offline', () => handlers.onState('offline'));
   client.on('close', () => handlers.onState('offline'));
   client.on('message', (topic, payload) => {
-    if (topic === config.manifestTopic && payload.length > 0) handlers.onManifest(payload.toString());
-    else if (payload.length > 0) handlers.onMessage?.(topic, payload.toString());
+    if (payload.length > 0) handlers.onMessage(topic, payload.toString());
   });
   client.on('error', (error) => {
     const code = (error as { code?: unknown }).code;

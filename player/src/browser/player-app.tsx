@@ -5,12 +5,12 @@ import { useDelivery } from './delivery/use-delivery';
 import { bilingual } from './i18n';
 import { Stage } from './stage';
 import { ScreenPlayer } from './rendering/screen-player';
-import { realTimers } from './rendering/timers';
 import { recordManifest, recordRejected, recordShown } from './telemetry';
 
 export function PlayerApp({ screenId }: { screenId: string }) {
   // Delivery (delivery/): the verified manifest to play, from cache first, and what to show over it.
-  const { manifest, view } = useDelivery(screenId);
+  const { playing, view } = useDelivery(screenId);
+  const manifest = playing?.manifest ?? null;
 
   useEffect(() => {
     if (!manifest) return;
@@ -18,14 +18,14 @@ export function PlayerApp({ screenId }: { screenId: string }) {
     document.body.dataset.manifestVersion = String(manifest.version);
   }, [manifest]);
 
-  // Proof of play and status follow recordShown (delivery/delivery.ts listens to it).
+  // Proof of play and status follow recordShown (delivery/play-reporting.ts listens to it).
   const manifestVersion = manifest?.version ?? 0;
   const onItemShown = useCallback(
     (itemId: string, zoneId: string) => recordShown(itemId, manifestVersion, zoneId),
     [manifestVersion],
   );
 
-  if (!manifest) {
+  if (!playing || !manifest) {
     const problem = view.problem;
     const text = bilingual(problem ?? (view.connection === 'online' ? 'waiting' : 'connecting'));
     return (
@@ -43,7 +43,7 @@ export function PlayerApp({ screenId }: { screenId: string }) {
         <ScreenPlayer
           manifest={manifest}
           assetUrl={assetUrl}
-          timers={realTimers}
+          timers={playing.timers}
           onShown={onItemShown}
           onRejected={recordRejected}
         />

@@ -1,6 +1,6 @@
 import {
   COMMAND_OK,
-  Command,
+  type Command,
   type CommandAck,
   type CommandName,
   ErrorCode,
@@ -10,7 +10,7 @@ import {
 import { z } from 'zod';
 import { type PlayerDb, STORES } from './idb';
 
-/** What each command does on this player; delivery.ts supplies them. A result's message goes into the ack. */
+/** What each command does on this player; command-actions.ts supplies them. A result's message goes into the ack. */
 export interface CommandActions {
   reload(): void;
   screenshot(commandId: string): Promise<Result<string>>;
@@ -103,25 +103,18 @@ export function createCommandRunner(deps: {
   }
 
   return {
-    async handle(payload: string): Promise<void> {
-      let json: unknown;
-      try {
-        json = JSON.parse(payload);
-      } catch {
-        return;
-      }
-      const command = Command.safeParse(json);
-      if (!command.success) return;
-      if (await seen(command.data.id)) return;
-      await remember(command.data.id);
-      if (Date.parse(command.data.expiresAt) <= deps.now()) {
-        answer(command.data.id, false, ErrorCode.commandExpired, 'the command expired before it arrived');
+    /** One command, decoded from the wire by the controller link (protocol decodeMessage). */
+    async handle(command: Command): Promise<void> {
+      if (await seen(command.id)) return;
+      await remember(command.id);
+      if (Date.parse(command.expiresAt) <= deps.now()) {
+        answer(command.id, false, ErrorCode.commandExpired, 'the command expired before it arrived');
         return;
       }
       try {
-        await run(command.data.name, command.data);
+        await run(command.name, command);
       } catch (error) {
-        answer(command.data.id, false, ErrorCode.commandFailed, String(error));
+        answer(command.id, false, ErrorCode.commandFailed, String(error));
       }
     },
   };

@@ -1,6 +1,6 @@
 import type { ScreenInfo } from '@baruga/protocol';
 import { type StringKey, bilingual } from '../i18n';
-import type { DeliveryView } from './delivery';
+import type { DeliveryView } from './delivery-view';
 import './delivery.css';
 
 function Bilingual({ text }: { text: StringKey }) {

@@ -1,6 +1,12 @@
 import { type ManifestKey, manifestSigningInput } from '@baruga/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkManifest, importManifestKey } from './manifest-gate';
+import { type GateContext, checkManifest as checkEnvelope, importManifestKey, readEnvelope } from './manifest-gate';
+
+/** A message as it arrives: read once through the protocol's message table, then checked. */
+async function checkManifest(payload: string, ctx: GateContext) {
+  const read = readEnvelope(payload);
+  return read.kind === 'reject' ? read : checkEnvelope(read.envelope, ctx);
+}
 
 const b64url = (bytes: ArrayBuffer) =>
   btoa(String.fromCharCode(...new Uint8Array(bytes)))

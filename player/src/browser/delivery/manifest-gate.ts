@@ -1,9 +1,11 @@
 import {
   type BarugaError,
+  type Decoded,
   ErrorCode,
   type Manifest,
   type ManifestKey,
-  SignedManifest,
+  type SignedManifest,
+  decodeMessage,
   manifestSigningInput,
   parseManifest,
 } from '@baruga/protocol';
@@ -53,25 +55,33 @@ const reject = (code: string, message: string, version: number | null = null): G
   error: { code, message, version },
 });
 
+/** A manifest message read once (size, JSON, envelope schema: the protocol's message table), or why not. */
+export type EnvelopeOutcome = { kind: 'envelope'; envelope: SignedManifest } | { kind: 'reject'; error: GateRejection };
+
+/** The envelope of a manifest message the controller link decoded (protocol decodeMessage). */
+export function envelopeFrom(decoded: Decoded<SignedManifest>): EnvelopeOutcome {
+  if (decoded.ok) return { kind: 'envelope', envelope: decoded.value };
+  const what = decoded.problem === 'failed its schema' ? 'is not a signed envelope' : decoded.problem;
+  return {
+    kind: 'reject',
+    error: { code: ErrorCode.manifestInvalid, message: `manifest message ${what}`, version: null },
+  };
+}
+
+/** A stored manifest message (the one on screen, kept for the next boot), read the same way. */
+export const readEnvelope = (payload: string): EnvelopeOutcome => envelopeFrom(decodeMessage('manifest', payload));
+
 /**
- * Everything a manifest must pass before the player even downloads its assets: a well-formed envelope,
- * the pinned key, a valid Ed25519 signature over exactly the bytes received, this screen, a version above
- * the one playing (no rollback, no replay), and an expiry still ahead.
+ * Everything a manifest must pass before the player even downloads its assets: the pinned key, a valid Ed25519
+ * signature over exactly the manifest received, this screen, a version above the one playing (no rollback, no
+ * replay), and an expiry still ahead. The manifest itself is parsed only once its signature checks out.
  */
-export async function checkManifest(payload: string, ctx: GateContext): Promise<GateOutcome> {
-  let json: unknown;
-  try {
-    json = JSON.parse(payload);
-  } catch {
-    return reject(ErrorCode.manifestInvalid, 'manifest message is not JSON');
-  }
-  const envelope = SignedManifest.safeParse(json);
-  if (!envelope.success) return reject(ErrorCode.manifestInvalid, 'manifest message is not a signed envelope');
-  const claimed = typeof envelope.data.manifest.version === 'number' ? envelope.data.manifest.version : null;
-  if (envelope.data.keyId !== ctx.key.keyId) {
+export async function checkManifest(envelope: SignedManifest, ctx: GateContext): Promise<GateOutcome> {
+  const claimed = typeof envelope.manifest.version === 'number' ? envelope.manifest.version : null;
+  if (envelope.keyId !== ctx.key.keyId) {
     return reject(
       ErrorCode.manifestUnknownKey,
-      `manifest signed with key ${envelope.data.keyId}, this player trusts ${ctx.key.keyId}`,
+      `manifest signed with key ${envelope.keyId}, this player trusts ${ctx.key.keyId}`,
       claimed,
     );
   }
@@ -80,22 +90,22 @@ export async function checkManifest(payload: string, ctx: GateContext): Promise<
     valid = await crypto.subtle.verify(
       { name: 'Ed25519' },
       ctx.cryptoKey,
-      base64urlBytes(envelope.data.signature),
-      new TextEncoder().encode(manifestSigningInput(envelope.data.manifest)),
+      base64urlBytes(envelope.signature),
+      new TextEncoder().encode(manifestSigningInput(envelope.manifest)),
     );
   } catch {
     valid = false;
   }
   if (!valid) return reject(ErrorCode.manifestSignature, 'manifest signature does not verify', claimed);
 
-  const parsed = parseManifest(envelope.data.manifest);
+  const parsed = parseManifest(envelope.manifest);
   if (!parsed.ok) return reject(ErrorCode.manifestInvalid, parsed.error.message, claimed);
   const manifest = parsed.value;
   if (manifest.screenId !== ctx.screenId) {
     return reject(ErrorCode.manifestWrongScreen, `manifest is for screen ${manifest.screenId}`, manifest.version);
   }
   if (ctx.current) {
-    if (manifest.version === ctx.current.version && envelope.data.signature === ctx.current.signature) {
+    if (manifest.version === ctx.current.version && envelope.signature === ctx.current.signature) {
       return { kind: 'same' };
     }
     if (manifest.version < ctx.current.version) {
@@ -116,5 +126,5 @@ export async function checkManifest(payload: string, ctx: GateContext): Promise<
   if (!ctx.allowExpired && Date.parse(manifest.expiresAt) <= ctx.now) {
     return reject(ErrorCode.manifestExpired, `manifest expired at ${manifest.expiresAt}`, manifest.version);
   }
-  return { kind: 'accept', manifest, envelope: envelope.data };
+  return { kind: 'accept', manifest, envelope };
 }

@@ -1,14 +1,26 @@
 import type { Manifest } from '@baruga/protocol';
 import { useEffect, useState } from 'react';
-import { type DeliveryView, INITIAL_VIEW, startDelivery } from './delivery';
+import type { Timers } from '../clock/timers';
+import { type DeliveryView, INITIAL_VIEW } from './delivery-view';
+import { startPlayerSession } from './player-session';
 
-/** The manifest to play and what to show around it, for one screen, for as long as the component lives. */
-export function useDelivery(screenId: string): { manifest: Manifest | null; view: DeliveryView } {
-  const [manifest, setManifest] = useState<Manifest | null>(null);
+/** A manifest to play, and the session's clock to play it by. */
+export interface Playing {
+  manifest: Manifest;
+  timers: Timers;
+}
+
+/** One screen's player session for as long as the component lives: what to play, and what to show around it. */
+export function useDelivery(screenId: string): { playing: Playing | null; view: DeliveryView } {
+  const [playing, setPlaying] = useState<Playing | null>(null);
   const [view, setView] = useState<DeliveryView>(INITIAL_VIEW);
   useEffect(() => {
-    const delivery = startDelivery(screenId, { onManifest: setManifest, onView: setView });
-    return () => delivery.dispose();
+    const session = startPlayerSession(screenId, {
+      // Called once the session has read its storage, so `session` is set by then.
+      onManifest: (manifest) => setPlaying({ manifest, timers: session.timers }),
+      onView: setView,
+    });
+    return () => session.dispose();
   }, [screenId]);
-  return { manifest, view };
+  return { playing, view };
 }

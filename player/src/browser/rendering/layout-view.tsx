@@ -1,9 +1,8 @@
 import type { ScreenInfo } from '@baruga/protocol';
 import { useCallback, useEffect, useRef } from 'react';
-import type { Programme } from './programme';
-import { startIndexFor } from './programme';
+import type { Timers } from '../clock/timers';
+import type { Programme, ZoneProgramme } from './programme';
 import { Switcher } from './switcher';
-import type { Timers } from './timers';
 import { ZonePlayer } from './zone-player';
 
 export interface LayoutViewProps {
@@ -26,7 +25,7 @@ export function LayoutView(props: LayoutViewProps) {
   const zoneLive = useCallback(
     (zoneId: string) => {
       liveZones.current.add(zoneId);
-      const waiting = programme.zones.filter((z) => z.items.length > 0 && !liveZones.current.has(z.id));
+      const waiting = programme.zones.filter((z) => playsSomething(z) && !liveZones.current.has(z.id));
       if (waiting.length === 0 && !reported.current) {
         reported.current = true;
         onLive();
@@ -36,7 +35,7 @@ export function LayoutView(props: LayoutViewProps) {
   );
   useEffect(() => {
     // A layout whose zones have nothing to play is "live" at once: its background is what it shows.
-    if (programme.zones.every((z) => z.items.length === 0)) zoneLive('');
+    if (!programme.zones.some(playsSomething)) zoneLive('');
   }, [programme.zones, zoneLive]);
 
   return (
@@ -50,28 +49,28 @@ export function LayoutView(props: LayoutViewProps) {
           key={zone.id}
           targetKey={zone.contentKey}
           target={zone}
-          render={(z, onZoneLive, previous) => {
-            // Replaced content begins at what changed, so a publish shows at once.
-            const startIndex = startIndexFor(previous?.items, z.items);
-            return (
-              <ZonePlayer
-                zone={z}
-                items={z.items}
-                startIndex={startIndex}
-                screen={props.screen}
-                assetUrl={props.assetUrl}
-                timers={props.timers}
-                onLive={() => {
-                  onZoneLive();
-                  zoneLive(z.id);
-                }}
-                onShown={props.onShown}
-                onFailed={props.onFailed}
-              />
-            );
-          }}
+          render={(z, onZoneLive) => (
+            // Replaced content begins where the pure position is: a publish cues the zone at what changed.
+            <ZonePlayer
+              zone={z}
+              entries={z.entries}
+              durations={z.durations}
+              cycle={z.cycle}
+              screen={props.screen}
+              assetUrl={props.assetUrl}
+              timers={props.timers}
+              onLive={() => {
+                onZoneLive();
+                zoneLive(z.id);
+              }}
+              onShown={props.onShown}
+              onFailed={props.onFailed}
+            />
+          )}
         />
       ))}
     </div>
   );
 }
+
+const playsSomething = (zone: ZoneProgramme) => zone.entries.some((e) => e !== null);

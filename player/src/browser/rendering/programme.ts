@@ -1,7 +1,15 @@
-import type { AssetRef, Layout, LoopItem, Manifest, Transition } from '@baruga/protocol';
+import {
+  type AssetRef,
+  type Layout,
+  type LoopItem,
+  type Manifest,
+  OVERLAYS_CUE,
+  type Transition,
+} from '@baruga/protocol';
+import { type Cycle, MAIN_ZONE, OVERLAY_SINCE, cueOf, cycleOf, onScreenAt } from '@baruga/schedules';
 import { type PlayableItem, playableItems } from './playable';
 
-/** A zone ready to play: geometry plus the items this player can show. */
+/** A zone ready to play: geometry, its items as this player can show them, and where its cycle began. */
 export interface ZoneProgramme {
   id: string;
   x: number;
@@ -11,8 +19,12 @@ export interface ZoneProgramme {
   z: number;
   background?: string | undefined;
   transition: Transition;
-  items: PlayableItem[];
-  /** Identity of the zone's content: when it changes, the zone is swapped without a gap. */
+  /** The zone's items in the manifest's order; null where this player cannot play one (it is passed over). */
+  entries: (PlayableItem | null)[];
+  durations: number[];
+  /** Where the zone's cycle began (its segment's start, or its cue): its position follows from it and the time. */
+  cycle: Cycle;
+  /** Identity of the zone's content and cycle: when it changes, the zone is swapped without a gap. */
   contentKey: string;
 }
 
@@ -26,44 +38,43 @@ export interface Programme {
   zones: ZoneProgramme[];
 }
 
-const FULL_SCREEN_TRANSITION: Transition = { kind: 'fade', durationMs: 500 };
-
-function zoneKey(zoneId: string, geometry: unknown, items: readonly LoopItem[]): string {
-  return `${zoneId}:${JSON.stringify(geometry)}:${JSON.stringify(items)}`;
+/** What plays on a screen now, and when that may change next (null: not before a new manifest). */
+export interface ProgrammeChoice {
+  id: string;
+  programme: Programme;
+  nextChangeAt: number | null;
 }
 
-/** A playlist fills the whole screen as a single zone. */
-export function playlistProgramme(
-  id: string,
+type ZoneGeometry = Omit<ZoneProgramme, 'entries' | 'durations' | 'cycle' | 'contentKey'>;
+
+const FULL_SCREEN_TRANSITION: Transition = { kind: 'fade', durationMs: 500 };
+
+/**
+ * One zone. `epoch` counts the player clock's jumps: a zone planned on the old time is replaced by one planned on
+ * the new (ScreenPlayer).
+ */
+function zoneProgramme(
+  geometry: ZoneGeometry,
   items: readonly LoopItem[],
-  manifest: Manifest,
-  reject: (reason: string) => void,
-): Programme {
-  const assets = new Map<string, AssetRef>(manifest.assets.map((a) => [a.sha256, a]));
-  const { width, height } = manifest.screen;
-  const geometry = { x: 0, y: 0, width, height, z: 0, transition: FULL_SCREEN_TRANSITION };
+  cycle: Cycle,
+  context: { assets: ReadonlyMap<string, AssetRef>; reject: (reason: string) => void; epoch: number },
+): ZoneProgramme {
   return {
-    id,
-    width,
-    height,
-    background: '#000000',
-    zones: [
-      {
-        id: 'main',
-        ...geometry,
-        items: playableItems(items, assets, reject),
-        contentKey: zoneKey('main', geometry, items),
-      },
-    ],
+    ...geometry,
+    entries: playableItems(items, context.assets, context.reject),
+    durations: items.map((i) => i.durationMs),
+    cycle,
+    contentKey: `${geometry.id}:${JSON.stringify(geometry)}:${JSON.stringify(items)}:${cycle.start}/${cycle.index}:${context.epoch}`,
   };
 }
 
-export function layoutProgramme(
+const assetsOf = (manifest: Manifest) => new Map<string, AssetRef>(manifest.assets.map((a) => [a.sha256, a]));
+
+function layoutProgramme(
   layout: Omit<Layout, 'background'> & { background: string },
-  manifest: Manifest,
-  reject: (reason: string) => void,
+  zoneCycle: (zoneId: string) => Cycle,
+  context: Parameters<typeof zoneProgramme>[3],
 ): Programme {
-  const assets = new Map<string, AssetRef>(manifest.assets.map((a) => [a.sha256, a]));
   return {
     id: layout.id,
     width: layout.width,
@@ -71,35 +82,45 @@ export function layoutProgramme(
     background: layout.background,
     zones: [...layout.zones]
       .sort((a, b) => a.z - b.z)
-      .map((zone) => {
-        const { items, ...geometry } = zone;
-        return {
-          ...geometry,
-          items: playableItems(items, assets, reject),
-          contentKey: zoneKey(zone.id, geometry, items),
-        };
-      }),
+      .map(({ items, ...geometry }) => zoneProgramme(geometry, items, zoneCycle(geometry.id), context)),
   };
 }
 
 /**
- * Where a replaced zone should begin: at the first item that is new or changed (what the operator just
- * published), else at the start.
+ * Asks the schedule engine (the same code the controller previews with) what plays at `now` and where each of its
+ * zones is: a layout id fills the screen with its zones, a playlist id with one full-screen zone.
  */
-export function startIndexFor(previous: readonly PlayableItem[] | undefined, next: readonly PlayableItem[]): number {
-  if (!previous || previous.length === 0) return 0;
-  const before = new Map(previous.map((p) => [p.item.id, JSON.stringify(p.item)]));
-  const changed = next.findIndex((p) => before.get(p.item.id) !== JSON.stringify(p.item));
-  return changed >= 0 ? changed : 0;
+export function chooseProgramme(
+  manifest: Manifest,
+  now: number,
+  reject: (reason: string) => void,
+  epoch = 0,
+): ProgrammeChoice {
+  const screen = onScreenAt(manifest, now);
+  const at = screen.playlist;
+  const cycles = new Map(screen.zones.map((z) => [`${z.programme}/${z.zone}`, z.cycle]));
+  const zoneCycle = (zoneId: string) => cycles.get(`${at.playlistId}/${zoneId}`) ?? { start: at.since, index: 0 };
+  const context = { assets: assetsOf(manifest), reject, epoch };
+  const layout = manifest.layouts[at.playlistId];
+  let programme: Programme;
+  if (layout) {
+    programme = layoutProgramme(layout, zoneCycle, context);
+  } else {
+    const { width, height } = manifest.screen;
+    const geometry = { id: MAIN_ZONE, x: 0, y: 0, width, height, z: 0, transition: FULL_SCREEN_TRANSITION };
+    const zone = zoneProgramme(geometry, at.items, zoneCycle(MAIN_ZONE), context);
+    programme = { id: at.playlistId, width, height, background: '#000000', zones: [zone] };
+  }
+  return { id: at.playlistId, programme, nextChangeAt: Number.isFinite(at.until) ? at.until : null };
 }
 
 /** The screen's overlay zones as one transparent programme above everything scheduled, or null. */
-export function overlayProgramme(manifest: Manifest, reject: (reason: string) => void): Programme | null {
+export function overlayProgramme(manifest: Manifest, reject: (reason: string) => void, epoch = 0): Programme | null {
   if (manifest.overlays.length === 0) return null;
   const { width, height } = manifest.screen;
   return layoutProgramme(
     { id: 'overlays', name: 'overlays', width, height, background: 'transparent', zones: manifest.overlays },
-    manifest,
-    reject,
+    (zoneId) => cycleOf(OVERLAY_SINCE, cueOf(manifest, OVERLAYS_CUE, zoneId)),
+    { assets: assetsOf(manifest), reject, epoch },
   );
 }

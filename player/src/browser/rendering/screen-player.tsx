@@ -1,37 +1,24 @@
 import type { Manifest } from '@baruga/protocol';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Timers } from '../clock/timers';
 import { LayoutView } from './layout-view';
-import { playlistAt } from '@baruga/schedules';
-import { type Programme, layoutProgramme, overlayProgramme, playlistProgramme } from './programme';
+import { chooseProgramme, overlayProgramme } from './programme';
 import { Switcher } from './switcher';
-import type { Timers } from './timers';
 
 export interface ScreenPlayerProps {
   manifest: Manifest;
   assetUrl: (sha256: string) => string;
+  /** The player's clock (clock/player-clock.ts): what plays, and where, is a function of its `now()`. */
   timers: Timers;
   onShown: (itemId: string, zoneId: string) => void;
   onRejected: (reason: string) => void;
 }
 
-/** What plays on this screen now, and when that may change next (null: not before a new manifest). */
-export interface ProgrammeChoice {
-  id: string;
-  programme: Programme;
-  nextChangeAt: number | null;
-}
-
-/**
- * Asks the schedule engine (the same code the controller previews with) what plays now; a layout id
- * fills the screen with its zones, a playlist id with one full-screen zone.
- */
-export function chooseProgramme(manifest: Manifest, now: number, reject: (reason: string) => void): ProgrammeChoice {
-  const at = playlistAt(manifest, now);
-  const layout = manifest.layouts[at.playlistId];
-  const programme = layout
-    ? layoutProgramme(layout, manifest, reject)
-    : playlistProgramme(at.playlistId, at.items, manifest, reject);
-  return { id: at.playlistId, programme, nextChangeAt: Number.isFinite(at.until) ? at.until : null };
+/** The instant the schedule was last asked about, for which manifest, and how often the clock jumped. */
+interface Asked {
+  manifest: Manifest;
+  now: number;
+  epoch: number;
 }
 
 /**
@@ -39,21 +26,28 @@ export function chooseProgramme(manifest: Manifest, now: number, reject: (reason
  * the manifest changes.
  */
 export function ScreenPlayer({ manifest, assetUrl, timers, onShown, onRejected }: ScreenPlayerProps) {
-  const [now, setNow] = useState(() => timers.now());
-  const choice = useMemo(() => chooseProgramme(manifest, now, onRejected), [manifest, now, onRejected]);
+  const [asked, setAsked] = useState<Asked>(() => ({ manifest, now: timers.now(), epoch: 0 }));
+  if (asked.manifest !== manifest) {
+    // A new manifest is resolved at the time it arrives, not at the last schedule boundary.
+    setAsked({ manifest, now: timers.now(), epoch: asked.epoch });
+  }
+  const { now, epoch } = asked;
+  const choice = useMemo(() => chooseProgramme(manifest, now, onRejected, epoch), [manifest, now, epoch, onRejected]);
 
-  // Re-evaluate at the next schedule boundary.
+  // Ask again at the next schedule boundary, an instant of the controller's clock.
   const nextChangeAt = choice.nextChangeAt;
   useEffect(() => {
     if (nextChangeAt === null) return;
-    return timers.after(nextChangeAt - timers.now(), () => setNow(timers.now()));
+    return timers.at(nextChangeAt, () => setAsked((a) => ({ ...a, now: timers.now() })));
   }, [nextChangeAt, timers]);
+  // The clock jumped (a first estimate far from the local clock): every zone starts over from the new time.
+  useEffect(() => timers.onJump?.(() => setAsked((a) => ({ ...a, now: timers.now(), epoch: a.epoch + 1 }))), [timers]);
 
   const onFailed = useCallback(
     (itemId: string, reason: string) => onRejected(`item ${itemId}: ${reason}`),
     [onRejected],
   );
-  const overlays = useMemo(() => overlayProgramme(manifest, onRejected), [manifest, onRejected]);
+  const overlays = useMemo(() => overlayProgramme(manifest, onRejected, epoch), [manifest, onRejected, epoch]);
   return (
     <>
       <Switcher

@@ -8,11 +8,10 @@ import { type ReactNode, useCallback, useState } from 'react';
 export function Switcher<T>(props: {
   targetKey: string;
   target: T;
-  /** `previous` is what was on screen when this value arrived (undefined for the first). */
-  render: (value: T, onLive: () => void, previous: T | undefined) => ReactNode;
+  render: (value: T, onLive: () => void) => ReactNode;
 }) {
-  const [entries, setEntries] = useState<{ key: string; value: T; live: boolean; previous: T | undefined }[]>(() => [
-    { key: props.targetKey, value: props.target, live: false, previous: undefined },
+  const [entries, setEntries] = useState<{ key: string; value: T; live: boolean }[]>(() => [
+    { key: props.targetKey, value: props.target, live: false },
   ]);
   const last = entries[entries.length - 1];
   if (last && last.key === props.targetKey && last.value !== props.target) {
@@ -21,10 +20,7 @@ export function Switcher<T>(props: {
   } else if (last && last.key !== props.targetKey) {
     // A newer target replaces one still preparing; the one on screen stays until the newest is live.
     const onScreen = entries.filter((e) => e.live);
-    setEntries([
-      ...onScreen,
-      { key: props.targetKey, value: props.target, live: false, previous: onScreen[onScreen.length - 1]?.value },
-    ]);
+    setEntries([...onScreen, { key: props.targetKey, value: props.target, live: false }]);
   }
   const onLive = useCallback((key: string) => {
     setEntries((list) => {
@@ -37,7 +33,7 @@ export function Switcher<T>(props: {
     <>
       {entries.map((e) => (
         <div key={e.key} className={e.live ? 'bg-switch bg-switch--live' : 'bg-switch bg-switch--preparing'}>
-          {props.render(e.value, () => onLive(e.key), e.previous)}
+          {props.render(e.value, () => onLive(e.key))}
         </div>
       ))}
     </>

@@ -1,9 +1,11 @@
 import { contentViews } from '@baruga/content/browser';
 import type { ScreenInfo, Transition } from '@baruga/protocol';
+import type { Cycle } from '@baruga/schedules';
 import { memo, useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { Timers } from '../clock/timers';
 import type { PlayableItem } from './playable';
-import type { Timers } from './timers';
 import { type Slot, initialZoneState, zoneReducer } from './zone-machine';
+import { firstShowing, zonePlanner } from './zone-plan';
 
 /** An item that has not become ready in this time is skipped (a stalled download, a page that never loads). */
 export const READY_TIMEOUT_MS = 20_000;
@@ -21,9 +23,11 @@ export interface ZoneGeometry {
 
 export interface ZonePlayerProps {
   zone: ZoneGeometry;
-  items: readonly PlayableItem[];
-  /** Where to begin: the first item the operator just added or changed, so a publish shows at once. */
-  startIndex?: number;
+  /** The zone's items in the manifest's order; null where this player cannot play one. */
+  entries: readonly (PlayableItem | null)[];
+  durations: readonly number[];
+  /** Where the zone's cycle began: which item plays when follows from it and `timers.now()` alone. */
+  cycle: Cycle;
   screen: ScreenInfo;
   assetUrl: (sha256: string) => string;
   timers: Timers;
@@ -33,29 +37,51 @@ export interface ZonePlayerProps {
   onFailed: (itemId: string, reason: string) => void;
 }
 
-/** Plays one zone's items with gapless transitions (see zone-machine.ts for the rules). */
+/**
+ * Plays one zone's items with gapless transitions (zone-machine.ts), at the instants the pure position gives
+ * (zone-plan.ts): it begins with the item playing now, and switches at the boundaries of the controller's clock.
+ */
 export function ZonePlayer(props: ZonePlayerProps) {
-  const { zone, items, timers } = props;
-  const reducer = useMemo(() => zoneReducer(items.length), [items.length]);
-  const [state, dispatch] = useReducer(reducer, null, () => initialZoneState(items.length, props.startIndex));
+  const { zone, entries, durations, cycle, timers } = props;
+  const reducer = useMemo(() => {
+    const playable = entries.map((e) => e !== null);
+    return zoneReducer(playable.filter(Boolean).length, zonePlanner(durations, cycle, playable));
+  }, [entries, durations, cycle]);
+  const [state, rawDispatch] = useReducer(reducer, null, () =>
+    initialZoneState(
+      firstShowing(
+        durations,
+        cycle,
+        entries.map((e) => e !== null),
+        timers.now(),
+      ),
+    ),
+  );
+  // Every action carries the instant it happened (the reducer stays pure).
+  const dispatch = useCallback(
+    (action: { type: 'ready' | 'failed' | 'due' | 'transitioned'; key: number }) =>
+      rawDispatch({ ...action, now: timers.now() }),
+    [timers],
+  );
   const current = state.slots.find((s) => s.phase === 'live' || s.phase === 'entering');
   const entering = state.slots.find((s) => s.phase === 'entering');
+  const preparing = state.slots.find((s) => s.phase === 'preparing');
 
-  // The live item's duration counts from the moment it starts to appear.
+  // The live item gives way when the next showing is due, an instant on the controller's clock.
   const currentKey = current?.key;
   const currentIndex = current?.index;
+  const dueAt = current ? preparing?.at : undefined;
   useEffect(() => {
-    if (currentKey === undefined || currentIndex === undefined || items.length < 2) return;
-    const duration = items[currentIndex]?.item.durationMs ?? 10_000;
-    return timers.after(duration, () => dispatch({ type: 'due', key: currentKey }));
-  }, [currentKey, currentIndex, items, timers]);
+    if (currentKey === undefined || dueAt === undefined) return;
+    return timers.at(dueAt, () => dispatch({ type: 'due', key: currentKey }));
+  }, [currentKey, dueAt, timers, dispatch]);
 
   const enteringKey = entering?.key;
   useEffect(() => {
     if (enteringKey === undefined) return;
     const ms = zone.transition.kind === 'cut' ? 0 : zone.transition.durationMs;
     return timers.after(ms, () => dispatch({ type: 'transitioned', key: enteringKey }));
-  }, [enteringKey, zone.transition, timers]);
+  }, [enteringKey, zone.transition, timers, dispatch]);
 
   const { onLive, onShown } = props;
   const wentLive = useRef(false);
@@ -64,7 +90,7 @@ export function ZonePlayer(props: ZonePlayerProps) {
   const reportedKey = useRef<typeof currentKey>(undefined);
   useEffect(() => {
     if (currentKey === undefined || currentIndex === undefined) return;
-    const shown = items[currentIndex];
+    const shown = entries[currentIndex];
     if (shown && reportedKey.current !== currentKey) {
       reportedKey.current = currentKey;
       onShown(shown.item.id, zone.id);
@@ -73,7 +99,7 @@ export function ZonePlayer(props: ZonePlayerProps) {
       wentLive.current = true;
       onLive?.();
     }
-  }, [currentKey, currentIndex, items, zone.id, onShown, onLive]);
+  }, [currentKey, currentIndex, entries, zone.id, onShown, onLive]);
 
   return (
     <div
@@ -89,7 +115,7 @@ export function ZonePlayer(props: ZonePlayerProps) {
       }}
     >
       {state.slots.map((slot) => {
-        const playable = items[slot.index];
+        const playable = entries[slot.index];
         return playable ? (
           <ItemSlot
             key={slot.key}
