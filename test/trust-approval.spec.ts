@@ -1,11 +1,20 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { manifestSigningInput, topics } from '@baruga/protocol';
 import { expect, test } from '@playwright/test';
+import mqtt, { type MqttClient } from 'mqtt';
 import type { Page } from 'playwright-core';
 import { signIn } from './support/api';
 import { type ControllerProcess, startControllerProcess } from './support/controller-process';
+import { startMosquitto } from './support/mosquitto';
+import type {} from './support/player-window';
 
 const SCREEN = { id: 'videotron-uji', name: 'Videotron uji', width: 640, height: 360, public: true };
 const EDITOR = { username: 'rina', password: 'sandi-rina-panjang', role: 'editor' };
 const APPROVER = { username: 'andi', password: 'sandi-andi-panjang', role: 'approver' };
+
+type Envelope = { manifest: Record<string, unknown> & { version: number }; keyId: string; signature: string };
 
 /** Records every Content-Security-Policy violation the page meets, from its first script on. */
 async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
@@ -19,8 +28,12 @@ async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
 
 test.describe('two people for a public screen', () => {
   let controller: ControllerProcess | undefined;
+  let broker: Awaited<ReturnType<typeof startMosquitto>> | undefined;
+  let attacker: MqttClient | undefined;
   test.afterEach(async () => {
+    await attacker?.endAsync();
     await controller?.stop();
+    await broker?.stop();
   });
 
   test('an editor’s announcement reaches a videotron only once an approver who did not write it approves it', async ({
@@ -28,8 +41,12 @@ test.describe('two people for a public screen', () => {
     context,
   }) => {
     test.setTimeout(90_000);
-    // 1. A videotron marked public, an editor and an approver.
-    controller = await startControllerProcess({ env: { BARUGA_SEED_DEMO: '0' } });
+    // 1. A videotron marked public, an editor and an approver; an external broker anyone on the network can
+    //    publish to (the threat of step 6).
+    broker = await startMosquitto();
+    controller = await startControllerProcess({
+      env: { BARUGA_SEED_DEMO: '0', BARUGA_MQTT_URL: `mqtt://127.0.0.1:${broker.tcpPort}` },
+    });
     const admin = await signIn(controller.url);
     for (const user of [EDITOR, APPROVER]) expect((await admin.call('POST', '/api/users', user)).status).toBe(201);
     expect((await admin.call('POST', '/api/screens', SCREEN)).status).toBe(201);
@@ -77,5 +94,50 @@ test.describe('two people for a public screen', () => {
     await expect(page.locator('[data-action="approval.approve"]')).toContainText('andi');
     await expect(page.locator('[data-action="approval.request"]')).toContainText('rina');
     await expect(page.locator('[data-intact="true"]')).toBeVisible();
+
+    // 6. Someone with the controller's signing key (a stolen backup, a path that skips the publisher) sends the
+    //    videotron manifests that were never approved: a new text under the old approval, and one with none.
+    //    The player refuses each and the approved announcement plays on.
+    attacker = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.tcpPort}`, { protocolVersion: 4 });
+    const genuine = new Promise<Envelope>((resolve) =>
+      attacker?.on('message', (_t, payload) => resolve(JSON.parse(payload.toString()) as Envelope)),
+    );
+    await attacker.subscribeAsync(topics.manifest(SCREEN.id), { qos: 1 });
+    const v1 = await genuine;
+    expect(v1.manifest.approval).toMatchObject({ approvedBy: { name: 'andi' }, authors: [{ name: 'rina' }] });
+    const key = crypto.createPrivateKey(fs.readFileSync(path.join(controller.dataDir, 'keys', 'manifest-ed25519.pem')));
+    const send = (manifest: Record<string, unknown>, signature?: string) =>
+      attacker?.publishAsync(
+        topics.manifest(SCREEN.id),
+        JSON.stringify({
+          manifest,
+          alg: 'Ed25519',
+          keyId: v1.keyId,
+          signature:
+            signature ?? crypto.sign(null, Buffer.from(manifestSigningInput(manifest)), key).toString('base64url'),
+        }),
+        { qos: 1, retain: true },
+      );
+    const loop = (body: string) =>
+      (v1.manifest.loop as { props: object }[]).map((i) => ({ ...i, props: { ...i.props, body } }));
+    const rejected = () => player.evaluate(() => window.baruga?.rejected ?? []);
+    const stillApproved = async () => {
+      await expect(player.getByText('Pengumuman resmi Pemprov')).toBeVisible();
+      expect(await player.evaluate(() => window.baruga?.manifestVersion)).toBe(1);
+    };
+
+    await send({ ...v1.manifest, version: 2, loop: loop('KONTEN TANPA PERSETUJUAN') });
+    await expect.poll(rejected).toContainEqual(expect.stringContaining('BARUGA_ERR_MANIFEST_UNAPPROVED'));
+    const { approval: _dropped, ...bare } = v1.manifest;
+    await send({ ...bare, version: 3, loop: loop('TANPA PERSETUJUAN SAMA SEKALI') });
+    await expect.poll(async () => (await rejected()).length).toBeGreaterThanOrEqual(2);
+    // And one tampered on the way, not signed again: the signature catches it before the approval is looked at.
+    await send({ ...v1.manifest, version: 4, loop: loop('DIRETAS') }, v1.signature);
+    await expect.poll(rejected).toContainEqual(expect.stringContaining('BARUGA_ERR_MANIFEST_SIGNATURE'));
+    for (const text of ['KONTEN TANPA PERSETUJUAN', 'TANPA PERSETUJUAN SAMA SEKALI', 'DIRETAS']) {
+      await expect(player.getByText(text)).toHaveCount(0);
+    }
+    await stillApproved();
+    expect((await rejected()).filter((r) => r.includes('BARUGA_ERR_MANIFEST_UNAPPROVED'))).toHaveLength(2);
   });
 });
