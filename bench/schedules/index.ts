@@ -22,7 +22,7 @@ import { schedulesFigures } from './figures';
  * fall-back night, and some screens sit in zones with DST.
  */
 
-// rrule's Node build hides its named exports behind `default` (see schedules/src/rrule-lib.ts).
+// rrule (a devDependency, for this anchor only) hides its named exports behind `default` in its Node build.
 const { RRule } = 'RRule' in rruleModule ? rruleModule : (Reflect.get(rruleModule, 'default') as typeof rruleModule);
 
 const FROM = Date.UTC(2025, 9, 25); // 2025-10-25T00:00Z

@@ -1,19 +1,18 @@
+import { Freq } from './rule-parser';
 import { DAY_MS, HOUR_MS, MINUTE_MS, weekdayOf } from './zoned-time';
 
 /**
  * Calendar arithmetic for DAILY, WEEKLY, HOURLY and MINUTELY rules (with the parts RFC 5545 allows them:
- * BYMONTH, BYMONTHDAY, plain BYDAY, BYYEARDAY for the sub-daily ones, BYHOUR/BYMINUTE/BYSECOND, BYSETPOS).
+ * BYMONTH, BYMONTHDAY, plain BYDAY, BYYEARDAY for the sub-daily ones, BYHOUR/BYMINUTE/BYSECOND, BYSETPOS), and
+ * the pieces MONTHLY and YEARLY rules share with them (periods.ts).
  *
- * rrule expands these too, but each expansion builds its year tables first (tens of microseconds) and walks
- * sub-daily rules one counter step at a time, and a rule that never matches walks on to the year 9999; on
- * the hot path, for thousands of events, that is most of the budget. These shapes are arithmetic, so they get
- * arithmetic, bounded by the window, and a property test holds them to rrule's answers. MONTHLY and YEARLY
- * rules, whose periods are calendar-shaped, go to rrule one period at a time (recurrence.ts).
+ * Every expansion is bounded by the window it is asked about: a rule is never walked from DTSTART on the hot
+ * path, and a rule that never matches costs the periods in the window, not a walk to the end of the calendar.
  */
 
-/** A rule's parts as rrule's parser leaves them: numbers, with the defaults from DTSTART filled in. */
+/** A rule's parts as numbers, with the defaults RFC 5545 takes from DTSTART filled in. */
 export interface RuleShape {
-  freq: number;
+  freq: Freq;
   interval: number;
   /** 0 = Monday … 6 = Sunday. */
   wkst: number;
@@ -27,13 +26,12 @@ export interface RuleShape {
   byyearday: readonly number[] | null;
   /** Plain weekdays, 0 = Monday. */
   byweekday: readonly number[] | null;
+  /** Numbered weekdays (1MO, -1FR), MONTHLY and YEARLY only: within the month, or the year without BYMONTH. */
+  bynweekday: readonly { weekday: number; n: number }[] | null;
+  /** YEARLY only. */
+  byweekno: readonly number[] | null;
   bysetpos: readonly number[] | null;
 }
-
-export const WEEKLY = 2;
-export const DAILY = 3;
-export const HOURLY = 4;
-export const MINUTELY = 5;
 
 /** An expander: occurrence starts within [lo, hi] (lo ≥ DTSTART), ascending, at most `limit`. */
 export type Expander = (lo: number, hi: number, limit: number) => number[];
@@ -62,15 +60,19 @@ export function dayFilter(shape: RuleShape): ((dayStart: number) => boolean) | n
   };
 }
 
-const floorTo = (t: number, unit: number) => Math.floor(t / unit) * unit;
+export const floorTo = (t: number, unit: number) => Math.floor(t / unit) * unit;
 
 /** The start (floating midnight) of the week containing `t`, weeks starting on `wkst`. */
 export function weekStart(t: number, wkst: number): number {
   return floorTo(t, DAY_MS) - ((weekdayOf(t) - wkst + 7) % 7) * DAY_MS;
 }
 
-/** BYSETPOS: the chosen positions (1-based; negative from the end) of a period's ordered candidates. */
-function selectPositions(candidates: number[], setpos: readonly number[]): number[] {
+/**
+ * BYSETPOS: the chosen positions (1-based; negative from the end) of a period's ordered candidates. A position
+ * past either end of the set chooses nothing, and two positions on one candidate choose it once (RFC 5545: BYSETPOS
+ * picks members of the set; rrule.js 2.8.1 gets both wrong).
+ */
+export function selectPositions(candidates: number[], setpos: readonly number[]): number[] {
   const picked = new Set<number>();
   for (const pos of setpos) {
     const i = pos > 0 ? pos - 1 : candidates.length + pos;
@@ -81,7 +83,7 @@ function selectPositions(candidates: number[], setpos: readonly number[]): numbe
 }
 
 /** Pushes the candidates within [lo, hi]; false once past `hi` or at `limit` (the caller stops). */
-function emit(candidates: readonly number[], lo: number, hi: number, limit: number, out: number[]): boolean {
+export function emit(candidates: readonly number[], lo: number, hi: number, limit: number, out: number[]): boolean {
   for (const t of candidates) {
     if (t < lo) continue;
     if (t > hi) return false;
@@ -91,8 +93,8 @@ function emit(candidates: readonly number[], lo: number, hi: number, limit: numb
   return true;
 }
 
-/** Times of day (ms from midnight) at which a DAILY or WEEKLY rule fires, ascending. */
-function timesOfDay(shape: RuleShape): number[] {
+/** Times of day (ms from midnight) at which a DAILY, WEEKLY, MONTHLY or YEARLY rule fires, ascending. */
+export function timesOfDay(shape: RuleShape): number[] {
   const out: number[] = [];
   for (const h of shape.byhour ?? [0]) {
     for (const m of shape.byminute ?? [0])
@@ -103,7 +105,7 @@ function timesOfDay(shape: RuleShape): number[] {
 
 /** DAILY and WEEKLY: every INTERVAL-th period (day, or week from WKST) counted from DTSTART's. */
 export function dayExpander(shape: RuleShape, dtstart: number): Expander {
-  const weekly = shape.freq === WEEKLY;
+  const weekly = shape.freq === Freq.WEEKLY;
   const filter = dayFilter(shape);
   const times = timesOfDay(shape);
   const periodDays = weekly ? 7 : 1;
@@ -114,10 +116,10 @@ export function dayExpander(shape: RuleShape, dtstart: number): Expander {
     const out: number[] = [];
     const first = weekly ? weekStart(lo, shape.wkst) : floorTo(lo, DAY_MS);
     for (let period = anchor + Math.max(0, Math.floor((first - anchor) / span)) * span; period <= hi; period += span) {
-      // rrule's first week begins on DTSTART's day, not the week's first: BYSETPOS counts from there.
-      const from = period === anchor ? floorTo(dtstart, DAY_MS) : period;
+      // BYSETPOS counts in the whole week, DTSTART's too: the days before DTSTART are members of the set, they
+      // only do not occur (rrule.js and dateutil start that week's set at DTSTART, and pick other days).
       const candidates: number[] = [];
-      for (let day = from; day < period + periodDays * DAY_MS; day += DAY_MS) {
+      for (let day = period; day < period + periodDays * DAY_MS; day += DAY_MS) {
         if (!setpos && (day > hi || day + DAY_MS <= lo)) continue;
         if (filter && !filter(day)) continue;
         for (const off of times) candidates.push(day + off);
@@ -132,12 +134,11 @@ export function dayExpander(shape: RuleShape, dtstart: number): Expander {
  * HOURLY and MINUTELY: counter steps at DTSTART's hour (or minute) + k × INTERVAL, kept where BYHOUR, BYMINUTE
  * and the day parts allow; each kept step fires at its BYMINUTE/BYSECOND offsets.
  *
- * One divergence from rrule, on purpose: with MINUTELY, BYHOUR and an INTERVAL that does not divide 60, rrule
- * jumps over excluded hours in whole hours and loses the INTERVAL's rhythm; RFC 5545 keeps it, and so does this
- * (recurrence.test.ts pins the case).
+ * With MINUTELY, BYHOUR and an INTERVAL that does not divide 60, the INTERVAL's rhythm goes on across the hours
+ * BYHOUR leaves out, as RFC 5545 says (rrule.js jumps over them in whole hours; recurrence.test.ts pins the case).
  */
 export function subDailyExpander(shape: RuleShape, dtstart: number): Expander {
-  const hourly = shape.freq === HOURLY;
+  const hourly = shape.freq === Freq.HOURLY;
   const unit = hourly ? HOUR_MS : MINUTE_MS;
   const step = shape.interval * unit;
   const days = dayFilter(shape);

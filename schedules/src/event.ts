@@ -2,10 +2,17 @@ import { type BarugaError, type ScheduleEvent, type ScheduleWarning, parseLocalD
 import type { CompiledDaypart } from './dayparts';
 import { type IntervalSet, intersect, normalize } from './intervals';
 import { type Recurrence, compileRecurrence } from './recurrence';
-import { HOUR_MS, MINUTE_MS, floatingToUtc, offsetPieces } from './zoned-time';
-
-/** Local times in [W0, W1) lie within this much of it in any zone (the tz database's widest offsets are LMT ones). */
-export const ZONE_MARGIN_MS = 16 * HOUR_MS;
+import {
+  DAY_MS,
+  HOUR_MS,
+  MINUTE_MS,
+  type OffsetPiece,
+  ZONE_MARGIN_MS,
+  firstReadingFrom,
+  floatingToUtc,
+  offsetPieces,
+  wallSpan,
+} from './zoned-time';
 /** More slots than this per hour and an interrupt's playlist loops inside each slot instead. */
 export const MAX_SLOTS_PER_HOUR = 360;
 
@@ -43,34 +50,12 @@ export interface CompiledEvent {
   ordinal: number;
   /** Instants in [w0, w1) at which the event is active on a clock of `zone` (not cached: see Schedule.active). */
   active(zone: string, w0: number, w1: number): IntervalSet;
-  /** Wall-clock intervals in [from, to) at which the event is active. */
-  floatingActive(from: number, to: number): IntervalSet;
 }
 
 export interface EventContext {
   dayparts: ReadonlyMap<string, CompiledDaypart>;
   /** One pass of each playlist, in ms, by id (`default` included). */
   playlistMs: (id: string) => number | undefined;
-}
-
-/** A few recent windows' results: one timeline asks for the same window for every screen. */
-class WindowCache<V> {
-  private readonly keys: number[] = [];
-  private readonly values: V[] = [];
-  private next = 0;
-  constructor(private readonly size: number) {}
-  get(w0: number, w1: number, make: () => V): V {
-    for (let i = 0; i < this.values.length; i++) {
-      if (this.keys[2 * i] === w0 && this.keys[2 * i + 1] === w1) return this.values[i] as V;
-    }
-    const value = make();
-    const slot = this.next;
-    this.next = (this.next + 1) % this.size;
-    this.keys[2 * slot] = w0;
-    this.keys[2 * slot + 1] = w1;
-    this.values[slot] = value;
-    return value;
-  }
 }
 
 function warning(code: ScheduleWarning['code'], event: ScheduleEvent, message: string): ScheduleWarning {
@@ -166,38 +151,52 @@ export function compileEvent(event: ScheduleEvent, ctx: EventContext): CompiledE
     );
   }
 
-  const floatingCache = new WindowCache<IntervalSet>(4);
-
-  function floatingActive(from: number, to: number): IntervalSet {
-    return floatingCache.get(from, to, () => {
-      let set: IntervalSet = [Math.max(startF, from), Math.min(endF, to)];
-      if ((set[0] as number) >= (set[1] as number)) return [];
-      if (rule) {
-        const pairs: number[] = [];
-        for (const start of rule.between(Math.max(startF, from - durationMs), Math.min(to, endF) - 1)) {
-          if (!exdates.has(start)) pairs.push(start, start + durationMs);
-        }
-        set = intersect(normalize(pairs), set);
-      } else if (durationMs > 0) {
-        // A one-off with a length: one occurrence from start.
-        set = intersect([startF, startF + durationMs], set);
-      }
-      if (daypart && set.length > 0) set = intersect(set, daypart.floating(from, to));
-      return set;
-    });
-  }
-
+  /**
+   * The event on a zone's clock. Its start and end, and a one-off's length, are explicit wall-clock times: each is
+   * read once, at the first instant the clock shows it (RFC 5545 section 3.3.5), so a window in a fall-back overlap
+   * plays its first pass only. A rule's occurrences start where Recurrence.instants places them (a start in a
+   * spring-forward gap is no occurrence) and last until the clock first reads start + duration. Dayparts are a
+   * filter on the clock's reading, and pass whatever it reads inside their windows, both passes of an overlap too.
+   */
   function active(zone: string, w0: number, w1: number): IntervalSet {
     if (!playable) return [];
-    const floating = floatingActive(w0 - ZONE_MARGIN_MS, w1 + ZONE_MARGIN_MS);
-    if (floating.length === 0) return [];
-    const pieces = offsetPieces(zone, w0, w1);
-    let out: number[] = [];
-    for (let i = 0; i < floating.length; i += 2) {
-      floatingToUtc(pieces, floating[i] as number, floating[i + 1] as number, out);
+    // An occurrence that started up to its length before w0 is still on at w0.
+    const lo = w0 - durationMs;
+    // Cheap refusals first: a zone's offsets cost Intl calls for every day not asked about before.
+    if (endF <= lo - ZONE_MARGIN_MS || startF >= w1 + ZONE_MARGIN_MS) return [];
+    const starts = rule ? rule.instants(zone, lo, w1 - 1) : null;
+    if (starts?.length === 0) return [];
+    const pieces = offsetPieces(
+      zone,
+      Math.floor((lo - ZONE_MARGIN_MS) / DAY_MS) * DAY_MS - DAY_MS,
+      Math.ceil((w1 + ZONE_MARGIN_MS) / DAY_MS) * DAY_MS + DAY_MS,
+    );
+    const span: number[] = [];
+    wallSpan(pieces, startF, endF, span);
+    let out = intersect(span, [w0, w1]);
+    if (out.length === 0) return out;
+    if (starts) {
+      const pairs: number[] = [];
+      for (const u of starts) {
+        const f = u + offsetIn(pieces, u);
+        if (!exdates.has(f)) pairs.push(u, firstReadingFrom(pieces, f + durationMs, u));
+      }
+      out = intersect(normalize(pairs), out);
+    } else if (durationMs > 0) {
+      // A one-off with a length: the window from start, read once.
+      const once: number[] = [];
+      wallSpan(pieces, startF, startF + durationMs, once);
+      out = intersect(once, out);
     }
-    // Across a fall-back overlap one wall-clock interval maps to two runs of instants, out of order.
-    if (pieces.length > 1) out = normalize(out);
+    if (daypart && out.length > 0) {
+      const windows = daypart.floating(w0 - ZONE_MARGIN_MS, w1 + ZONE_MARGIN_MS);
+      const read: number[] = [];
+      for (let i = 0; i < windows.length; i += 2) {
+        floatingToUtc(pieces, windows[i] as number, windows[i + 1] as number, read);
+      }
+      // Across a fall-back overlap one wall-clock interval maps to two runs of instants, out of order.
+      out = intersect(out, pieces.length > 1 ? normalize(read) : read);
+    }
     if (maxPlaysPerHour !== null && out.length > 0) out = intersect(out, playSlots(w0, w1, maxPlaysPerHour, passMs));
     return out;
   }
@@ -219,8 +218,13 @@ export function compileEvent(event: ScheduleEvent, ctx: EventContext): CompiledE
     rank: 0,
     ordinal: 0,
     active,
-    floatingActive,
   };
+}
+
+/** The offset of the piece holding instant `u`. */
+function offsetIn(pieces: readonly OffsetPiece[], u: number): number {
+  for (const p of pieces) if (u < p.end) return p.offset;
+  return pieces.length > 0 ? (pieces[pieces.length - 1] as OffsetPiece).offset : 0;
 }
 
 /** `plays` passes of `passMs` per clock hour, evenly spaced from the top of the hour. */

@@ -11,14 +11,20 @@ import {
 } from '@baruga/protocol';
 import { compileDaypart } from './dayparts';
 import { compileEvent } from './event';
-import { DAY_MS, HOUR_MS, formatFloating } from './zoned-time';
+import { DAY_MS, ZONE_MARGIN_MS, formatFloating, toFloating } from './zoned-time';
 
 export interface EventCheck {
   /** What an operator should know before saving: never fires, share or plays that cannot fit, … */
   warnings: ScheduleWarning[];
-  /** Wall-clock start of the first moment the event is on, from `now` on; null if none within the horizon. */
+  /**
+   * Wall-clock start of the first moment the event is on, from `now` on, read on the event's own zone (on a clock
+   * without DST for an event local to each screen); null if none within the horizon.
+   */
   firstActive: string | null;
 }
+
+/** The clock a screen-local event is checked on: one without DST, where every wall-clock time happens once. */
+const NO_DST = 'UTC';
 
 /** How far ahead "never fires" looks. */
 const HORIZON_MS = 4 * 366 * DAY_MS;
@@ -42,26 +48,28 @@ export function checkEvent(
   const warnings = [...ce.problems];
   if (!ce.playable) return ok({ warnings, firstActive: null });
 
-  // Wall-clock "now" could be up to ±16 h from UTC depending on the screen: start looking a little early.
-  const from = Math.max(start, now - 16 * HOUR_MS);
+  // The event's own zone decides, as it does on every screen; a screen-local event's "now" could be up to ±16 h
+  // from UTC depending on the screen: start looking a little early.
+  const zone = ce.zone ?? NO_DST;
+  const from = Math.max(start - ZONE_MARGIN_MS, ce.zone ? now : now - ZONE_MARGIN_MS);
   const horizon = Math.min(HORIZON_MS, ce.scanHorizonMs);
   let firstActive: number | null = null;
   let at = from;
   for (let i = 0; at < from + horizon && firstActive === null; i++) {
     const to = at + (CHUNKS_MS[i] ?? 31 * DAY_MS);
-    const set = ce.floatingActive(at, to);
+    const set = ce.active(zone, at, to);
     if (set.length > 0) firstActive = set[0] as number;
     at = to;
   }
   if (firstActive === null) {
     const end = event.end === null ? null : parseLocalDateTime(event.end);
     const why =
-      end !== null && end <= from
+      end !== null && end <= toFloating(zone, from)
         ? `it ended at ${event.end}`
         : `its rule, dates and daypart never meet in the next ${describeSpan(horizon)}`;
     warnings.push({ code: 'never-fires', message: `"${event.name}" never fires: ${why}`, eventIds: [event.id] });
   }
-  return ok({ warnings, firstActive: firstActive === null ? null : formatFloating(firstActive) });
+  return ok({ warnings, firstActive: firstActive === null ? null : formatFloating(toFloating(zone, firstActive)) });
 }
 
 function describeSpan(ms: number): string {

@@ -1,31 +1,30 @@
-import { ErrorCode, type Result, err, ok } from '@baruga/protocol';
-import { RRule, type RRuleOptions, Weekday } from './rrule-lib';
+import type { Result } from '@baruga/protocol';
+import { ok } from '@baruga/protocol';
 import { type Expander, type RuleShape, dayExpander, subDailyExpander } from './calendar';
-import { DAY_MS, weekdayOf } from './zoned-time';
+import { periodExpander } from './periods';
+import { Freq, type RuleParts, parseRule } from './rule-parser';
+import { DAY_MS, ZONE_MARGIN_MS, firstReading, offsetPieces, readsOn, weekdayOf } from './zoned-time';
 
 /**
- * RFC 5545 recurrence rules: parsed by rrule, expanded near the query window, never from DTSTART.
+ * RFC 5545 recurrence rules, parsed strictly (rule-parser.ts) and expanded near the query window, never from DTSTART.
  *
- * Expanding from DTSTART costs time in proportion to the rule's age (milliseconds per event for a rule a year
- * old), and rrule's TZID path far more, so neither may run on the hot path. All times here are floating
- * (wall-clock, see zoned-time.ts), and an expansion visits only the recurrence periods that meet the window:
- * DAILY, WEEKLY, HOURLY and MINUTELY rules by calendar arithmetic (calendar.ts), MONTHLY and YEARLY rules by
- * asking rrule for one period at a time, with a DTSTART at that period's start, every default rrule would
- * have taken from the original DTSTART (BYMONTHDAY, the time of day…) written out, and an INTERVAL so large
- * that rrule stops after the one period, even when the rule never matches. Property tests hold both paths to
- * plain rrule counting from DTSTART.
+ * Expanding from DTSTART costs time in proportion to the rule's age, so it may not run on the hot path. Rules are
+ * expanded in floating time (wall-clock, see zoned-time.ts): an expansion visits only the recurrence periods that
+ * meet the window, DAILY, WEEKLY, HOURLY and MINUTELY rules by calendar arithmetic (calendar.ts), MONTHLY and
+ * YEARLY rules period by period (periods.ts).
  *
- * COUNT is the one part defined by counting from DTSTART: it becomes the equivalent UNTIL once, at compile.
+ * A zone's clock then decides where each wall-clock start falls (RFC 5545 sections 3.3.5 and 3.3.10): a start the
+ * clock reads twice (fall back) is the first reading; a start it never reads (spring forward) is no instance at
+ * all, and COUNT does not count it. So COUNT, the one part defined by counting from DTSTART, ends at a different
+ * wall-clock start in a zone that skips one of its instances: it is worked out once per zone, when first asked.
  */
 
-/** rrule's frequency numbers. */
-const Freq = { YEARLY: 0, MONTHLY: 1, WEEKLY: 2, DAILY: 3, HOURLY: 4, MINUTELY: 5, SECONDLY: 6 } as const;
-type Freq = (typeof Freq)[keyof typeof Freq];
-
 export interface Recurrence {
-  /** Occurrence starts (floating ms) in [after, before], ascending; at most `limit` of them. */
+  /** Occurrence starts (floating ms) in [after, before], ascending, at most `limit`: on a clock without DST. */
   between(after: number, before: number, limit?: number): number[];
-  /** The last occurrence start when the rule ends (UNTIL or COUNT), else +Infinity. */
+  /** Occurrence starts as instants in [after, before] on a clock of `zone`, ascending, at most `limit`. */
+  instants(zone: string, after: number, before: number, limit?: number): number[];
+  /** The last occurrence start (floating) when the rule ends (UNTIL or COUNT), on a clock without DST; else +Infinity. */
   readonly lastStart: number;
   /** COUNT could not be reached within the scan horizon; the rule is treated as ending there. */
   readonly countNotReached: boolean;
@@ -33,192 +32,16 @@ export interface Recurrence {
   readonly scanHorizonMs: number;
 }
 
-const MAX_COUNT = 5000;
-const MAX_INTERVAL = 1000;
-/** rrule's own calendar ends at year 9999; ours (LocalDateTime) at 2200. */
+/** Our calendar (LocalDateTime) ends at 2200. */
 const HORIZON = Date.UTC(2201, 0, 1);
+/** The clock without DST that `between` reads on. */
+const NO_DST = 'UTC';
 
-type Parsed = Partial<RRuleOptions>;
-
-function invalid(message: string): Result<never> {
-  return err({ code: ErrorCode.invalidRrule, message: `invalid RRULE: ${message}` });
-}
-
-function asList(value: unknown): unknown[] | null {
-  if (value === null || value === undefined) return null;
-  return Array.isArray(value) ? value : [value];
-}
-
-/** Whether every value of a BYxxx part is an integer in range (negative too where RFC 5545 allows it). */
-function checkRange(parsed: Parsed, key: keyof Parsed, name: string, max: number, signed: boolean): string | null {
-  for (const v of asList(parsed[key]) ?? []) {
-    const valid =
-      typeof v === 'number' && Number.isInteger(v) && (signed ? v !== 0 && Math.abs(v) <= max : v >= 0 && v <= max);
-    if (!valid) return `${name} must be ${signed ? `±1…${max}` : `0…${max}`}, got ${String(v)}`;
-  }
-  return null;
-}
-
-/** Parses and checks an RRULE body; the message says what to fix. */
-function parseRule(text: string): Result<Parsed> {
-  const body = text.trim().replace(/^RRULE:/i, '');
-  if (/[\r\n]/.test(body)) return invalid('one RRULE line only (EXDATE is a field of the event)');
-  if (/(^|;)\s*(DTSTART|TZID)\b/i.test(body) || /TZID=/i.test(body)) {
-    return invalid('DTSTART and TZID come from the event (start, timezone), not from the rule');
-  }
-  if (/(^|;)UNTIL=[^;]*Z/i.test(body)) {
-    return invalid('UNTIL must be wall-clock time without Z; the event timezone decides the instant');
-  }
-  let parsed: Parsed;
-  try {
-    parsed = RRule.parseString(body);
-  } catch (error) {
-    return invalid(error instanceof Error ? error.message : String(error));
-  }
-  if (parsed.freq === undefined || parsed.freq === null) return invalid('FREQ is required');
-  if (parsed.freq === Freq.SECONDLY) return invalid('FREQ=SECONDLY is finer than signage needs; use MINUTELY');
-  if (parsed.interval !== undefined && parsed.interval !== null) {
-    if (!Number.isInteger(parsed.interval) || parsed.interval < 1 || parsed.interval > MAX_INTERVAL) {
-      return invalid(`INTERVAL must be 1…${MAX_INTERVAL}`);
-    }
-  }
-  if (parsed.count !== undefined && parsed.count !== null) {
-    if (!Number.isInteger(parsed.count) || parsed.count < 1 || parsed.count > MAX_COUNT) {
-      return invalid(`COUNT must be 1…${MAX_COUNT}`);
-    }
-    if (parsed.until) return invalid('COUNT and UNTIL cannot both be set (RFC 5545)');
-  }
-  const problems = [
-    checkRange(parsed, 'bymonthday', 'BYMONTHDAY', 31, true),
-    checkRange(parsed, 'byyearday', 'BYYEARDAY', 366, true),
-    checkRange(parsed, 'byweekno', 'BYWEEKNO', 53, true),
-    checkRange(parsed, 'bysetpos', 'BYSETPOS', 366, true),
-    checkRange(parsed, 'byhour', 'BYHOUR', 23, false),
-    checkRange(parsed, 'byminute', 'BYMINUTE', 59, false),
-    checkRange(parsed, 'bysecond', 'BYSECOND', 59, false),
-  ].filter((p) => p !== null);
-  for (const m of asList(parsed.bymonth) ?? []) {
-    if (typeof m !== 'number' || !Number.isInteger(m) || m < 1 || m > 12)
-      problems.push(`BYMONTH must be 1…12, got ${String(m)}`);
-  }
-  if (problems[0]) return invalid(problems[0]);
-  // Where RFC 5545 says a part MUST NOT appear, say so rather than guess what was meant.
-  if (parsed.byweekno && parsed.freq !== Freq.YEARLY) return invalid('BYWEEKNO needs FREQ=YEARLY');
-  if (parsed.byyearday && (parsed.freq === Freq.DAILY || parsed.freq === Freq.WEEKLY || parsed.freq === Freq.MONTHLY)) {
-    return invalid('BYYEARDAY cannot be used with FREQ=DAILY, WEEKLY or MONTHLY');
-  }
-  if (parsed.bymonthday && parsed.freq === Freq.WEEKLY) return invalid('BYMONTHDAY cannot be used with FREQ=WEEKLY');
-  if ((parsed.byeaster ?? null) !== null) return invalid('BYEASTER is not part of RFC 5545');
-  for (const day of asList(parsed.byweekday) ?? []) {
-    if (!(day instanceof Weekday))
-      return invalid('BYDAY must list days as MO, TU, WE, TH, FR, SA, SU (optionally 1MO, -1FR)');
-    if (day.n !== undefined && day.n !== null && day.n !== 0) {
-      if (parsed.freq !== Freq.MONTHLY && parsed.freq !== Freq.YEARLY) {
-        return invalid('a numbered BYDAY (like 1MO) needs FREQ=MONTHLY or FREQ=YEARLY');
-      }
-      if (!Number.isInteger(day.n) || Math.abs(day.n) > 53) return invalid('BYDAY numbers must be ±1…53');
-    }
-  }
-  return ok(parsed);
-}
-
-/** Every option of a parsed rule written out, so a new DTSTART changes nothing but where iteration begins. */
-function explicitOptions(rule: RRule): Parsed {
-  const o = rule.options;
-  const nonEmpty = <T>(list: T[] | null | undefined): T[] | null => (list && list.length > 0 ? list : null);
-  return {
-    freq: o.freq,
-    interval: o.interval,
-    wkst: o.wkst,
-    until: o.until,
-    bysetpos: nonEmpty(o.bysetpos),
-    bymonth: nonEmpty(o.bymonth),
-    bymonthday: nonEmpty([...(o.bymonthday ?? []), ...(o.bynmonthday ?? [])]),
-    byyearday: nonEmpty(o.byyearday),
-    byweekno: nonEmpty(o.byweekno),
-    byweekday: nonEmpty([
-      ...(o.byweekday ?? []).map((d) => new Weekday(d)),
-      ...(o.bynweekday ?? []).map(([d, n]) => new Weekday(d as number, n)),
-    ]),
-    byhour: nonEmpty(o.byhour),
-    byminute: nonEmpty(o.byminute),
-    bysecond: nonEmpty(o.bysecond),
-    byeaster: o.byeaster,
-  };
-}
-
-/** Start of the MONTHLY or YEARLY period (counted in INTERVALs from DTSTART's) that contains `t`. */
-function periodStart(freq: Freq, interval: number, dtstart: number, t: number): number {
-  const d0 = new Date(dtstart);
-  const d = new Date(t);
-  if (freq === Freq.YEARLY) {
-    const y0 = d0.getUTCFullYear();
-    return Date.UTC(y0 + Math.floor((d.getUTCFullYear() - y0) / interval) * interval, 0, 1);
-  }
-  const m0 = d0.getUTCFullYear() * 12 + d0.getUTCMonth();
-  const m = m0 + Math.floor((d.getUTCFullYear() * 12 + d.getUTCMonth() - m0) / interval) * interval;
-  return Date.UTC(Math.floor(m / 12), m % 12, 1);
-}
-
-const toDate = (ms: number) => new Date(ms);
-
-/** Compiles an RRULE for a floating DTSTART. */
-export function compileRecurrence(text: string, dtstart: number): Result<Recurrence> {
-  const parsed = parseRule(text);
-  if (!parsed.ok) return parsed;
-  const { count, ...rest } = parsed.value;
-  const freq = rest.freq as Freq;
-  const interval = rest.interval ?? 1;
-  let until = rest.until ? rest.until.getTime() : Number.POSITIVE_INFINITY;
-  let expandPeriods: Expander;
-  if (CALENDAR.has(freq)) {
-    expandPeriods = calendarExpander(rest, freq, dtstart);
-  } else {
-    let base: RRule;
-    try {
-      base = new RRule({ ...rest, dtstart: toDate(dtstart) }, true);
-    } catch (error) {
-      return invalid(error instanceof Error ? error.message : String(error));
-    }
-    expandPeriods = periodExpander(explicitOptions(base), freq, interval, dtstart);
-  }
-
-  function expand(after: number, before: number, limit: number): number[] {
-    const lo = Math.max(after, dtstart);
-    const hi = Math.min(before, until);
-    if (lo > hi || limit <= 0) return [];
-    return expandPeriods(lo, hi, limit);
-  }
-
-  let countNotReached = false;
-  if (count) {
-    // The one expansion that starts at DTSTART: once per compile, stopping at COUNT.
-    const chunk = COUNT_CHUNK[freq] ?? 366 * DAY_MS;
-    let seen = 0;
-    let last = Number.NEGATIVE_INFINITY;
-    let from = dtstart;
-    const horizon = Math.min(HORIZON, dtstart + SCAN_HORIZON_MS[freq]);
-    for (; seen < count && from < horizon;) {
-      const found = expand(from, from + chunk - 1, count - seen);
-      seen += found.length;
-      if (found.length > 0) last = found[found.length - 1] as number;
-      from += chunk;
-    }
-    countNotReached = seen < count;
-    until = countNotReached ? from - 1 : last;
-  }
-
-  return ok({
-    between: (after, before, limit = Number.POSITIVE_INFINITY) => expand(after, before, limit),
-    lastStart: until,
-    countNotReached,
-    scanHorizonMs: SCAN_HORIZON_MS[freq],
-  });
-}
-
-const COUNT_CHUNK: Partial<Record<Freq, number>> = {
+const COUNT_CHUNK: Record<Freq, number> = {
   [Freq.YEARLY]: 20 * 366 * DAY_MS,
   [Freq.MONTHLY]: 5 * 366 * DAY_MS,
+  [Freq.WEEKLY]: 366 * DAY_MS,
+  [Freq.DAILY]: 366 * DAY_MS,
   [Freq.HOURLY]: 30 * DAY_MS,
   [Freq.MINUTELY]: 2 * DAY_MS,
 };
@@ -233,86 +56,126 @@ const SCAN_HORIZON_MS: Record<Freq, number> = {
   [Freq.DAILY]: 30 * 366 * DAY_MS,
   [Freq.HOURLY]: 3 * 366 * DAY_MS,
   [Freq.MINUTELY]: 60 * DAY_MS,
-  [Freq.SECONDLY]: DAY_MS,
 };
-
-const numbers = (v: unknown): number[] | null => {
-  const list = asList(v);
-  return list && list.length > 0 ? (list as number[]) : null;
-};
-
-const CALENDAR: ReadonlySet<Freq> = new Set([Freq.DAILY, Freq.WEEKLY, Freq.HOURLY, Freq.MINUTELY]);
 
 /**
- * DAILY, WEEKLY, HOURLY and MINUTELY rules by calendar arithmetic, from the parsed rule and the defaults RFC 5545
- * (and rrule) take from DTSTART: its weekday for a WEEKLY rule without BYDAY, its time of day for whatever finer
- * parts the rule leaves out.
+ * The rule's parts with the defaults RFC 5545 takes from DTSTART written in: its time of day for the parts finer
+ * than FREQ; its weekday for a WEEKLY rule without BYDAY; its day of the month for a MONTHLY rule (and its month
+ * too for a YEARLY one) that names no day.
  */
-function calendarExpander(o: Parsed, freq: Freq, dtstart: number): Expander {
+function shapeOf(rule: RuleParts, dtstart: number): RuleShape {
   const start = new Date(dtstart);
-  const weekdays = (asList(o.byweekday) ?? []) as InstanceType<typeof Weekday>[];
-  const wkst = o.wkst as unknown;
-  const shape: RuleShape = {
+  const { freq } = rule;
+  const plain = rule.byday?.filter((d) => d.n === 0).map((d) => d.weekday) ?? [];
+  const numbered = rule.byday?.filter((d) => d.n !== 0) ?? [];
+  const namesDay = rule.byday || rule.bymonthday || rule.byyearday || rule.byweekno;
+  const periodic = freq === Freq.MONTHLY || freq === Freq.YEARLY;
+  return {
     freq,
-    interval: o.interval ?? 1,
-    wkst: typeof wkst === 'number' ? wkst : wkst instanceof Weekday ? wkst.weekday : 0,
-    byhour: numbers(o.byhour) ?? (freq < Freq.HOURLY ? [start.getUTCHours()] : null),
-    byminute: numbers(o.byminute) ?? (freq < Freq.MINUTELY ? [start.getUTCMinutes()] : null),
-    bysecond: numbers(o.bysecond) ?? [start.getUTCSeconds()],
-    bymonth: numbers(o.bymonth),
-    bymonthday: numbers(o.bymonthday),
-    byyearday: numbers(o.byyearday),
-    byweekday:
-      weekdays.length > 0
-        ? weekdays.map((d) => d.weekday)
-        : freq === Freq.WEEKLY && !o.bymonthday && !o.byyearday
-          ? [weekdayOf(dtstart)]
-          : null,
-    bysetpos: numbers(o.bysetpos),
+    interval: rule.interval,
+    wkst: rule.wkst,
+    byhour: rule.byhour ?? (freq < Freq.HOURLY ? [start.getUTCHours()] : null),
+    byminute: rule.byminute ?? (freq < Freq.MINUTELY ? [start.getUTCMinutes()] : null),
+    bysecond: rule.bysecond ?? [start.getUTCSeconds()],
+    bymonth: rule.bymonth ?? (freq === Freq.YEARLY && !namesDay ? [start.getUTCMonth() + 1] : null),
+    bymonthday: rule.bymonthday ?? (periodic && !namesDay ? [start.getUTCDate()] : null),
+    byyearday: rule.byyearday,
+    byweekday: plain.length > 0 ? plain : freq === Freq.WEEKLY && !rule.byday ? [weekdayOf(dtstart)] : null,
+    bynweekday: numbered.length > 0 ? numbered : null,
+    byweekno: rule.byweekno,
+    bysetpos: rule.bysetpos,
   };
-  return freq === Freq.HOURLY || freq === Freq.MINUTELY
-    ? subDailyExpander(shape, dtstart)
-    : dayExpander(shape, dtstart);
 }
 
-/** Far enough that rrule's next period lies past its year 9999, where it stops. */
-const ONE_PERIOD_INTERVAL: Partial<Record<Freq, number>> = { [Freq.YEARLY]: 100_000, [Freq.MONTHLY]: 1_200_000 };
+function expanderFor(shape: RuleShape, dtstart: number): Expander {
+  switch (shape.freq) {
+    case Freq.YEARLY:
+    case Freq.MONTHLY:
+      return periodExpander(shape, dtstart);
+    case Freq.WEEKLY:
+    case Freq.DAILY:
+      return dayExpander(shape, dtstart);
+    case Freq.HOURLY:
+    case Freq.MINUTELY:
+      return subDailyExpander(shape, dtstart);
+  }
+}
 
-/**
- * MONTHLY and YEARLY rules through rrule, one period at a time: each period gets its own rule starting there
- * that cannot go on to a second period, so the cost is per period in the window, matches or not.
- */
-function periodExpander(options: Parsed, freq: Freq, interval: number, dtstart: number): Expander {
-  const onePeriod = { ...options, interval: ONE_PERIOD_INTERVAL[freq] ?? 1 };
-  const rules = new Map<number, RRule>();
-  const ruleFor = (period: number) => {
-    let rule = rules.get(period);
-    if (!rule) {
-      // A timeline asks about the same few periods for every screen; keep a handful.
-      if (rules.size >= 8) rules.delete(rules.keys().next().value as number);
-      rule = new RRule({ ...onePeriod, dtstart: toDate(Math.max(period, dtstart)) }, true);
-      rules.set(period, rule);
+/** Pieces of a zone's offsets around [after, before], on whole days so that neighbouring questions share them. */
+const piecesAround = (zone: string, after: number, before: number) =>
+  offsetPieces(
+    zone,
+    Math.floor((after - ZONE_MARGIN_MS) / DAY_MS) * DAY_MS - DAY_MS,
+    Math.ceil((before + ZONE_MARGIN_MS) / DAY_MS) * DAY_MS + DAY_MS,
+  );
+
+/** Compiles an RRULE for a floating DTSTART. */
+export function compileRecurrence(text: string, dtstart: number): Result<Recurrence> {
+  const parsed = parseRule(text);
+  if (!parsed.ok) return parsed;
+  const rule = parsed.value;
+  const { freq, count } = rule;
+  const expandPeriods = expanderFor(shapeOf(rule, dtstart), dtstart);
+  // A wall-clock UNTIL bounds the expansion; a UTC one bounds the instants, once a clock has placed them.
+  const untilFloating = rule.until?.kind === 'floating' ? rule.until.at : Number.POSITIVE_INFINITY;
+  const untilUtc = rule.until?.kind === 'utc' ? rule.until.at : Number.POSITIVE_INFINITY;
+  const horizon = Math.min(HORIZON, dtstart + SCAN_HORIZON_MS[freq]);
+
+  function expand(after: number, before: number, last: number, limit: number): number[] {
+    const lo = Math.max(after, dtstart);
+    const hi = Math.min(before, untilFloating, last);
+    if (lo > hi || limit <= 0) return [];
+    return expandPeriods(lo, hi, limit);
+  }
+
+  /** The last wall-clock start COUNT reaches on a zone's clock, counting only the starts that clock reads. */
+  const counted = new Map<string, { last: number; notReached: boolean }>();
+  function countOn(zone: string): { last: number; notReached: boolean } {
+    if (count === null) return { last: Number.POSITIVE_INFINITY, notReached: false };
+    let done = counted.get(zone);
+    if (done) return done;
+    // The one expansion that starts at DTSTART: once per zone, stopping at COUNT.
+    const chunk = COUNT_CHUNK[freq];
+    let seen = 0;
+    let last = Number.NEGATIVE_INFINITY;
+    let from = dtstart;
+    for (; seen < count && from < horizon; from += chunk) {
+      const found = expand(from, from + chunk - 1, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
+      for (const f of found) {
+        // Only the days around each start are asked about: a zone's offsets cost Intl calls per day.
+        if (zone !== NO_DST && !readsOn(zone, f)) continue;
+        last = f;
+        if (++seen === count) break;
+      }
     }
-    return rule;
-  };
-  return (lo, hi, limit) => {
+    done = seen < count ? { last: from - 1, notReached: true } : { last, notReached: false };
+    counted.set(zone, done);
+    return done;
+  }
+
+  function instants(zone: string, after: number, before: number, limit = Number.POSITIVE_INFINITY): number[] {
+    const last = countOn(zone).last;
+    const hi = Math.min(before, untilUtc);
+    const found = expand(after - ZONE_MARGIN_MS, hi + ZONE_MARGIN_MS, last, Number.POSITIVE_INFINITY);
+    if (found.length === 0) return found;
+    const pieces = piecesAround(zone, after, hi);
     const out: number[] = [];
-    for (
-      let period = periodStart(freq, interval, dtstart, lo);
-      period <= hi;
-      period = nextPeriod(freq, interval, period)
-    ) {
-      const found = ruleFor(period).between(toDate(lo), toDate(hi), true, (_d, i) => out.length + i < limit);
-      for (const d of found) out.push(d.getTime());
-      if (out.length >= limit) break;
+    for (const f of found) {
+      const u = firstReading(pieces, f);
+      // The clock never reads f: RFC 5545 says such an instance MUST be ignored (and COUNT did not count it).
+      if (Number.isNaN(u) || u < after) continue;
+      if (u > hi || out.push(u) >= limit) break;
     }
     return out;
-  };
-}
+  }
 
-function nextPeriod(freq: Freq, interval: number, period: number): number {
-  const d = new Date(period);
-  return freq === Freq.YEARLY
-    ? Date.UTC(d.getUTCFullYear() + interval, 0, 1)
-    : Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + interval, 1);
+  const noDst = countOn(NO_DST);
+  return ok({
+    between: (after, before, limit = Number.POSITIVE_INFINITY) =>
+      expand(after, Math.min(before, untilUtc), noDst.last, limit),
+    instants,
+    lastStart: Math.min(untilFloating, untilUtc, noDst.last),
+    countNotReached: noDst.notReached,
+    scanHorizonMs: SCAN_HORIZON_MS[freq],
+  });
 }

@@ -206,14 +206,14 @@ describe('time rules', () => {
       expect(new Date(played.end).toISOString()).toBe('2025-03-30T01:30:00.000Z'); // 03:30 CEST
     });
 
-    it('fall back: a window inside the repeated hour fires twice', () => {
-      // 2025-10-26 03:00 CEST → 02:00 CET.
+    it('fall back: an occurrence inside the repeated hour plays once, on its first pass (RFC 5545 3.3.5)', () => {
+      // 2025-10-26 03:00 CEST → 02:00 CET: the clock reads 02:15 twice, and an occurrence starts at the first.
       const s = scheduleFor([event({ id: 'e', start: '2025-10-01T02:15', rrule: 'FREQ=DAILY', durationMinutes: 30 })], {
         screen: ams,
       });
       const t = timeline(s, at('2025-10-26T00:00+02:00'), at('2025-10-27T00:00+01:00'));
       const played = t.segments.filter((x) => x.playlistId === 'pl').map((x) => new Date(x.start).toISOString());
-      expect(played).toEqual(['2025-10-26T00:15:00.000Z', '2025-10-26T01:15:00.000Z']);
+      expect(played).toEqual(['2025-10-26T00:15:00.000Z']);
     });
 
     it('a daily 09:00 event stays at 09:00 on the wall across both changes', () => {

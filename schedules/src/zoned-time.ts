@@ -4,7 +4,7 @@
  * reads inside it.
  *
  * "Floating" time is a wall-clock reading encoded as if it were UTC milliseconds (`Date.UTC(y, m, d, h, mi)`),
- * the way rrule treats dates without a TZID. Floating arithmetic is calendar arithmetic: +1 day is the same
+ * the way RFC 5545 treats date-times without a TZID. Floating arithmetic is calendar arithmetic: +1 day is the same
  * wall time tomorrow, whatever the zone does in between.
  *
  * Assumption (true for the whole tz database since 1970): a zone changes its offset at most once per UTC day.
@@ -13,6 +13,8 @@
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
+/** Local times in [W0, W1) lie within this much of it in any zone (the tz database's widest offsets are LMT ones). */
+export const ZONE_MARGIN_MS = 16 * HOUR_MS;
 
 /** A run of UTC instants over which a zone keeps one offset. */
 export interface OffsetPiece {
@@ -108,17 +110,20 @@ export function toFloating(zone: string, utc: number): number {
   return utc + offsetAt(zone, utc);
 }
 
-const lastPieces = new Map<string, { from: number; to: number; pieces: OffsetPiece[] }>();
+const recentPieces = new Map<string, { from: number; to: number; pieces: OffsetPiece[] }[]>();
 
 /**
  * The zone's offsets over [from, to), as consecutive pieces (usually one; two or three across a DST change).
- * The last answer per zone is kept: a timeline asks once per event for the same window.
+ * The last few answers per zone are kept: a timeline asks once per event for the same window (and the span its
+ * occurrences are placed in).
  */
 export function offsetPieces(zone: string, from: number, to: number): readonly OffsetPiece[] {
-  const last = lastPieces.get(zone);
-  if (last?.from === from && last.to === to) return last.pieces;
+  let recent = recentPieces.get(zone);
+  if (!recent) recentPieces.set(zone, (recent = []));
+  for (const r of recent) if (r.from === from && r.to === to) return r.pieces;
   const pieces = computePieces(zone, from, to);
-  lastPieces.set(zone, { from, to, pieces });
+  recent.unshift({ from, to, pieces });
+  if (recent.length > 4) recent.pop();
   return pieces;
 }
 
@@ -156,6 +161,61 @@ export function floatingToUtc(pieces: readonly OffsetPiece[], a: number, b: numb
     if (n >= 2 && out[n - 1] === s) out[n - 1] = e;
     else out.push(s, e);
   }
+}
+
+/**
+ * The first instant within the pieces' span at which the clock reads `floating`: in a fall-back overlap the
+ * earlier of the two (RFC 5545 section 3.3.5); NaN when the clock never reads it (a spring-forward gap).
+ */
+export function firstReading(pieces: readonly OffsetPiece[], floating: number): number {
+  for (const p of pieces) {
+    const u = floating - p.offset;
+    if (u >= p.start && u < p.end) return u;
+  }
+  return Number.NaN;
+}
+
+/** Whether the zone's clock ever reads `floating` (false inside a spring-forward gap). Not cached: for COUNT. */
+export function readsOn(zone: string, floating: number): boolean {
+  // The instants that could read `floating` lie within ZONE_MARGIN_MS of it: one offset over those UTC days, and
+  // the clock reads it exactly once.
+  const first = Math.floor((floating - ZONE_MARGIN_MS) / DAY_MS);
+  const last = Math.floor((floating + ZONE_MARGIN_MS) / DAY_MS);
+  const offset = dayOffsets(zone, first).before;
+  let steady = true;
+  for (let day = first; day <= last && steady; day++) {
+    const info = dayOffsets(zone, day);
+    steady = info.at === Number.POSITIVE_INFINITY && info.before === offset;
+  }
+  if (steady) return true;
+  return !Number.isNaN(firstReading(computePieces(zone, (first - 1) * DAY_MS, (last + 2) * DAY_MS), floating));
+}
+
+/**
+ * The first instant at or after `from`, within the pieces' span, at which the clock reads `floating` or later
+ * (the span's end when it never does). Across a gap that is the gap's end; across an overlap, the first pass.
+ */
+export function firstReadingFrom(pieces: readonly OffsetPiece[], floating: number, from: number): number {
+  for (const p of pieces) {
+    if (p.end <= from) continue;
+    const lo = Math.max(p.start, from);
+    if (lo + p.offset >= floating) return lo;
+    const u = floating - p.offset;
+    if (u < p.end) return u;
+  }
+  return pieces.length > 0 ? (pieces[pieces.length - 1] as OffsetPiece).end : from;
+}
+
+/**
+ * A wall-clock window [a, b) read once: from the first instant the clock reads inside it until the clock first
+ * reads `b` after that, as [start, end] appended to `out` (nothing when the clock skips the whole window). This is
+ * how an explicit DATE-TIME reads (RFC 5545 section 3.3.5): a window in a fall-back overlap is its first pass,
+ * one across the overlap an hour longer, one across a spring-forward gap shorter.
+ */
+export function wallSpan(pieces: readonly OffsetPiece[], a: number, b: number, out: number[]): void {
+  const start = firstReadingFrom(pieces, a, Number.NEGATIVE_INFINITY);
+  const end = b === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : firstReadingFrom(pieces, b, start);
+  if (end > start) out.push(start, end);
 }
 
 /** How to read a wall-clock time that happens twice (fall back) or never (spring forward). */

@@ -146,6 +146,51 @@ describe('schedules API', () => {
     expect((await inject('DELETE', '/api/playlists/kosong')).statusCode).toBe(204);
   });
 
+  it('3b. checks an event on its own zone’s clock, and says what is wrong with a malformed rule', async () => {
+    // 1. A one-off inside New York's spring-forward gap (2036-03-09, 02:00 → 03:00): that clock never reads it.
+    const gap = await inject('POST', '/api/events', {
+      ...budgetEvent,
+      name: 'Di celah DST',
+      targets: { screens: ['kiosk'] },
+      timezone: 'America/New_York',
+      start: '2036-03-09T02:15',
+      end: '2036-03-09T02:45',
+      rrule: null,
+      durationMinutes: null,
+    });
+    expect(gap.statusCode, gap.body).toBe(201);
+    expect(gap.json().event).toMatchObject({ firstActive: null, warnings: [{ code: 'never-fires' }] });
+    // 2. COUNT=1 at a time in the gap: that start does not count, so the one occurrence is the next day's.
+    const once = await inject('POST', '/api/events', {
+      ...budgetEvent,
+      name: 'Sekali',
+      targets: { screens: ['kiosk'] },
+      timezone: 'America/New_York',
+      start: '2036-03-09T02:30',
+      rrule: 'FREQ=DAILY;COUNT=1',
+      durationMinutes: 10,
+    });
+    expect(once.json().event).toMatchObject({ firstActive: '2036-03-10T02:30:00', warnings: [] });
+    // 3. A UNTIL in UTC, as calendars export it, is accepted.
+    const until = await inject('POST', '/api/events', {
+      ...budgetEvent,
+      targets: { screens: ['kiosk'] },
+      timezone: 'America/New_York',
+      rrule: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=20360331T035959Z',
+    });
+    expect(until.statusCode, until.body).toBe(201);
+    for (const r of [gap, once, until]) {
+      expect((await inject('DELETE', `/api/events/${r.json().event.event.id}`)).statusCode).toBe(204);
+    }
+    // 4. "FREQ" alone: a 400 with the stable code and a sentence, not a TypeError.
+    const bare = await inject('POST', '/api/events', { ...budgetEvent, rrule: 'FREQ' });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error).toEqual({
+      code: 'BARUGA_ERR_INVALID_RRULE',
+      message: expect.stringMatching(/FREQ needs a value/),
+    });
+  });
+
   it("4. shows a screen's timeline with explanations, and refuses a range that makes no sense", async () => {
     const psa = await inject('POST', '/api/events', {
       name: 'Layanan masyarakat',
