@@ -141,3 +141,56 @@ test.describe('two people for a public screen', () => {
     expect((await rejected()).filter((r) => r.includes('BARUGA_ERR_MANIFEST_UNAPPROVED'))).toHaveLength(2);
   });
 });
+
+test.describe('users and access in the console', () => {
+  let controller: ControllerProcess | undefined;
+  test.afterEach(async () => {
+    await controller?.stop();
+  });
+
+  test('an admin adds an approver and a script token; a viewer sees neither users nor the audit trail', async ({
+    page,
+  }) => {
+    controller = await startControllerProcess({ env: { BARUGA_SEED_DEMO: '0' } });
+    // 1. The admin signs in and adds Sinta as an approver.
+    await page.goto(`${controller.url}/`);
+    await page.getByLabel('Kata sandi').fill('rahasia-uji-123');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'Tambah pengguna' }) });
+    await form.locator('input[name="new-username"]').fill('sinta');
+    await form.locator('input[name="new-password"]').fill('sandi-sinta-panjang');
+    await form.locator('select[name="new-role"]').selectOption('approver');
+    await form.getByRole('button', { name: 'Tambah pengguna' }).click();
+    await expect(page.locator('tr[data-username="sinta"] select')).toHaveValue('approver');
+
+    // 2. A read-only token for a dashboard script: shown once, and it reads.
+    await page.getByLabel('Nama token').fill('Dasbor lobi');
+    await page.getByRole('button', { name: 'Buat token' }).click();
+    const token = (await page.locator('code.bc-token').textContent()) ?? '';
+    expect(token).toMatch(/^baruga_pat_/);
+    const read = await fetch(`${controller.url}/api/screens`, { headers: { authorization: `Bearer ${token}` } });
+    expect(read.status).toBe(200);
+    const write = await fetch(`${controller.url}/api/content/gc`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(write.status).toBe(403);
+    await page.reload();
+    await expect(page.locator('code.bc-token')).toHaveCount(0);
+    await expect(page.getByText('Dasbor lobi')).toBeVisible();
+
+    // 3. The user list and the audit trail are not a viewer's: the page does not offer them, the API refuses them.
+    const admin = await signIn(controller.url);
+    await admin.call('POST', '/api/users', { username: 'vina', password: 'sandi-vina-panjang', role: 'viewer' });
+    await page.getByRole('button', { name: /Keluar/ }).click();
+    await page.getByLabel('Nama pengguna').fill('vina');
+    await page.getByLabel('Kata sandi').fill('sandi-vina-panjang');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await expect(page.getByRole('heading', { name: 'Pengguna dan akses' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Semua pengguna' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Jejak audit' })).toHaveCount(0);
+    const vina = await signIn(controller.url, 'vina', 'sandi-vina-panjang');
+    expect((await vina.call('GET', '/api/audit')).status).toBe(403);
+    expect((await vina.call('GET', '/api/users')).status).toBe(403);
+  });
+});
