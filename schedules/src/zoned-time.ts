@@ -79,6 +79,15 @@ function dayOffsets(zone: string, day: number): DayOffsets {
   }
   let info = perZone.get(day);
   if (info) return info;
+  // Most weeks have no transition: two Intl calls settle seven days at once. No zone in the tz database keeps
+  // an offset for less than a week, so a week that starts and ends on one offset has no change inside it.
+  const week = Math.floor(day / 7) * 7;
+  const weekStart = intlOffset(zone, week * DAY_MS);
+  if (weekStart === intlOffset(zone, (week + 7) * DAY_MS)) {
+    const steady: DayOffsets = { before: weekStart, at: Number.POSITIVE_INFINITY, after: weekStart };
+    for (let d = week; d < week + 7; d++) perZone.set(d, steady);
+    return steady;
+  }
   const lo = day * DAY_MS;
   const before = intlOffset(zone, lo);
   const after = intlOffset(zone, lo + DAY_MS);
