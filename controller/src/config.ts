@@ -15,6 +15,11 @@ export interface ControllerConfig {
   /** WebSocket URL players use for the external broker; when unset they use the controller's /mqtt bridge. */
   mqttWsUrl: string | null;
   adminPassword: string | null;
+  /**
+   * BARUGA_TRUSTED_ORIGINS: origins besides the controller's own (as its Host header says) from which the console
+   * may send state-changing requests, for a reverse proxy that rewrites Host (comma-separated, `https://host`).
+   */
+  trustedOrigins: string[];
   /** Where the built console and player renderer live (vite build output). */
   consoleDir: string;
   playerDir: string;
@@ -110,6 +115,24 @@ function tlsConfig(env: NodeJS.ProcessEnv): ControllerConfig['tls'] {
   return { cert, key, certFile: path.resolve(env.BARUGA_TLS_CERT ?? '') };
 }
 
+function origins(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = env[name];
+  if (!raw) return [];
+  return raw.split(',').map((entry) => {
+    const value = entry.trim();
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      throw new ConfigError(`${name} must list origins such as https://baruga.example, got "${value}"`);
+    }
+    if (!['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== value.replace(/\/$/, '')) {
+      throw new ConfigError(`${name} must list origins (scheme, host, port; no path), got "${value}"`);
+    }
+    return parsed.origin;
+  });
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControllerConfig {
   return {
     port: port(env, 'BARUGA_PORT', 8080),
@@ -119,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControllerConf
     mqttUrl: url(env, 'BARUGA_MQTT_URL', ['mqtt:', 'mqtts:', 'tcp:']),
     mqttWsUrl: url(env, 'BARUGA_MQTT_WS_URL', ['ws:', 'wss:']),
     adminPassword: env.BARUGA_ADMIN_PASSWORD || null,
+    trustedOrigins: origins(env, 'BARUGA_TRUSTED_ORIGINS'),
     consoleDir: path.resolve(env.BARUGA_CONSOLE_DIR || path.join(repoRoot, 'controller', 'dist', 'console')),
     playerDir: path.resolve(env.BARUGA_PLAYER_DIR || path.join(repoRoot, 'player', 'dist', 'renderer')),
     seedDemo: env.BARUGA_SEED_DEMO !== '0',

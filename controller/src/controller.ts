@@ -14,7 +14,16 @@ import { type Messaging, createMessaging } from './messaging/messaging';
 import { controllerPassword, startMosquittoSync } from './messaging/mosquitto-sync';
 import { type Repositories, createRepositories } from './db/repositories';
 import { authRoutes } from './accounts/session-routes';
+import { tokenRoutes } from './accounts/token-routes';
+import { userRoutes } from './accounts/user-routes';
+import { createApprovalGate } from './approvals/approval-gate';
+import { approvalRoutes, installContributors } from './approvals/approval-routes';
+import { createApprovals } from './approvals/approvals';
+import { type HeldActions, createHeldActions } from './approvals/held-actions';
+import { installRequestContext } from './http/request-context';
+import { installSecurityHeaders } from './http/security-headers';
 import { installAuditTrail } from './audit/audit-trail';
+import { auditRoutes } from './audit/audit-routes';
 import { type DeclaredRoute, installAccess } from './http/access';
 import { contentFileRoutes } from './library/content-files';
 import { installPlayers } from './players/players-domain';
@@ -50,6 +59,8 @@ export interface RunningController {
   publisher: Publisher;
   /** The controller's side of the MQTT message table; tests listen beside the domains' handlers. */
   messaging: Messaging;
+  /** Actions a domain holds for a second person (manual alerts when the setting asks for two people). */
+  held: HeldActions;
   /** Every /api route with its declared access and audit action. */
   routes: readonly DeclaredRoute[];
   /** http://host:port of the HTTP server. */
@@ -76,7 +87,7 @@ export async function startController(config: ControllerConfig): Promise<Running
   let initialAdminPassword: string | null = null;
   if (repos.users.count() === 0) {
     initialAdminPassword = config.adminPassword ?? crypto.randomBytes(12).toString('base64url');
-    repos.users.create('admin', initialAdminPassword);
+    repos.users.create('admin', initialAdminPassword, 'admin');
   }
 
   const tlsOptions = config.tls;
@@ -145,7 +156,10 @@ export async function startController(config: ControllerConfig): Promise<Running
 
   const delivery = createAssetDelivery(db, repos, store);
   const messaging = createMessaging(bus, app.log);
-  const publisher = createPublisher(db, repos, messaging, signer, delivery);
+  const gate = createApprovalGate(repos);
+  const publisher = createPublisher(db, repos, messaging, signer, delivery, gate);
+  const held = createHeldActions(repos);
+  const approvals = createApprovals({ repos, publisher, gate, held });
   installErrorHandler(app);
   if (mosquitto) {
     const { sync } = mosquitto;
@@ -156,13 +170,20 @@ export async function startController(config: ControllerConfig): Promise<Running
       if (url.startsWith('/api/players') || url.startsWith('/api/screens')) sync();
     });
   }
+  await installSecurityHeaders(app);
   await app.register(fastifyCookie);
-  const routes = installAccess(app, { repos });
+  const routes = installAccess(app, { repos, trustedOrigins: config.trustedOrigins });
   installAuditTrail(app, { repos });
   // The console's live updates: every successful write, and what players report, moves one counter.
   const changes = createChangeFeed();
   installChangeHooks(app, changes);
+  installRequestContext(app);
+  installContributors(app, { repos });
   await app.register(authRoutes, { repos });
+  await app.register(userRoutes, { repos });
+  await app.register(tokenRoutes, { repos });
+  await app.register(approvalRoutes, { repos, approvals });
+  await app.register(auditRoutes, { repos });
   await app.register(healthRoutes);
   await app.register(screenRoutes, { repos, publisher });
   await app.register(scheduleRoutes, { repos, publisher });
@@ -195,7 +216,7 @@ export async function startController(config: ControllerConfig): Promise<Running
   await app.register(overviewRoutes, { repos, delivery: players.delivery });
   followChanges(messaging, changes);
   const dataSources = await installSources(app, { repos, messaging });
-  const alerting = await installAlerts(app, { repos, messaging });
+  const alerting = await installAlerts(app, { repos, messaging, held });
   // Every domain has registered its handlers: one subscription per kind the controller reads.
   await messaging.open();
 
@@ -216,6 +237,7 @@ export async function startController(config: ControllerConfig): Promise<Running
 
   const seededScreens = config.seedDemo ? await seedDemo(db, repos, store) : [];
   for (const id of seededScreens) {
+    if (repos.screens.get(id)?.public) await approvals.approveSample(id);
     const published = await publisher.publish(id);
     if (!published.ok) app.log.error({ screen: id, error: published.error }, 'demo publish failed');
   }
@@ -242,6 +264,7 @@ export async function startController(config: ControllerConfig): Promise<Running
     repos,
     publisher,
     messaging,
+    held,
     routes,
     url: `${config.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     mqttPort: broker?.port ?? null,

@@ -176,6 +176,13 @@ export const AlertAccepted = z.object({
 });
 export type AlertAccepted = z.infer<typeof AlertAccepted>;
 
+/**
+ * `POST /api/alerts` when manual alerts need two people (`PUT /api/settings/approval`): nothing is sent yet; the
+ * alert waits in the approval queue and goes out when a second approver approves it.
+ */
+export const AlertHeld = z.object({ held: z.literal(true), approvalId: z.string() });
+export type AlertHeld = z.infer<typeof AlertHeld>;
+
 export const BMKG_AUTOGEMPA_URL = 'https://data.bmkg.go.id/DataMKG/TEWS/autogempa.json';
 export const BMKG_GEMPATERKINI_URL = 'https://data.bmkg.go.id/DataMKG/TEWS/gempaterkini.json';
 

@@ -19,15 +19,6 @@ export const ApiErrorBody = z.strictObject({
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
-export const SessionRequest = z.object({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(256),
-});
-export type SessionRequest = z.infer<typeof SessionRequest>;
-
-export const SessionInfo = z.object({ username: z.string(), expiresAt: IsoInstant });
-export type SessionInfo = z.infer<typeof SessionInfo>;
-
 export const Health = z.object({
   status: z.literal('ok'),
   version: z.string(),

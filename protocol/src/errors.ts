@@ -111,6 +111,20 @@ export const ErrorCode = {
   capInvalid: 'BARUGA_ERR_CAP_INVALID',
   capLimit: 'BARUGA_ERR_CAP_LIMIT',
   bmkgMalformed: 'BARUGA_ERR_BMKG_MALFORMED',
+  // Accounts, access and approval (docs/security.md).
+  csrf: 'BARUGA_ERR_CSRF',
+  tooManyAttempts: 'BARUGA_ERR_TOO_MANY_ATTEMPTS',
+  userExists: 'BARUGA_ERR_USER_EXISTS',
+  userNotFound: 'BARUGA_ERR_USER_NOT_FOUND',
+  lastAdmin: 'BARUGA_ERR_LAST_ADMIN',
+  tokenNotFound: 'BARUGA_ERR_TOKEN_NOT_FOUND',
+  approvalRequired: 'BARUGA_ERR_APPROVAL_REQUIRED',
+  approvalNotFound: 'BARUGA_ERR_APPROVAL_NOT_FOUND',
+  approvalClosed: 'BARUGA_ERR_APPROVAL_CLOSED',
+  approvalStale: 'BARUGA_ERR_APPROVAL_STALE',
+  ownContent: 'BARUGA_ERR_OWN_CONTENT',
+  checklistIncomplete: 'BARUGA_ERR_CHECKLIST_INCOMPLETE',
+  manifestUnapproved: 'BARUGA_ERR_MANIFEST_UNAPPROVED',
   internal: 'BARUGA_ERR_INTERNAL',
 } as const;
 

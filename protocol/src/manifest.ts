@@ -6,6 +6,7 @@ import { ErrorCode } from './errors';
 import { Layout, MAX_OVERLAY_ZONES, Zone } from './layout';
 import { LoopItem } from './loop-item';
 import { FULL_BRIGHTNESS, ManifestWall, ScreenBrightness } from './walls';
+import { ManifestApproval } from './approval';
 
 export { LoopItem };
 import { DEFAULT_PLAYLIST_ID, EMPTY_SCHEDULE, ManifestSchedule } from './schedule';
@@ -84,6 +85,11 @@ export const Manifest = z.object({
   brightness: ScreenBrightness.default(FULL_BRIGHTNESS),
   /** Where zones whose items changed at a publish begin; none in manifests from before cues. */
   cues: z.array(PlaybackCue).max(20_000).default([]),
+  /**
+   * A public screen's approval of exactly this content (approval.ts); signed with the rest, so a player shows
+   * nothing on a public screen that an approver did not pass. Absent for other screens.
+   */
+  approval: ManifestApproval.optional(),
 });
 export type Manifest = z.infer<typeof Manifest>;
 

@@ -1,12 +1,12 @@
 import { expect } from '@playwright/test';
 import { ADMIN_PASSWORD } from './controller-process';
 
-/** A signed-in API client for a test, speaking plain fetch like any script would. */
-export async function signIn(baseUrl: string) {
+/** A signed-in API client for a test (the first admin unless told), speaking plain fetch like any script would. */
+export async function signIn(baseUrl: string, username = 'admin', password = ADMIN_PASSWORD) {
   const response = await fetch(`${baseUrl}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    body: JSON.stringify({ username, password }),
   });
   expect(response.status).toBe(200);
   const { token } = (await response.json()) as { token: string };

@@ -1,5 +1,6 @@
 import {
   type AlertAccepted,
+  type AlertHeld,
   AlertSettings,
   type AlertView,
   AlertsQuery,
@@ -10,6 +11,9 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ApiError, parseWith } from '../http/http-errors';
+import type { Repositories } from '../db/repositories';
+import type { HeldActions } from '../approvals/held-actions';
+import { manualAlertsNeedTwoPeople } from '../approvals/approval-routes';
 import type { AlertService } from './alert-service';
 import type { AlertSettingsStore } from './alert-settings';
 import type { AlertsRepository } from './alerts-repository';
@@ -32,9 +36,15 @@ const CAP_STATUS: Readonly<Record<string, number>> = {
 /** Alerts (docs/api.md, "Alerts"); a CAP message arrives as XML, everything else as JSON. */
 export async function alertRoutes(
   app: FastifyInstance,
-  opts: { service: AlertService; alerts: AlertsRepository; settings: AlertSettingsStore },
+  opts: {
+    service: AlertService;
+    alerts: AlertsRepository;
+    settings: AlertSettingsStore;
+    repos: Repositories;
+    held: HeldActions;
+  },
 ) {
-  const { service, alerts, settings } = opts;
+  const { service, alerts, settings, repos, held } = opts;
   // Kept as text: the CAP parser reads it strictly (cap-parser.ts), no generic XML parser ever sees it.
   app.addContentTypeParser(CAP_TYPES, { parseAs: 'string', bodyLimit: CAP_BODY_LIMIT }, (_req, body, done) =>
     done(null, body),
@@ -48,7 +58,7 @@ export async function alertRoutes(
 
   app.post(
     '/api/alerts/cap',
-    { bodyLimit: CAP_BODY_LIMIT, config: { access: 'signed-in', action: 'alert.cap' } },
+    { bodyLimit: CAP_BODY_LIMIT, config: { access: 'approver', action: 'alert.cap' } },
     async (request, reply): Promise<AlertAccepted> => {
       const arrived = performance.now();
       if (typeof request.body !== 'string') {
@@ -72,9 +82,18 @@ export async function alertRoutes(
     },
   );
 
-  app.post('/api/alerts', { config: { access: 'signed-in', action: 'alert.create' } }, async (request, reply) => {
+  app.post('/api/alerts', { config: { access: 'approver', action: 'alert.create' } }, async (request, reply) => {
     const arrived = performance.now();
     const body = parseWith(CreateAlert, request.body);
+    // Two people for a manual alert when the setting says so: held in the approval queue, sent on approval.
+    if (manualAlertsNeedTwoPeople(repos)) {
+      const row = held.hold('alert', {
+        summary: body.headline ?? body.event,
+        content: body,
+        author: request.actor ?? { kind: 'system', name: 'unknown' },
+      });
+      return reply.status(202).send({ held: true, approvalId: row.id } satisfies AlertHeld);
+    }
     return reply.status(202).send(await service.createManual(body, arrived));
   });
 
@@ -91,7 +110,7 @@ export async function alertRoutes(
 
   app.get('/api/alerts/settings', { config: { access: 'signed-in' } }, async () => settings.get());
 
-  app.put('/api/alerts/settings', { config: { access: 'signed-in', action: 'alert.settings' } }, async (request) => {
+  app.put('/api/alerts/settings', { config: { access: 'admin', action: 'alert.settings' } }, async (request) => {
     const next = parseWith(AlertSettings, request.body);
     settings.set(next);
     return next;
@@ -102,7 +121,7 @@ export async function alertRoutes(
     return service.view(alertOr404(id));
   });
 
-  app.delete('/api/alerts/:id', { config: { access: 'signed-in', action: 'alert.clear' } }, async (request) => {
+  app.delete('/api/alerts/:id', { config: { access: 'approver', action: 'alert.clear' } }, async (request) => {
     const { id } = parseWith(Params, request.params, 'path');
     const { allClear } = parseWith(ClearAlertQuery, request.query, 'query');
     const alert = alertOr404(id);

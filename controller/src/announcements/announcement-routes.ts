@@ -57,7 +57,7 @@ export async function announcementRoutes(
 
   app.post(
     '/api/announcements',
-    { config: { access: 'signed-in', action: 'announcement.create' } },
+    { config: { access: 'editor', action: 'announcement.create' } },
     async (request, reply) => {
       const input = parseCoded(CreateAnnouncement, request.body);
       const id = `${ANNOUNCEMENT_ID_PREFIX}${crypto.randomBytes(6).toString('hex')}`;
@@ -86,7 +86,7 @@ export async function announcementRoutes(
 
   app.post(
     '/api/announcements/:id/end',
-    { config: { access: 'signed-in', action: 'announcement.end' } },
+    { config: { access: 'editor', action: 'announcement.end' } },
     async (request): Promise<AnnouncementWriteResult> => {
       const { id } = parseWith(IdParams, request.params, 'path');
       const row = announcementOr404(id);

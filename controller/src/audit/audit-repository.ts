@@ -81,6 +81,14 @@ export function createAuditRepository(db: Db) {
   );
   const page = db.prepare<[number, number], Raw>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?');
   const all = db.prepare<[], Raw>('SELECT * FROM audit_log ORDER BY seq');
+  const filter = `(@action IS NULL OR substr(action, 1, length(@action)) = @action)
+    AND (@actor IS NULL OR actor_name = @actor)`;
+  const search = db.prepare<[{ action: string | null; actor: string | null; limit: number; offset: number }], Raw>(
+    `SELECT * FROM audit_log WHERE ${filter} ORDER BY seq DESC LIMIT @limit OFFSET @offset`,
+  );
+  const count = db.prepare<[{ action: string | null; actor: string | null }], { n: number }>(
+    `SELECT count(*) AS n FROM audit_log WHERE ${filter}`,
+  );
 
   return {
     /** Appends one entry, linked to the last (in one transaction, so two writers cannot fork the chain). */
@@ -125,6 +133,17 @@ export function createAuditRepository(db: Db) {
     /** Newest first. */
     page: (limit: number, offset: number): AuditEntry[] => page.all(limit, offset).map(toEntry),
     all: (): AuditEntry[] => all.all().map(toEntry),
+    /** Newest first, by action prefix and actor name. */
+    search(query: { action?: string | undefined; actor?: string | undefined; limit: number; offset: number }): {
+      entries: AuditEntry[];
+      total: number;
+    } {
+      const where = { action: query.action ?? null, actor: query.actor ?? null };
+      return {
+        entries: search.all({ ...where, limit: query.limit, offset: query.offset }).map(toEntry),
+        total: count.get(where)?.n ?? 0,
+      };
+    },
     head(): { seq: number; hash: string } | null {
       const value = head.get()?.value;
       return value ? (JSON.parse(value) as { seq: number; hash: string }) : null;

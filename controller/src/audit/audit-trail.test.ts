@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { topics } from '@baruga/protocol';
+import mqtt from 'mqtt';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestController } from '../testing/test-controller';
@@ -48,6 +50,68 @@ describe('the audit trail', () => {
       actor: { kind: 'anonymous' },
     });
     expect(JSON.stringify(refused)).not.toContain('salah-sekali');
+  });
+
+  it('records a command as issued by its operator and as answered by the player that answered it', async () => {
+    const { app, repos, mqttPort } = t.controller;
+    // 1. An enrolled player drives the screen and listens for its commands.
+    const enrolled = (
+      await app.inject({ method: 'POST', url: '/api/players/enroll', payload: { host: 'browser' } })
+    ).json();
+    await app.inject({
+      method: 'POST',
+      url: '/api/players/pair',
+      headers: t.auth,
+      payload: { code: enrolled.pairingCode, name: 'Kiosk', screens: ['lobi-1'] },
+    });
+    const player = await mqtt.connectAsync(`mqtt://127.0.0.1:${mqttPort}`, {
+      username: enrolled.playerId,
+      password: enrolled.secret,
+      reconnectPeriod: 0,
+    });
+    try {
+      await player.subscribeAsync(topics.commands('lobi-1'), { qos: 1 });
+      const arrived = new Promise<{ id: string }>((resolve) =>
+        player.once('message', (_topic, payload) => resolve(JSON.parse(payload.toString()) as { id: string })),
+      );
+      // 2. The operator asks for a reload; the player answers it.
+      await app.inject({
+        method: 'POST',
+        url: '/api/screens/lobi-1/commands',
+        headers: t.auth,
+        payload: { name: 'reload' },
+      });
+      const command = await arrived;
+      const ack = {
+        commandId: command.id,
+        playerId: enrolled.playerId,
+        screenId: 'lobi-1',
+        ok: true,
+        code: 'BARUGA_OK',
+      };
+      await player.publishAsync(
+        topics.acks('lobi-1'),
+        JSON.stringify({ ...ack, message: 'reloaded', at: new Date().toISOString() }),
+        {
+          qos: 1,
+        },
+      );
+      await expect.poll(() => repos.audit.page(1, 0)[0]?.action, { timeout: 3000 }).toBe('command.acknowledge');
+      const [answered, issued] = repos.audit.page(2, 0);
+      expect(issued).toMatchObject({
+        action: 'command.issue',
+        actor: { kind: 'user', name: 'admin' },
+        target: 'lobi-1',
+      });
+      expect(answered).toMatchObject({
+        actor: { kind: 'player', id: enrolled.playerId },
+        target: command.id,
+        outcome: 200,
+        detail: { command: 'reload', screenId: 'lobi-1', code: 'BARUGA_OK' },
+      });
+    } finally {
+      await player.endAsync();
+    }
   });
 
   it('is a chain: a changed, removed or trailing-removed entry is found', () => {

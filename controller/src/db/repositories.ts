@@ -1,4 +1,6 @@
 import type { Db } from './database';
+import { createApiTokensRepository } from '../accounts/api-tokens-repository';
+import { createApprovalsRepository } from '../approvals/approvals-repository';
 import { createAuditRepository } from '../audit/audit-repository';
 import { createBlobsRepository } from '../library/blobs-repository';
 import { createCommandsRepository } from '../players/commands-repository';
@@ -27,6 +29,7 @@ export function createRepositories(db: Db) {
   return {
     users: createUsersRepository(db),
     sessions: createSessionsRepository(db),
+    apiTokens: createApiTokensRepository(db),
     screens: createScreensRepository(db),
     walls: createWallsRepository(db),
     /** Screens as lists show them (presence, published version), one query a page. */
@@ -47,6 +50,7 @@ export function createRepositories(db: Db) {
     audit: createAuditRepository(db),
     sources: createSourcesRepository(db),
     alerts: createAlertsRepository(db),
+    approvals: createApprovalsRepository(db),
     settings: {
       get: (key: string): string | null =>
         db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key)?.value ?? null,

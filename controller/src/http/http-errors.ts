@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Headers the answer carries (`Retry-After` on a 429). */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
   }
@@ -113,6 +115,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (!request.raw.complete) reply.header('Connection', 'close');
     if (error instanceof ApiError) {
       if (error.statusCode === 503) reply.header('Retry-After', '5');
+      if (error.headers) reply.headers(error.headers);
       return reply
         .status(error.statusCode)
         .send({ error: { code: error.code, message: error.message, details: error.details } });

@@ -143,7 +143,7 @@ export async function libraryRoutes(app: FastifyInstance, options: LibraryOption
 
   app.post(
     '/api/content',
-    { config: { access: 'signed-in', action: 'content.upload' } },
+    { config: { access: 'editor', action: 'content.upload' } },
     async (request, reply): Promise<UploadResult> => {
       const query = parseWith(UploadQuery, request.query, 'query');
       const tags = parseTags(query.tags);
@@ -228,7 +228,7 @@ export async function libraryRoutes(app: FastifyInstance, options: LibraryOption
 
   app.post(
     '/api/content/streams',
-    { config: { access: 'signed-in', action: 'content.stream-add' } },
+    { config: { access: 'editor', action: 'content.stream-add' } },
     async (request, reply) => {
       const body = parseWith(CreateStream, request.body);
       const existing = repos.library.byUrl(body.url);
@@ -291,7 +291,7 @@ export async function libraryRoutes(app: FastifyInstance, options: LibraryOption
 
   app.patch(
     '/api/content/:id',
-    { config: { access: 'signed-in', action: 'content.update' } },
+    { config: { access: 'editor', action: 'content.update' } },
     async (request): Promise<LibraryItem> => {
       const { id } = parseWith(IdParams, request.params, 'path');
       itemOr404(id);
@@ -304,28 +304,24 @@ export async function libraryRoutes(app: FastifyInstance, options: LibraryOption
     },
   );
 
-  app.delete(
-    '/api/content/:id',
-    { config: { access: 'signed-in', action: 'content.delete' } },
-    async (request, reply) => {
-      const { id } = parseWith(IdParams, request.params, 'path');
-      const row = itemOr404(id);
-      const usage = buildUsageIndex(repos)(row);
-      if (usage.inUse) {
-        throw new ApiError(
-          409,
-          ErrorCode.contentInUse,
-          `"${row.name}" is ${usage.summary}; remove it from ${usage.items > 0 ? 'those items' : 'those screens'} and publish first`,
-          usage,
-        );
-      }
-      // The blobs stay until the garbage collector finds them unreferenced (after its grace period).
-      repos.library.remove(id);
-      return reply.status(204).send();
-    },
-  );
+  app.delete('/api/content/:id', { config: { access: 'editor', action: 'content.delete' } }, async (request, reply) => {
+    const { id } = parseWith(IdParams, request.params, 'path');
+    const row = itemOr404(id);
+    const usage = buildUsageIndex(repos)(row);
+    if (usage.inUse) {
+      throw new ApiError(
+        409,
+        ErrorCode.contentInUse,
+        `"${row.name}" is ${usage.summary}; remove it from ${usage.items > 0 ? 'those items' : 'those screens'} and publish first`,
+        usage,
+      );
+    }
+    // The blobs stay until the garbage collector finds them unreferenced (after its grace period).
+    repos.library.remove(id);
+    return reply.status(204).send();
+  });
 
-  app.post('/api/content/gc', { config: { access: 'signed-in', action: 'content.gc' } }, async (): Promise<GcReport> =>
+  app.post('/api/content/gc', { config: { access: 'admin', action: 'content.gc' } }, async (): Promise<GcReport> =>
     collectGarbage(db, repos, store),
   );
 

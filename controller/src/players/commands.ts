@@ -55,7 +55,7 @@ export function followCommands(messaging: Messaging, repos: Repositories, log: F
       );
       return;
     }
-    repos.commands.acknowledge({
+    const decided = repos.commands.acknowledge({
       id: command.id,
       ok: ack.ok,
       code: ack.code,
@@ -63,6 +63,16 @@ export function followCommands(messaging: Messaging, repos: Repositories, log: F
       screenId,
       at: new Date(),
     });
+    // The answer that decided a command is part of its story in the audit trail, as the player told it.
+    if (decided) {
+      repos.audit.append({
+        actor: { kind: 'player', id: ack.playerId },
+        action: 'command.acknowledge',
+        target: command.id,
+        outcome: ack.ok ? 200 : 500,
+        detail: { command: command.name, screenId, code: ack.code },
+      });
+    }
   });
 
   messaging.on('status', (status, screenId) => {
@@ -117,7 +127,7 @@ export async function commandRoutes(
 
   app.post(
     '/api/screens/:id/commands',
-    { config: { access: 'signed-in', action: 'command.issue' } },
+    { config: { access: 'editor', action: 'command.issue' } },
     async (request, reply) => {
       const { id } = parseWith(Params, request.params, 'path');
       if (!repos.screens.get(id)) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${id}"`);
@@ -128,7 +138,7 @@ export async function commandRoutes(
 
   app.post(
     '/api/players/:id/commands',
-    { config: { access: 'signed-in', action: 'command.issue' } },
+    { config: { access: 'editor', action: 'command.issue' } },
     async (request, reply) => {
       const { id } = parseWith(Params, request.params, 'path');
       const player = repos.players.get(id);

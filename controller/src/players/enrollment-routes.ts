@@ -155,7 +155,7 @@ export async function enrollmentRoutes(
 
   app.post(
     '/api/players/pair',
-    { config: { access: 'signed-in', action: 'player.pair' } },
+    { config: { access: 'admin', action: 'player.pair' } },
     async (request): Promise<PlayerView> => {
       const body = parseWith(PairPlayer, request.body);
       const player = repos.players.findPendingByCode(body.code);
@@ -175,7 +175,7 @@ export async function enrollmentRoutes(
 
   app.put(
     '/api/players/:id',
-    { config: { access: 'signed-in', action: 'player.update' } },
+    { config: { access: 'admin', action: 'player.update' } },
     async (request): Promise<PlayerView> => {
       const { id } = parseWith(PlayerParams, request.params, 'path');
       const player = playerOr404(id);
@@ -191,7 +191,7 @@ export async function enrollmentRoutes(
 
   app.post(
     '/api/players/:id/revoke',
-    { config: { access: 'signed-in', action: 'player.revoke' } },
+    { config: { access: 'admin', action: 'player.revoke' } },
     async (request): Promise<PlayerView> => {
       const { id } = parseWith(PlayerParams, request.params, 'path');
       playerOr404(id);

@@ -16,7 +16,7 @@ export async function previewRoutes(
 ) {
   app.post(
     '/api/preview/manifest',
-    { config: { access: 'signed-in', action: 'preview.compile' } },
+    { config: { access: 'editor', action: 'preview.compile' } },
     async (request): Promise<Manifest> => {
       const body = parseWith(PreviewRequest, request.body);
       const built = await publisher.preview(previewBuilder(repos, body, new Date()));

@@ -23,6 +23,7 @@ import type { AssetDelivery, Surface } from '../library/renditions';
 import { playbackCues } from './cues';
 import type { ManifestSigner } from './manifest-signer';
 import { FAN_OUT, type StoredManifest, fanOut, inPool } from './fan-out';
+import type { ApprovalGate } from '../approvals/approval-gate';
 
 type StoredItem = Pick<LoopItem, 'id' | 'type' | 'typeVersion' | 'durationMs' | 'props' | 'sample'>;
 
@@ -41,6 +42,7 @@ export function createPublisher(
   messaging: Messaging,
   signer: ManifestSigner,
   delivery: AssetDelivery,
+  approvals: ApprovalGate,
 ) {
   function compile(screenId: string, version: number, now: Date): Result<Manifest> {
     const screen = repos.screens.get(screenId);
@@ -109,7 +111,14 @@ export function createPublisher(
   }
 
   /** A screen's manifest with its renditions cut; the real version is given when it is stored (1 is a placeholder). */
-  const prepare = (screenId: string, now: Date) => delivery.prepare(() => compile(screenId, 1, now));
+  async function prepare(screenId: string, now: Date): Promise<Result<Manifest>> {
+    const compiled = await delivery.prepare(() => compile(screenId, 1, now));
+    if (!compiled.ok) return compiled;
+    // A public screen's content goes out only with its approval (approvals/approval-gate.ts).
+    const approval = approvals.check(compiled.value, { now });
+    if (!approval.ok) return approval;
+    return ok(approval.value ? { ...compiled.value, approval: approval.value } : compiled.value);
+  }
 
   /** Gives a compiled manifest the next version, signs it and stores it; the caller holds the transaction. */
   function store(screenId: string, compiled: Manifest, now: Date): StoredManifest {
@@ -159,6 +168,8 @@ export function createPublisher(
      * items and assets, but neither versioned, signed, stored nor sent.
      */
     preview: (build: (delivery: AssetDelivery) => Result<Manifest>) => delivery.prepare(() => build(delivery)),
+    /** The screen's manifest as it would go out now (renditions cut first), unsigned, unsent, unversioned. */
+    compileNow: (screenId: string, now = new Date()) => delivery.prepare(() => compile(screenId, 1, now)),
     publish,
     /**
      * Publishes many screens (one edit that touches them all) in batches: each batch is compiled, then stored in

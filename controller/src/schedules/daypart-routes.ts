@@ -17,7 +17,7 @@ export async function daypartRoutes(app: FastifyInstance, { repos, republish, sc
 
   app.get('/api/dayparts', { config: { access: 'signed-in' } }, async () => repos.schedules.listDayparts());
 
-  app.post('/api/dayparts', { config: { access: 'signed-in', action: 'daypart.create' } }, async (request, reply) => {
+  app.post('/api/dayparts', { config: { access: 'editor', action: 'daypart.create' } }, async (request, reply) => {
     const body = parseCoded(Daypart, request.body);
     if (repos.schedules.getDaypart(body.id)) {
       throw new ApiError(409, ErrorCode.daypartExists, `a daypart with id "${body.id}" already exists`);
@@ -31,7 +31,7 @@ export async function daypartRoutes(app: FastifyInstance, { repos, republish, sc
     return daypartOr404(id);
   });
 
-  app.put('/api/dayparts/:id', { config: { access: 'signed-in', action: 'daypart.update' } }, async (request) => {
+  app.put('/api/dayparts/:id', { config: { access: 'editor', action: 'daypart.update' } }, async (request) => {
     const { id } = parseWith(IdParams, request.params, 'path');
     daypartOr404(id);
     const body = parseCoded(DaypartInput, request.body);
@@ -42,7 +42,7 @@ export async function daypartRoutes(app: FastifyInstance, { repos, republish, sc
 
   app.delete(
     '/api/dayparts/:id',
-    { config: { access: 'signed-in', action: 'daypart.delete' } },
+    { config: { access: 'editor', action: 'daypart.delete' } },
     async (request, reply) => {
       const { id } = parseWith(IdParams, request.params, 'path');
       daypartOr404(id);

@@ -14,7 +14,7 @@ export async function groupRoutes(app: FastifyInstance, { repos, republish }: Sc
     return { groups: repos.schedules.groupsOf(id) };
   });
 
-  app.put('/api/screens/:id/groups', { config: { access: 'signed-in', action: 'screen.groups' } }, async (request) => {
+  app.put('/api/screens/:id/groups', { config: { access: 'editor', action: 'screen.groups' } }, async (request) => {
     const { id } = parseWith(IdParams, request.params, 'path');
     if (!repos.screens.get(id)) throw new ApiError(404, ErrorCode.screenNotFound, `no screen "${id}"`);
     const body = parseWith(ScreenGroups, request.body);

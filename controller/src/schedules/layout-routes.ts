@@ -46,7 +46,7 @@ export async function layoutRoutes(app: FastifyInstance, { repos, republish, scr
 
   app.get('/api/layouts', { config: { access: 'signed-in' } }, async () => repos.layouts.listLayouts().map(view));
 
-  app.post('/api/layouts', { config: { access: 'signed-in', action: 'layout.create' } }, async (request, reply) => {
+  app.post('/api/layouts', { config: { access: 'editor', action: 'layout.create' } }, async (request, reply) => {
     const body = parseWith(CreateLayout, request.body);
     if (repos.layouts.getLayout(body.id)) {
       throw new ApiError(409, ErrorCode.layoutExists, `a layout with id "${body.id}" already exists`);
@@ -68,7 +68,7 @@ export async function layoutRoutes(app: FastifyInstance, { repos, republish, scr
     return view(layoutOr404(id));
   });
 
-  app.put('/api/layouts/:id', { config: { access: 'signed-in', action: 'layout.update' } }, async (request) => {
+  app.put('/api/layouts/:id', { config: { access: 'editor', action: 'layout.update' } }, async (request) => {
     const { id } = parseWith(IdParams, request.params, 'path');
     layoutOr404(id);
     const { zones, ...canvas } = parseWith(UpdateLayout, request.body);
@@ -78,23 +78,19 @@ export async function layoutRoutes(app: FastifyInstance, { repos, republish, scr
     return view(saved);
   });
 
-  app.delete(
-    '/api/layouts/:id',
-    { config: { access: 'signed-in', action: 'layout.delete' } },
-    async (request, reply) => {
-      const { id } = parseWith(IdParams, request.params, 'path');
-      layoutOr404(id);
-      // events.playlist_id names a playlist or a layout: the same lookup finds the events that play this one.
-      const users = repos.schedules.eventsUsingPlaylist(id);
-      if (users.length > 0) {
-        throw new ApiError(409, ErrorCode.layoutInUse, `layout "${id}" is played by events ${users.join(', ')}`, {
-          eventIds: users,
-        });
-      }
-      repos.layouts.deleteLayout(id);
-      return reply.status(204).send();
-    },
-  );
+  app.delete('/api/layouts/:id', { config: { access: 'editor', action: 'layout.delete' } }, async (request, reply) => {
+    const { id } = parseWith(IdParams, request.params, 'path');
+    layoutOr404(id);
+    // events.playlist_id names a playlist or a layout: the same lookup finds the events that play this one.
+    const users = repos.schedules.eventsUsingPlaylist(id);
+    if (users.length > 0) {
+      throw new ApiError(409, ErrorCode.layoutInUse, `layout "${id}" is played by events ${users.join(', ')}`, {
+        eventIds: users,
+      });
+    }
+    repos.layouts.deleteLayout(id);
+    return reply.status(204).send();
+  });
 
   app.get(
     '/api/screens/:id/overlays',
@@ -108,7 +104,7 @@ export async function layoutRoutes(app: FastifyInstance, { repos, republish, scr
 
   app.put(
     '/api/screens/:id/overlays',
-    { config: { access: 'signed-in', action: 'screen.overlays' } },
+    { config: { access: 'editor', action: 'screen.overlays' } },
     async (request): Promise<ScreenOverlaysView> => {
       const { id } = parseWith(IdParams, request.params, 'path');
       const screen = screenOr404(id);

@@ -35,7 +35,7 @@ export async function playlistRoutes(
 
   app.get('/api/playlists', { config: { access: 'signed-in' } }, async () => repos.schedules.listPlaylists().map(view));
 
-  app.post('/api/playlists', { config: { access: 'signed-in', action: 'playlist.create' } }, async (request, reply) => {
+  app.post('/api/playlists', { config: { access: 'editor', action: 'playlist.create' } }, async (request, reply) => {
     const body = parseWith(CreatePlaylist, request.body);
     if (repos.schedules.getPlaylist(body.id)) {
       throw new ApiError(409, ErrorCode.playlistExists, `a playlist with id "${body.id}" already exists`);
@@ -56,7 +56,7 @@ export async function playlistRoutes(
     return view(playlistOr404(id));
   });
 
-  app.put('/api/playlists/:id', { config: { access: 'signed-in', action: 'playlist.update' } }, async (request) => {
+  app.put('/api/playlists/:id', { config: { access: 'editor', action: 'playlist.update' } }, async (request) => {
     const { id } = parseWith(IdParams, request.params, 'path');
     playlistOr404(id);
     const body = parseWith(UpdatePlaylist, request.body);
@@ -67,7 +67,7 @@ export async function playlistRoutes(
 
   app.delete(
     '/api/playlists/:id',
-    { config: { access: 'signed-in', action: 'playlist.delete' } },
+    { config: { access: 'editor', action: 'playlist.delete' } },
     async (request, reply) => {
       const { id } = parseWith(IdParams, request.params, 'path');
       playlistOr404(id);

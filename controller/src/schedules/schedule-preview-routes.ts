@@ -20,7 +20,7 @@ const DRAFT_ID = 'draft';
 export async function schedulePreviewRoutes(app: FastifyInstance, { repos }: { repos: Repositories }) {
   app.post(
     '/api/schedule/preview',
-    { config: { access: 'signed-in', action: 'schedule.preview' } },
+    { config: { access: 'editor', action: 'schedule.preview' } },
     async (request): Promise<SchedulePreview> => {
       const body = parseCoded(SchedulePreviewRequest, request.body);
       const screen = repos.screens.get(body.screenId);

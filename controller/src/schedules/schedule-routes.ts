@@ -84,7 +84,7 @@ export async function scheduleRoutes(
     repos.schedules.listEvents().map(summary),
   );
 
-  app.post('/api/events', { config: { access: 'signed-in', action: 'event.create' } }, async (request, reply) => {
+  app.post('/api/events', { config: { access: 'editor', action: 'event.create' } }, async (request, reply) => {
     const input = parseCoded(EventInput, request.body);
     const event: ScheduleEvent = { ...input, id: crypto.randomUUID() };
     const now = Date.now();
@@ -102,7 +102,7 @@ export async function scheduleRoutes(
 
   app.put(
     '/api/events/:id',
-    { config: { access: 'signed-in', action: 'event.update' } },
+    { config: { access: 'editor', action: 'event.update' } },
     async (request): Promise<EventWriteResult> => {
       const { id } = parseWith(IdParams, request.params, 'path');
       const before = eventOr404(id);
@@ -120,7 +120,7 @@ export async function scheduleRoutes(
     },
   );
 
-  app.delete('/api/events/:id', { config: { access: 'signed-in', action: 'event.delete' } }, async (request, reply) => {
+  app.delete('/api/events/:id', { config: { access: 'editor', action: 'event.delete' } }, async (request, reply) => {
     const { id } = parseWith(IdParams, request.params, 'path');
     const before = eventOr404(id);
     const screens = repos.schedules.screensTargeted(before.event.targets);

@@ -30,7 +30,7 @@ export async function brightnessRoutes(
 
   app.put(
     '/api/screens/:id/brightness',
-    { config: { access: 'signed-in', action: 'screen.brightness' } },
+    { config: { access: 'admin', action: 'screen.brightness' } },
     async (request): Promise<ScreenBrightness> => {
       const { id } = parseWith(ScreenParams, request.params, 'path');
       screenOr404(id);

@@ -49,7 +49,7 @@ export async function screenRoutes(
     return rows;
   });
 
-  app.post('/api/screens', { config: { access: 'signed-in', action: 'screen.create' } }, async (request, reply) => {
+  app.post('/api/screens', { config: { access: 'admin', action: 'screen.create' } }, async (request, reply) => {
     const body = parseWith(CreateScreen, request.body);
     if (repos.screens.get(body.id)) {
       throw new ApiError(409, ErrorCode.screenExists, `a screen with id "${body.id}" already exists`);
@@ -65,7 +65,7 @@ export async function screenRoutes(
   /** Where the screen stands; republished so its prayer times follow, and used by alerts from now on. */
   app.put(
     '/api/screens/:id/location',
-    { config: { access: 'signed-in', action: 'screen.locate' } },
+    { config: { access: 'admin', action: 'screen.locate' } },
     async (request): Promise<Screen> => {
       const { id } = parseWith(ScreenParams, request.params, 'path');
       screenOr404(id);
@@ -87,7 +87,7 @@ export async function screenRoutes(
 
   app.post(
     '/api/screens/:id/items',
-    { config: { access: 'signed-in', action: 'screen.item-add' } },
+    { config: { access: 'editor', action: 'screen.item-add' } },
     async (request, reply) => {
       const { id } = parseWith(ScreenParams, request.params, 'path');
       screenOr404(id);
@@ -99,7 +99,7 @@ export async function screenRoutes(
 
   app.delete(
     '/api/screens/:id/items/:itemId',
-    { config: { access: 'signed-in', action: 'screen.item-remove' } },
+    { config: { access: 'editor', action: 'screen.item-remove' } },
     async (request, reply) => {
       const { id, itemId } = parseWith(ItemParams, request.params, 'path');
       screenOr404(id);
@@ -112,7 +112,7 @@ export async function screenRoutes(
 
   app.post(
     '/api/screens/:id/publish',
-    { config: { access: 'signed-in', action: 'screen.publish' } },
+    { config: { access: 'editor', action: 'screen.publish' } },
     async (request): Promise<PublishResult> => {
       const { id } = parseWith(ScreenParams, request.params, 'path');
       screenOr404(id);

@@ -85,7 +85,7 @@ export async function sourceRoutes(
 
   app.post(
     '/api/sources',
-    { bodyLimit: SOURCE_BODY_LIMIT, config: { access: 'signed-in', action: 'source.create' } },
+    { bodyLimit: SOURCE_BODY_LIMIT, config: { access: 'admin', action: 'source.create' } },
     async (request, reply) => {
       const { id, ...definition } = parseWith(CreateSource, request.body);
       if (sources.get(id)) throw new ApiError(409, ErrorCode.sourceExists, `a data source "${id}" already exists`);
@@ -99,7 +99,7 @@ export async function sourceRoutes(
   /** Tries a definition once and shows its rows, storing nothing (the console's "test" before saving). */
   app.post(
     '/api/sources/test',
-    { bodyLimit: SOURCE_BODY_LIMIT, config: { access: 'signed-in', action: 'source.test' } },
+    { bodyLimit: SOURCE_BODY_LIMIT, config: { access: 'admin', action: 'source.test' } },
     async (request): Promise<SourceData> => {
       const definition = parseWith(UpdateSource, request.body);
       const fetched = await previewSource(definition, tokenOf(definition) ?? null);
@@ -116,7 +116,7 @@ export async function sourceRoutes(
 
   app.put(
     '/api/sources/:id',
-    { bodyLimit: SOURCE_BODY_LIMIT, config: { access: 'signed-in', action: 'source.update' } },
+    { bodyLimit: SOURCE_BODY_LIMIT, config: { access: 'admin', action: 'source.update' } },
     async (request) => {
       const { id } = parseWith(Params, request.params, 'path');
       const before = sourceOr404(id);
@@ -128,17 +128,13 @@ export async function sourceRoutes(
     },
   );
 
-  app.delete(
-    '/api/sources/:id',
-    { config: { access: 'signed-in', action: 'source.delete' } },
-    async (request, reply) => {
-      const { id } = parseWith(Params, request.params, 'path');
-      sourceOr404(id);
-      sources.remove(id);
-      await runner.forget(id);
-      return reply.status(204).send();
-    },
-  );
+  app.delete('/api/sources/:id', { config: { access: 'admin', action: 'source.delete' } }, async (request, reply) => {
+    const { id } = parseWith(Params, request.params, 'path');
+    sourceOr404(id);
+    sources.remove(id);
+    await runner.forget(id);
+    return reply.status(204).send();
+  });
 
   app.get('/api/sources/:id/data', { config: { access: 'signed-in' } }, async (request): Promise<SourceData> => {
     const { id } = parseWith(Params, request.params, 'path');
@@ -153,14 +149,10 @@ export async function sourceRoutes(
     };
   });
 
-  app.post(
-    '/api/sources/:id/refresh',
-    { config: { access: 'signed-in', action: 'source.refresh' } },
-    async (request) => {
-      const { id } = parseWith(Params, request.params, 'path');
-      sourceOr404(id);
-      await runner.refresh(id);
-      return view(sourceOr404(id));
-    },
-  );
+  app.post('/api/sources/:id/refresh', { config: { access: 'editor', action: 'source.refresh' } }, async (request) => {
+    const { id } = parseWith(Params, request.params, 'path');
+    sourceOr404(id);
+    await runner.refresh(id);
+    return view(sourceOr404(id));
+  });
 }

@@ -62,7 +62,7 @@ export async function wallRoutes(
     repos.walls.list().map((w) => wallView(repos, w)),
   );
 
-  app.post('/api/walls', { config: { access: 'signed-in', action: 'wall.create' } }, async (request, reply) => {
+  app.post('/api/walls', { config: { access: 'admin', action: 'wall.create' } }, async (request, reply) => {
     const { id, ...body } = parseWith(CreateWall, request.body);
     if (repos.walls.get(id)) throw new ApiError(409, ErrorCode.wallExists, `a wall with id "${id}" already exists`);
     checkTiles(id, body);
@@ -76,7 +76,7 @@ export async function wallRoutes(
     return wallView(repos, wallOr404(id));
   });
 
-  app.put('/api/walls/:id', { config: { access: 'signed-in', action: 'wall.update' } }, async (request) => {
+  app.put('/api/walls/:id', { config: { access: 'admin', action: 'wall.update' } }, async (request) => {
     const { id } = parseWith(IdParams, request.params, 'path');
     wallOr404(id);
     const body = parseWith(UpdateWall, request.body);
@@ -88,7 +88,7 @@ export async function wallRoutes(
     return wallView(repos, wallOr404(id));
   });
 
-  app.delete('/api/walls/:id', { config: { access: 'signed-in', action: 'wall.delete' } }, async (request, reply) => {
+  app.delete('/api/walls/:id', { config: { access: 'admin', action: 'wall.delete' } }, async (request, reply) => {
     const { id } = parseWith(IdParams, request.params, 'path');
     wallOr404(id);
     const eventIds = repos.walls.eventsTargeting(id);

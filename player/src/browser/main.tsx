@@ -1,3 +1,4 @@
+import './strict-csp';
 import { Slug } from '@baruga/protocol';
 import { createRoot } from 'react-dom/client';
 import { EnrollmentApp } from './delivery/enrollment-app';

@@ -3,6 +3,7 @@ import {
   AnnouncementView,
   AnnouncementWriteResult,
   AlertAccepted,
+  AlertHeld,
   AlertTemplate,
   AlertView,
   type GeoPoint,
@@ -10,6 +11,21 @@ import {
   SourceView,
   type BarugaError,
   Changes,
+  ApiTokenView,
+  ApprovalDecision,
+  ApprovalDetail,
+  ApprovalPage,
+  ApprovalSettings,
+  type ApprovalState,
+  AuditPage,
+  AuditVerification,
+  type ChangePassword,
+  type CreateApiToken,
+  CreatedApiToken,
+  type CreateUser,
+  SignedIn,
+  type UpdateUser,
+  UserView,
   CommandView,
   type CreateAnnouncement,
   type CreateLayout,
@@ -72,6 +88,17 @@ const ErrorBody = z.object({
 export const OFFLINE = 'offline';
 export const UNEXPECTED = 'unexpected';
 
+/**
+ * The session's CSRF token (GET /api/session answers it): every state-changing call carries it as
+ * `x-csrf-token`, which another site's page cannot do (docs/security.md).
+ */
+let csrfToken: string | null = null;
+
+/** The header a state-changing request needs; for any call made outside `call` (an upload with progress). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 async function answerOf<S extends z.ZodType>(schema: S, response: Response): Promise<z.infer<S>> {
   const json: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
@@ -99,7 +126,10 @@ export async function call<S extends z.ZodType>(
     response = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        ...(method === 'GET' ? {} : csrfHeaders()),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? null : JSON.stringify(body),
       signal: signal ?? null,
     });
@@ -122,12 +152,38 @@ const Nothing = z.null();
 
 /** Every call the console makes (docs/api.md), each answer parsed with the protocol's own schema. */
 export const api = {
-  session: () => call(SessionInfo, 'GET', '/api/session'),
-  signIn: (username: string, password: string) =>
-    call(SessionInfo.extend({ token: z.string() }), 'POST', '/api/session', { username, password }),
-  signOut: () => call(Nothing, 'DELETE', '/api/session'),
+  session: async () => {
+    const session = await call(SessionInfo, 'GET', '/api/session');
+    csrfToken = session.csrfToken;
+    return session;
+  },
+  signIn: async (username: string, password: string) => {
+    const session = await call(SignedIn, 'POST', '/api/session', { username, password });
+    csrfToken = session.csrfToken;
+    return session;
+  },
+  signOut: () => call(Nothing, 'DELETE', '/api/session').finally(() => (csrfToken = null)),
   changes: (after: number, waitMs: number, signal?: AbortSignal) =>
     call(Changes, 'GET', `/api/changes${query({ after, waitMs })}`, undefined, signal),
+  changePassword: (body: ChangePassword) => call(z.null(), 'PUT', '/api/session/password', body),
+  // Accounts (docs/security.md).
+  users: () => call(z.array(UserView), 'GET', '/api/users'),
+  createUser: (body: CreateUser) => call(UserView, 'POST', '/api/users', body),
+  updateUser: (username: string, body: UpdateUser) => call(UserView, 'PATCH', `/api/users/${username}`, body),
+  tokens: () => call(z.array(ApiTokenView), 'GET', '/api/tokens'),
+  createToken: (body: Pick<CreateApiToken, 'name' | 'scopes'>) => call(CreatedApiToken, 'POST', '/api/tokens', body),
+  revokeToken: (id: string) => call(z.null(), 'DELETE', `/api/tokens/${id}`),
+  // The approval queue and the audit trail.
+  approvals: (state?: ApprovalState) => call(ApprovalPage, 'GET', `/api/approvals${state ? `?state=${state}` : ''}`),
+  approval: (id: string) => call(ApprovalDetail, 'GET', `/api/approvals/${id}`),
+  approve: (id: string, body: { checklist?: Record<string, boolean>; note: string }) =>
+    call(ApprovalDecision, 'POST', `/api/approvals/${id}/approve`, body),
+  reject: (id: string, note: string) => call(ApprovalDecision, 'POST', `/api/approvals/${id}/reject`, { note }),
+  approvalSettings: () => call(ApprovalSettings, 'GET', '/api/settings/approval'),
+  setApprovalSettings: (body: ApprovalSettings) => call(ApprovalSettings, 'PUT', '/api/settings/approval', body),
+  audit: (q: { limit: number; offset: number; action?: string; actor?: string }) =>
+    call(AuditPage, 'GET', `/api/audit${query(q)}`),
+  verifyAudit: () => call(AuditVerification, 'GET', '/api/audit/verify'),
 
   // Screens and what they do now.
   overview: () => call(Overview, 'GET', '/api/overview'),
@@ -223,6 +279,7 @@ export const api = {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', `/api/content${query({ uploadId })}`);
       xhr.withCredentials = true;
+      for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
       xhr.upload.onprogress = (e) => onSent(e.loaded, e.lengthComputable ? e.total : file.size);
       xhr.onerror = () => reject(new ApiFailure(0, { code: OFFLINE, message: 'upload failed' }));
       xhr.onload = () => {
@@ -253,7 +310,8 @@ export const api = {
   alerts: (state: 'active' | 'ended' | 'all' = 'all', limit = 50) =>
     call(z.array(AlertView), 'GET', `/api/alerts${query({ state, limit })}`),
   alertTemplates: () => call(z.array(AlertTemplate), 'GET', '/api/alerts/templates'),
-  createAlert: (body: z.input<typeof CreateAlert>) => call(AlertAccepted, 'POST', '/api/alerts', body),
+  createAlert: (body: z.input<typeof CreateAlert>) =>
+    call(z.union([AlertAccepted, AlertHeld]), 'POST', '/api/alerts', body),
   clearAlert: (id: string, allClear: boolean) =>
     call(AlertView, 'DELETE', `/api/alerts/${id}${query({ allClear: allClear ? 'true' : undefined })}`),
   setLocation: (screenId: string, location: GeoPoint | null) =>

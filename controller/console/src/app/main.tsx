@@ -1,3 +1,4 @@
+import './strict-csp';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './console.css';

@@ -11,6 +11,8 @@ import { migration0010 } from './0010-presence-brokers-and-lists';
 import { migration0011 } from './0011-data-sources';
 import { migration0012 } from './0012-screen-locations';
 import { migration0013 } from './0013-alerts';
+import { migration0020 } from './0020-accounts';
+import { migration0021 } from './0021-approvals';
 import { migration0030 } from './0030-commands-sent';
 import type { Migration } from './migration';
 
@@ -29,5 +31,7 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0020,
+  migration0021,
   migration0030,
 ];

@@ -1,4 +1,4 @@
-import { type ManifestKey, manifestSigningInput } from '@baruga/protocol';
+import { type ManifestKey, approvalHashInput, contentDigestInput, manifestSigningInput } from '@baruga/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type GateContext, checkManifest as checkEnvelope, importManifestKey, readEnvelope } from './manifest-gate';
 
@@ -116,5 +116,92 @@ describe('the manifest gate', () => {
       error: { code: 'BARUGA_ERR_MANIFEST_INVALID' },
     });
     expect(await checkManifest('{not json', ctx())).toMatchObject({ error: { code: 'BARUGA_ERR_MANIFEST_INVALID' } });
+  });
+});
+
+describe('the manifest gate on a public screen (the two-person rule)', () => {
+  let key: ManifestKey;
+  let cryptoKey: CryptoKey;
+  let sign: (m: unknown) => Promise<string>;
+  const hex = async (text: string) =>
+    Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))), (b) =>
+      b.toString(16).padStart(2, '0'),
+    ).join('');
+  const rina = { kind: 'user' as const, id: '2', name: 'rina' };
+  const andi = { kind: 'user' as const, id: '3', name: 'andi' };
+  const CHECKED = { noSara: true, noPornography: true, noTobacco: true, noAlcohol: true, noCampaign: true } as const;
+
+  /** A public screen's manifest, with the approval the controller would seal for exactly its content. */
+  async function approved(version: number, by = andi, body = 'Halo') {
+    const m = manifest(version, {
+      screen: { ...manifest(1).screen, public: true },
+      loop: [{ id: 'a', type: 'text', typeVersion: 1, durationMs: 10_000, props: { body }, sample: false }],
+    });
+    const record = {
+      id: '00000000-0000-4000-8000-000000000001',
+      screenId: 'lobi-1',
+      contentDigest: await hex(contentDigestInput(m)),
+      authors: [rina],
+      approvedBy: by,
+      approvedAt: '2026-02-28T00:00:00.000Z',
+      checklist: CHECKED,
+      note: '',
+    };
+    return { ...m, approval: { ...record, hash: await hex(approvalHashInput(record)) } };
+  }
+
+  beforeAll(async () => {
+    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    key = {
+      alg: 'Ed25519',
+      keyId: 'fedcba9876543210',
+      publicKey: b64url(await crypto.subtle.exportKey('raw', pair.publicKey)),
+    };
+    cryptoKey = await importManifestKey(key);
+    // The controller's own key signs every case below: only the approval decides.
+    sign = async (m) => {
+      const signature = await crypto.subtle.sign(
+        { name: 'Ed25519' },
+        pair.privateKey,
+        new TextEncoder().encode(manifestSigningInput(m)),
+      );
+      return JSON.stringify({ manifest: m, alg: 'Ed25519', keyId: key.keyId, signature: b64url(signature) });
+    };
+  });
+  const ctx = () => ({ screenId: 'lobi-1', key, cryptoKey, current: null, now: NOW });
+  const refusal = async (m: unknown) => {
+    const outcome = await checkManifest(await sign(m), ctx());
+    return outcome.kind === 'reject' ? outcome.error : null;
+  };
+
+  it('plays an approved manifest', async () => {
+    expect(await refusal(await approved(4))).toBeNull();
+  });
+
+  it('refuses one with no approval, signed as it may be', async () => {
+    const { approval: _none, ...bare } = await approved(4);
+    expect(await refusal(bare)).toMatchObject({ code: 'BARUGA_ERR_MANIFEST_UNAPPROVED', version: 4 });
+  });
+
+  it('refuses content changed after its approval, even carrying that approval', async () => {
+    const m = await approved(5);
+    const changed = { ...m, loop: [{ ...m.loop[0], props: { body: 'DIRETAS' } }] };
+    expect(await refusal(changed)).toMatchObject({
+      code: 'BARUGA_ERR_MANIFEST_UNAPPROVED',
+      message: 'the content differs from what was approved',
+    });
+  });
+
+  it('refuses a record changed after it was sealed, and one approved by its own author', async () => {
+    const m = await approved(6);
+    const forged = { ...m, approval: { ...m.approval, approvedBy: andi, authors: [rina, { ...rina, id: '9' }] } };
+    expect((await refusal(forged))?.message).toBe('the approval record does not match its hash');
+    expect((await refusal(await approved(6, rina)))?.message).toMatch(/one of its authors/);
+  });
+
+  it('needs no approval on a screen that is not public, and its timing fields stay outside what is approved', async () => {
+    expect(await refusal(manifest(7))).toBeNull();
+    const m = await approved(8);
+    expect(await refusal({ ...m, version: 9, issuedAt: '2026-02-28T12:00:00.000Z' })).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import {
   manifestSigningInput,
   parseManifest,
 } from '@baruga/protocol';
+import { approvalRefusal } from './approval-check';
 
 /** A refusal, with the version it concerned when the envelope got that far. */
 export type GateRejection = BarugaError & { version: number | null };
@@ -73,8 +74,9 @@ export const readEnvelope = (payload: string): EnvelopeOutcome => envelopeFrom(d
 
 /**
  * Everything a manifest must pass before the player even downloads its assets: the pinned key, a valid Ed25519
- * signature over exactly the manifest received, this screen, a version above the one playing (no rollback, no
- * replay), and an expiry still ahead. The manifest itself is parsed only once its signature checks out.
+ * signature over exactly the manifest received, this screen, on a public screen an approval of exactly this
+ * content, a version above the one playing (no rollback, no replay), and an expiry still ahead. The manifest itself
+ * is parsed only once its signature checks out.
  */
 export async function checkManifest(envelope: SignedManifest, ctx: GateContext): Promise<GateOutcome> {
   const claimed = typeof envelope.manifest.version === 'number' ? envelope.manifest.version : null;
@@ -104,6 +106,9 @@ export async function checkManifest(envelope: SignedManifest, ctx: GateContext):
   if (manifest.screenId !== ctx.screenId) {
     return reject(ErrorCode.manifestWrongScreen, `manifest is for screen ${manifest.screenId}`, manifest.version);
   }
+  // A public screen shows only what a second person approved, exactly as signed (the two-person rule).
+  const unapproved = await approvalRefusal(envelope.manifest, manifest);
+  if (unapproved) return reject(ErrorCode.manifestUnapproved, unapproved, manifest.version);
   if (ctx.current) {
     if (manifest.version === ctx.current.version && envelope.signature === ctx.current.signature) {
       return { kind: 'same' };
