@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from 'playwright-core';
+import { RECONNECT_BACKOFF } from '../player/src/common/reconnect-backoff';
 import { signIn } from './support/api';
 import { type ControllerProcess, startControllerProcess } from './support/controller-process';
 import { startCuttableLink } from './support/cuttable-link';
@@ -107,10 +108,11 @@ test.describe('fault: a player’s network is cut', () => {
     await expect.poll(async () => (await appearances(page)).length - atCut, { timeout: 20_000 }).toBeGreaterThan(3);
     expect(await buffered(page)).toBeGreaterThan(2);
 
-    // 4. The cable is back. The player reconnects by itself (its next try is at most 36 s away on its clock) and
-    //    delivers what it held; the controller acknowledges every record and the player lets it go.
+    // 4. The cable is back. The player reconnects by itself (its next try is at most the backoff's largest cap,
+    //    60 s, away on its clock: player/src/common/reconnect-backoff.ts) and delivers what it held; the controller
+    //    acknowledges every record and the player lets it go.
     link.heal();
-    await page.clock.fastForward(40_000);
+    await page.clock.fastForward(RECONNECT_BACKOFF.maxCapMs);
     await expect.poll(() => buffered(page), { timeout: 40_000 }).toBeLessThanOrEqual(1);
     const session = await appearances(page);
 

@@ -91,15 +91,16 @@ test.describe('a walking Baruga', () => {
     ]);
 
     // 8. The same player page reconnects by itself: its online status reaches the new controller. While the
-    //    controller was away its retries waited a jittered, growing delay (player/src/common/reconnect-backoff.ts:
-    //    a province of players must not come back in one instant), so this may take some seconds.
+    //    controller was away each retry waited a random time under a cap that doubles from 1 s to 60 s
+    //    (player/src/common/reconnect-backoff.ts: a province of players must not come back in one instant), so
+    //    this may take some seconds, and at most the largest cap.
     await expect
       .poll(
         async () =>
           Date.parse(
             ((await again.call('GET', `/api/screens/${SCREEN.id}`)).body as { lastSeenAt: string }).lastSeenAt,
           ),
-        { timeout: 45_000 },
+        { timeout: 65_000 },
       )
       .toBeGreaterThan(restartedAt);
     // Connected again, it takes the next publish within a second.

@@ -86,7 +86,7 @@ async function signIn(url: string): Promise<{ api: Api; token: string }> {
 
 /**
  * A controller with `screens` seeded screens and enrolled players (controller/src/testing/seed-fleet.ts), on the
- * embedded broker or on Debian's Mosquitto configured by `npm run mosquitto:config`'s code.
+ * embedded broker or on Debian's Mosquitto configured by `npm run mosquitto:acl`'s code.
  */
 export async function startDeployment(kind: BrokerKind, screens: number): Promise<Deployment> {
   const dataDir = tempDataDir('baruga-load-');
@@ -105,21 +105,17 @@ export async function startDeployment(kind: BrokerKind, screens: number): Promis
     const wsPort = await freePort();
     const brokerUrl = `mqtt://${CONTROLLER_ACCOUNT.username}:${CONTROLLER_ACCOUNT.password}@127.0.0.1:${tcpPort}`;
     const brokerDir = path.join(dataDir, 'mosquitto');
-    await runTs('controller/src/messaging/mosquitto-command.ts', [brokerDir], {
+    // The password file, ACL and baruga.conf as `npm run mosquitto:acl` writes them (messaging/mosquitto-acl.ts):
+    // accounts for the seeded players, the packet limit, and a controller queue that holds a herd.
+    await runTs('controller/src/messaging/mosquitto-acl-command.ts', ['--out', brokerDir], {
       BARUGA_DATA: dataDir,
       BARUGA_MQTT_URL: brokerUrl,
+      BARUGA_ANONYMOUS_PLAYERS: '0',
     });
-    const conf = path.join(brokerDir, 'bench.conf');
+    const conf = path.join(dataDir, 'mosquitto.conf');
     fs.writeFileSync(
       conf,
       [
-        'allow_anonymous false',
-        `password_file ${path.join(brokerDir, 'passwd')}`,
-        `acl_file ${path.join(brokerDir, 'acl')}`,
-        'max_packet_size 8454144',
-        // As `npm run mosquitto:config` writes it (mosquitto-config.ts): the controller's queue holds a herd.
-        'max_queued_messages 100000',
-        'max_inflight_messages 0',
         'persistence false',
         // Started as root, Mosquitto drops to its own user, which cannot read a private temp folder.
         `user ${os.userInfo().username}`,
@@ -129,6 +125,8 @@ export async function startDeployment(kind: BrokerKind, screens: number): Promis
         'socket_domain ipv4',
         'log_dest stderr',
         'log_type error',
+        // baruga.conf, as the operator includes it (docs/deployment.md).
+        `include_dir ${brokerDir}`,
         '',
       ].join('\n'),
     );

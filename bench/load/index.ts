@@ -82,7 +82,7 @@ export const benchmark: Benchmark = {
         'take the whole time budget), runs it as `npm start` does in its own process, and publishes every screen',
         'through one event before any player connects. Players are real MQTT clients (mqtt.js, MQTT 3.1.1) in worker',
         'processes of 2,000 each, with per-player credentials (on Mosquitto: the password file and ACL of `npm run',
-        "mosquitto:config`), one in ten over WebSocket (the controller's /mqtt, or Mosquitto's own listener), each",
+        "mosquitto:acl`), one in ten over WebSocket (the controller's /mqtt, or Mosquitto's own listener), each",
         'with a last will, a retained online status, heartbeats every 15 s, subscriptions to its manifest, commands',
         "and proof-of-play acknowledgements, and the player's reconnect backoff (player/src/common/reconnect-backoff.ts)",
         `but a ${FLEET_CONNECT_TIMEOUT_MS / 1000} s CONNACK timeout instead of the player's 10 s: thousands of simulated`,

@@ -24,6 +24,9 @@ export function mosquittoHashMatches(password: string, hash: string): boolean {
   return expected.length === given.length && crypto.timingSafeEqual(expected, given);
 }
 
+/** Messages Mosquitto may queue per client: enough for a herd of 20,000 players' statuses and heartbeats. */
+export const MAX_QUEUED_MESSAGES = 100_000;
+
 export interface AclInput {
   /** Whether anonymous browser players are allowed (BARUGA_ANONYMOUS_PLAYERS). */
   allowAnonymous: boolean;
@@ -140,6 +143,11 @@ export function mosquittoFiles(input: AclInput): MosquittoFiles {
         `max_packet_size ${maxPacket}`,
         '# Retained messages only where the ACL lets a client write a retained kind.',
         'retain_available true',
+        "# The controller's one connection receives every player's status, heartbeat and acknowledgements: in a herd",
+        "# of thousands that is thousands at once, and Mosquitto's defaults (1,000 queued, 20 in flight per client)",
+        '# silently drop the rest, leaving connected screens offline in the console (docs/deployment.md).',
+        `max_queued_messages ${MAX_QUEUED_MESSAGES}`,
+        'max_inflight_messages 0',
         '',
       ].join('\n'),
   };

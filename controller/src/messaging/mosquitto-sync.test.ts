@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type EnrollResponse, topics } from '@baruga/protocol';
+import { type EnrollResponse, type Screen, topics } from '@baruga/protocol';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database';
@@ -23,15 +23,14 @@ async function freePort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-/** Resolves with the client once connected, or false when the broker refuses it. */
-function tryConnect(port: number, username: string, password: string): Promise<MqttClient | false> {
+/** Resolves with the client once connected, or false when the broker refuses it (no username: anonymous). */
+function tryConnect(port: number, username?: string, password?: string): Promise<MqttClient | false> {
   return new Promise((resolve) => {
     const client = mqtt.connect(`mqtt://127.0.0.1:${port}`, {
       protocolVersion: 4,
       reconnectPeriod: 0,
       connectTimeout: 2000,
-      username,
-      password,
+      ...(username === undefined ? {} : { username, password }),
     });
     client.once('connect', () => resolve(client));
     client.once('error', () => {
@@ -99,7 +98,11 @@ describe('the controller keeps an external Mosquitto’s accounts and ACL in ste
   it('lets a player in once it is paired, to its own screen only, and shuts it out when revoked', async () => {
     const inject = (method: 'POST', url: string, payload: object, headers: Record<string, string> = t.auth) =>
       t.controller.app.inject({ method, url, payload, headers });
-    await inject('POST', '/api/screens', { id: 'kiosk-1', name: 'Kiosk', width: 640, height: 360 });
+    const screen = async (id: string) =>
+      (await t.controller.app.inject({ method: 'GET', url: `/api/screens/${id}`, headers: t.auth })).json<Screen>();
+    for (const id of ['kiosk-1', 'kiosk-2']) {
+      await inject('POST', '/api/screens', { id, name: id, width: 640, height: 360 });
+    }
     const enrolled = (await inject('POST', '/api/players/enroll', { host: 'chromium' }, {})).json<EnrollResponse>();
 
     // Pending: no account yet.
@@ -111,14 +114,36 @@ describe('the controller keeps an external Mosquitto’s accounts and ACL in ste
       .poll(async () => (player = await tryConnect(port, enrolled.playerId, enrolled.secret)), { timeout: 5000 })
       .not.toBe(false);
     const client = player as unknown as MqttClient;
-    const manifest = new Promise<string>((resolve) => client.once('message', (topic) => resolve(topic)));
-    await client.subscribeAsync(topics.manifest('kiosk-1'), { qos: 1 });
+    const heard: string[] = [];
+    client.on('message', (topic) => heard.push(topic));
+    // Mosquitto grants every SUBSCRIBE and checks the ACL on each message it would deliver instead.
+    for (const topic of [topics.manifest('kiosk-2'), topics.manifest('kiosk-1')]) {
+      await client.subscribeAsync(topic, { qos: 1 });
+    }
+    // Both screens published, the other first: only the player's own manifest reaches it.
+    await inject('POST', '/api/screens/kiosk-2/publish', {});
     await inject('POST', '/api/screens/kiosk-1/publish', {});
-    expect(await manifest).toBe(topics.manifest('kiosk-1'));
+    await expect.poll(() => heard).toContain(topics.manifest('kiosk-1'));
+    expect(heard).toEqual([topics.manifest('kiosk-1')]);
+
+    // Its status on its own screen reaches the controller through Mosquitto; on another screen, the broker drops it.
+    const status = { state: 'online', playerId: enrolled.playerId, at: new Date().toISOString(), connectionSeq: 1 };
+    await client.publishAsync(topics.status('kiosk-1'), JSON.stringify(status), { qos: 1, retain: true });
+    await expect.poll(async () => (await screen('kiosk-1')).connected).toBe(true);
+    await client.publishAsync(topics.status('kiosk-2'), JSON.stringify(status), { qos: 1, retain: true });
+    await client.publishAsync(topics.status('kiosk-1'), JSON.stringify({ ...status, connectionSeq: 2 }), { qos: 1 });
+    await expect.poll(() => t.controller.repos.presence.get('kiosk-1')?.connectionSeq).toBe(2);
+    expect((await screen('kiosk-2')).connected).toBe(false);
     client.end(true);
 
     await inject('POST', `/api/players/${enrolled.playerId}/revoke`, {});
     await expect.poll(() => tryConnect(port, enrolled.playerId, enrolled.secret), { timeout: 5000 }).toBe(false);
     expect(fs.statSync(path.join(aclDir, MOSQUITTO_FILES.passwordFile)).mode & 0o777).toBe(0o640);
+  });
+
+  it('refuses anonymous clients when BARUGA_ANONYMOUS_PLAYERS is 0, and the controller with a wrong password', async () => {
+    expect(await tryConnect(port)).toBe(false);
+    expect(await tryConnect(port, CONTROLLER_USERNAME, 'salah')).toBe(false);
+    expect(fs.readFileSync(path.join(aclDir, MOSQUITTO_FILES.conf), 'utf8')).toContain('allow_anonymous false');
   });
 });

@@ -8,7 +8,6 @@ import {
 } from '@baruga/protocol';
 import type { Db } from '../db/database';
 import { likePattern, statementCache } from '../db/statement-cache';
-import type { BrokerPlayer } from '../messaging/mosquitto-config';
 import { mosquittoHash } from '../messaging/mosquitto-acl';
 
 export interface PlayerRow {
@@ -125,9 +124,6 @@ export function createPlayersRepository(db: Db) {
      FROM players p WHERE p.state = 'active' AND p.broker_hash IS NOT NULL ORDER BY p.id`,
   );
   const setBrokerHash = db.prepare('UPDATE players SET broker_hash = ? WHERE id = ? AND broker_hash IS NULL');
-  const accounts = db.prepare<[], { id: string; broker_hash: string | null }>(
-    "SELECT id, broker_hash FROM players WHERE state = 'active' ORDER BY id",
-  );
   const setCode = db.prepare('UPDATE players SET pairing_code = ?, code_expires_at = ? WHERE id = ?');
   const forget = db.prepare("DELETE FROM players WHERE state = 'pending' AND created_at < ?");
   const clearExpiredCodes = db.prepare(
@@ -255,12 +251,13 @@ export function createPlayersRepository(db: Db) {
     },
 
     /** Active players as accounts of an external broker (messaging/mosquitto-acl.ts). */
-    brokerAccounts(): { id: string; state: 'active'; brokerHash: string | null; screens: string[] }[] {
-      return accounts.all().map((a) => ({
-        id: a.id,
+    brokerAccounts(): { id: string; state: 'active'; brokerHash: string; screens: string[] }[] {
+      // One query for the whole fleet, not one per player: the controller rewrites the files every few seconds.
+      return brokerAccounts.all().map((r) => ({
+        id: r.id,
         state: 'active',
-        brokerHash: a.broker_hash,
-        screens: screensOf.all(a.id).map((s) => s.screen_id),
+        brokerHash: r.broker_hash,
+        screens: JSON.parse(r.screens) as string[], // json_group_array of screen ids
       }));
     },
 
@@ -310,13 +307,6 @@ export function createPlayersRepository(db: Db) {
     },
 
     screensOf: (playerId: string): string[] => screensOf.all(playerId).map((s) => s.screen_id),
-    /** Active players an external broker must accept, with their broker hash and screens (mosquitto-command.ts). */
-    brokerPlayers: (): BrokerPlayer[] =>
-      brokerAccounts.all().map((r) => ({
-        id: r.id,
-        brokerHash: r.broker_hash,
-        screens: JSON.parse(r.screens) as string[], // json_group_array of screen ids
-      })),
     /** Claimed screens are reachable only with the credentials of their player. */
     isClaimed: (screenId: string): boolean => (claim.get(screenId)?.n ?? 0) > 0,
     /** Every claimed screen (a revoked player's too, until its screens are given to another): see isClaimed. */

@@ -13,7 +13,7 @@ export const migration0010: Migration = {
   up: `
     ALTER TABLE screen_presence ADD COLUMN connection_seq INTEGER CHECK (connection_seq IS NULL OR connection_seq >= 0);
     -- The player's secret hashed as Mosquitto's password file wants it (PBKDF2-SHA512), so an external broker can
-    -- be given per-player credentials (npm run mosquitto:config). Players enrolled before have none.
+    -- be given per-player credentials (npm run mosquitto:acl). Players enrolled before have none.
     ALTER TABLE players ADD COLUMN broker_hash TEXT CHECK (broker_hash IS NULL OR broker_hash LIKE '$7$%');
     -- Lists read a screen's published version without touching the manifest's body, sort screens by name and
     -- players by creation, and find each screen's newest screenshot without walking every command.
