@@ -47,7 +47,6 @@ import { overviewRoutes } from './overview/overview-routes';
 import { previewRoutes } from './publishing/preview-routes';
 import { createRepublisher } from './publishing/republish';
 import { schedulePreviewRoutes } from './schedules/schedule-preview-routes';
-import { createFeedReaders } from './sources/feed-readers';
 import { installSources } from './sources/sources-domain';
 import { prayerRoutes } from './prayer/prayer-routes';
 import { installAlerts } from './alerts/alerts-domain';
@@ -134,7 +133,7 @@ export async function startController(config: ControllerConfig): Promise<Running
         ...(config.tls ? { tls: { cert: config.tls.cert, key: config.tls.key, port: config.mqttsPort } } : {}),
         access: createBrokerRules(repos.players, repos.screens, {
           allowAnonymous: config.delivery.anonymousPlayers,
-          screensShowing: createFeedReaders(db).screensShowing,
+          screensShowing: repos.feedReaders.screensShowing,
         }),
         onRefusedPacket: (event) => app.log.warn(event, 'MQTT connection closed: packet over its limit'),
         onRefusedRetained: (event) => app.log.error(event, 'retained MQTT message not kept: the store is full'),

@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { createFeedReaders } from '../sources/feed-readers';
 import { createApiTokensRepository } from '../accounts/api-tokens-repository';
 import { createApprovalsRepository } from '../approvals/approvals-repository';
 import { createAuditRepository } from '../audit/audit-repository';
@@ -49,6 +50,8 @@ export function createRepositories(db: Db) {
     layouts: createLayoutsRepository(db, items),
     audit: createAuditRepository(db),
     sources: createSourcesRepository(db),
+    /** Which screens show which data source's feed, from their published manifests (the broker's rules read it). */
+    feedReaders: createFeedReaders(db),
     alerts: createAlertsRepository(db),
     approvals: createApprovalsRepository(db),
     settings: {

@@ -37,6 +37,8 @@ export interface AclInput {
   claimed: readonly string[];
   /** Active players with their broker hash; others (pending, revoked, no hash yet) get no account. */
   players: readonly { id: string; state: string; brokerHash: string | null; screens: readonly string[] }[];
+  /** The data sources' feeds a screen's published manifest shows; its players (and anonymous tabs) read them. */
+  feedsOn?: (screenId: string) => readonly string[];
 }
 
 export interface MosquittoFiles {
@@ -71,6 +73,7 @@ function lines(kinds: { read: MessageKindName[]; write: MessageKindName[] }, id:
  */
 export function mosquittoFiles(input: AclInput): MosquittoFiles {
   const claimed = new Set(input.claimed);
+  const feedsOn = input.feedsOn ?? (() => []);
   const accounts = input.players.filter(
     (p): p is typeof p & { brokerHash: string } => p.state === 'active' && p.brokerHash !== null,
   );
@@ -85,10 +88,17 @@ export function mosquittoFiles(input: AclInput): MosquittoFiles {
     const anonymousKinds = (kinds: MessageKindName[]) =>
       kinds.filter((k) => messages[k].anonymous && messages[k].scope === 'screen');
     const kinds = { read: anonymousKinds(readsOf('player')), write: anonymousKinds(writesOf('player')) };
+    const anonymousFeedKinds = {
+      read: readsOf('player').filter((k) => messages[k].anonymous && messages[k].scope === 'feed'),
+      write: [],
+    };
+    const anonymousFeeds = new Set<string>();
     for (const screen of input.screens) {
       if (screen.public || claimed.has(screen.id)) continue;
       acl.push(...lines(kinds, screen.id));
+      for (const feed of feedsOn(screen.id)) anonymousFeeds.add(feed);
     }
+    for (const feed of [...anonymousFeeds].sort()) acl.push(...lines(anonymousFeedKinds, feed));
     acl.push('');
   }
 
@@ -108,6 +118,18 @@ export function mosquittoFiles(input: AclInput): MosquittoFiles {
             write: playerKinds.write.filter((k) => messages[k].scope === 'screen'),
           },
           screenId,
+        ),
+      );
+    }
+    const feeds = new Set(player.screens.flatMap((screenId) => feedsOn(screenId)));
+    for (const feed of [...feeds].sort()) {
+      acl.push(
+        ...lines(
+          {
+            read: playerKinds.read.filter((k) => messages[k].scope === 'feed'),
+            write: playerKinds.write.filter((k) => messages[k].scope === 'feed'),
+          },
+          feed,
         ),
       );
     }

@@ -28,7 +28,7 @@ function writeAtomic(file: string, text: string, mode: number): void {
  */
 export function writeMosquittoFiles(
   dir: string,
-  repos: Pick<Repositories, 'players' | 'screens'>,
+  repos: Pick<Repositories, 'players' | 'screens' | 'feedReaders'>,
   options: { allowAnonymous: boolean; controllerPassword: string },
 ): boolean {
   fs.mkdirSync(dir, { recursive: true });
@@ -44,6 +44,7 @@ export function writeMosquittoFiles(
     screens: repos.screens.list(),
     claimed: repos.players.claimedScreens(),
     players: repos.players.brokerAccounts(),
+    feedsOn: repos.feedReaders.feedsOn,
   });
   const wanted: [string, string, number][] = [
     // Group-readable: Mosquitto reads it as its own user, in a group the controller's user shares (docs/security.md).
@@ -79,7 +80,7 @@ export function reloadMosquitto(pidFile: string): void {
 export function startMosquittoSync(options: {
   dir: string;
   pidFile: string | null;
-  repos: Pick<Repositories, 'players' | 'screens'>;
+  repos: Pick<Repositories, 'players' | 'screens' | 'feedReaders'>;
   allowAnonymous: boolean;
   controllerPassword: string;
   intervalMs?: number;

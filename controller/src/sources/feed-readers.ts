@@ -36,14 +36,23 @@ export function createFeedReaders(db: Db) {
     }
   }
 
+  const current = () => {
+    const g = generation.get()?.g ?? 0;
+    if (g !== seen) {
+      rebuild();
+      seen = g;
+    }
+  };
+
   return {
     screensShowing(feedId: string): readonly string[] {
-      const g = generation.get()?.g ?? 0;
-      if (g !== seen) {
-        rebuild();
-        seen = g;
-      }
+      current();
       return byFeed.get(feedId) ?? [];
+    },
+    /** The feeds a screen's published manifest shows (an external broker's ACL lists them per screen). */
+    feedsOn(screenId: string): readonly string[] {
+      current();
+      return perScreen.get(screenId)?.feeds ?? [];
     },
   };
 }
