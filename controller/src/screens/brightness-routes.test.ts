@@ -14,7 +14,8 @@ describe('brightness schedule API', () => {
       name: 'Videotron',
       width: 1920,
       height: 640,
-      public: true,
+      // Not public: a public screen publishes only approved content (approvals.test.ts), which is not this test's.
+      public: false,
     });
     await inject('POST', '/api/screens/videotron/items', { type: 'text', props: { body: 'Kota Kendari' } });
   });
