@@ -36,8 +36,10 @@ test.describe('an emergency alert on real players', () => {
     controller = await startControllerProcess({ env: { BARUGA_SEED_DEMO: '0' } });
     const api = await signIn(controller.url);
     const teal = await uploadColour(controller.url, api, 'teal', TEAL);
+    // Not public: a public screen's content needs an approver and an enrolled player first (trust-approval.spec.ts),
+    // and an alert takes over any screen in its area alike.
     for (const s of SCREENS) {
-      expect((await api.call('POST', '/api/screens', { ...s, ...SIZE, public: true })).status).toBe(201);
+      expect((await api.call('POST', '/api/screens', { ...s, ...SIZE, public: false })).status).toBe(201);
       await addItem(api, s.id, { type: 'image', durationMs: 600_000, props: { asset: teal } });
       await publish(api, s.id);
     }

@@ -94,6 +94,7 @@ test.describe('an operator’s day in the console', () => {
     test.setTimeout(180_000);
     controller = await startControllerProcess();
     const api = await signIn(controller.url);
+    const eventsBefore = (await api.call('GET', '/api/events')).body;
     await signInConsole(page, controller.url);
 
     // 1. Two pictures dragged into the library at once: each has its own bar, through upload and processing.
@@ -203,7 +204,8 @@ test.describe('an operator’s day in the console', () => {
     await expect(
       form.getByTestId('draft-preview').locator('[data-row="segment"]', { hasText: '08.00–17.00' }),
     ).toContainText('Videotron dua zona');
-    expect((await api.call('GET', '/api/events')).body).toEqual([]);
+    // Previewed, not applied: the events are still the demo's own.
+    expect((await api.call('GET', '/api/events')).body).toEqual(eventsBefore);
     await form.getByRole('button', { name: 'Terapkan ke layar' }).click();
     await expect(form.getByRole('status')).toHaveText('Diterapkan; 1 layar diperbarui.');
     await form.getByRole('button', { name: 'Tutup' }).click();
