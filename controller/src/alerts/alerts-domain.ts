@@ -11,12 +11,25 @@ import { createAlertPollers } from './pollers';
  * acknowledgements (registered on `messaging` before it opens), and the BMKG and CAP feed pollers. Returns what
  * resumes active alerts and starts polling (once the broker link is open) and what stops it all.
  */
-export async function installAlerts(app: FastifyInstance, opts: { repos: Repositories; messaging: Messaging }) {
+export async function installAlerts(
+  app: FastifyInstance,
+  opts: { repos: Repositories; messaging: Messaging; onChange?: () => void },
+) {
   const { repos, messaging } = opts;
   const settings = createAlertSettingsStore(repos);
-  const service = createAlertService({ repos, alerts: repos.alerts, settings, messaging, log: app.log });
+  const service = createAlertService({
+    repos,
+    alerts: repos.alerts,
+    settings,
+    messaging,
+    log: app.log,
+    ...(opts.onChange ? { onChange: opts.onChange } : {}),
+  });
   const pollers = createAlertPollers({ repos, alerts: repos.alerts, service, settings: settings.get, log: app.log });
-  messaging.on('alertAck', (ack, screenId) => service.acknowledge(ack, screenId));
+  messaging.on('alertAck', (ack, screenId) => {
+    service.acknowledge(ack, screenId);
+    opts.onChange?.();
+  });
   const unwatch = settings.onChange(() => pollers.restart());
   await app.register(alertRoutes, { service, alerts: repos.alerts, settings });
   return {

@@ -69,6 +69,10 @@ export function topicOfAction(action: string): ChangeTopic | null {
       return 'players';
     case 'command':
       return 'delivery';
+    case 'source':
+      return 'sources';
+    case 'alert':
+      return 'alerts';
     default:
       return null;
   }
