@@ -4,7 +4,7 @@ import { capXml } from '../controller/src/testing/cap-fixtures';
 import { signIn } from './support/api';
 import { type ControllerProcess, startControllerProcess } from './support/controller-process';
 import { addItem, looksLike, publish, uploadColour, waitForColour } from './support/delivery';
-import { type TestPlayer, startPlayer } from './support/player-host';
+import { type TestPlayer, startEnrolledPlayer } from './support/player-host';
 import type {} from './support/player-window';
 
 /** Two outdoor screens on Makassar's waterfront, each driven by its own player. */
@@ -44,7 +44,8 @@ test.describe('an emergency alert on real players', () => {
     // 1. Two players, each playing its screen's schedule.
     const pages: Page[] = [];
     for (const s of SCREENS) {
-      const player = await startPlayer(controller.url, { screens: [{ screenId: s.id, x: 0, y: 0, ...SIZE }] });
+      // Public screens play on an enrolled player only (docs/security.md).
+      const player = await startEnrolledPlayer(controller.url, api, [s.id]);
       players.push(player);
       const page = await player.page(s.id);
       await waitForColour(page, TEAL);
