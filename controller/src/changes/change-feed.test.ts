@@ -9,6 +9,7 @@ describe('the change feed', () => {
     expect(topicOfAction('source.create')).toBe('sources');
     expect(topicOfAction('source.refresh')).toBe('sources');
     expect(topicOfAction('source.delete')).toBe('sources');
+    expect(topicOfAction('source.test')).toBeNull();
     expect(topicOfAction('alert.create')).toBe('alerts');
     expect(topicOfAction('alert.cap')).toBe('alerts');
     expect(topicOfAction('alert.clear')).toBe('alerts');

@@ -70,7 +70,8 @@ export function topicOfAction(action: string): ChangeTopic | null {
     case 'command':
       return 'delivery';
     case 'source':
-      return 'sources';
+      // Trying a definition stores nothing.
+      return action === 'source.test' ? null : 'sources';
     case 'alert':
       return 'alerts';
     default:
