@@ -25,6 +25,8 @@ const PAGES = [
   { hash: '#/reports', name: 'console-reports' },
   { hash: '#/players', name: 'console-players' },
   { hash: '#/walls', name: 'console-walls' },
+  { hash: '#/sources', name: 'console-sources' },
+  { hash: '#/alerts', name: 'console-alerts' },
 ];
 
 /** A dialog of a page, opened by a button, so its words and its accessibility are checked too. */
@@ -32,6 +34,7 @@ const DIALOGS: Record<string, { id: string; en: string }> = {
   '#/screens/videotron-1': { id: 'Hitamkan layar', en: 'Black out' },
   '#/schedule': { id: 'Acara baru', en: 'New event' },
   '#/playlists/pagi': { id: 'Ubah', en: 'Edit' },
+  '#/sources': { id: 'Tambah sumber data', en: 'Add a data source' },
 };
 
 /** What a person could read as a date written the American way, or a machine's date, anywhere on a page. */
@@ -89,11 +92,33 @@ async function seed(url: string) {
       text: 'Rapat koordinasi pukul 14.00 di Ruang Baruga',
       targets: { walls: ['baruga-lounge'] },
     }),
+    // A data source that works (an uploaded CSV) and one whose address answers nothing, so the sources page shows
+    // rows, a fetch time and a last error.
+    await api.call('POST', '/api/sources', {
+      id: 'apbd-2026',
+      name: 'APBD 2026',
+      kind: 'csv',
+      credit: 'BPKAD Sulawesi Selatan',
+      text: 'uraian,anggaran\nPendapatan,1250000\nBelanja,1300000\n',
+    }),
+    await api.call('POST', '/api/sources', {
+      id: 'pengaduan',
+      name: 'Pengaduan',
+      kind: 'json',
+      url: 'http://127.0.0.1:9/pengaduan.json',
+    }),
+    // A drill on a lounge tile (no player open there), so the alerts page shows an active alert waiting.
+    await api.call('POST', '/api/alerts', {
+      event: 'Latihan evakuasi',
+      headline: 'Latihan evakuasi gedung',
+      targets: { screens: ['lounge-1'] },
+      exercise: true,
+    }),
   ];
   expect(
     calls.map((c) => c.status),
     JSON.stringify(calls.map((c) => c.body)),
-  ).toEqual([201, 201, 201, 201, 201]);
+  ).toEqual([201, 201, 201, 201, 201, 201, 201, 202]);
 }
 
 test.describe('every console page, in both languages', () => {
@@ -146,6 +171,24 @@ test.describe('every console page, in both languages', () => {
         if (hash === '#/reports') {
           // Date fields read day first, whatever the browser's locale (a native one would show 12/06/2026 here).
           await expect(page.getByLabel(lang === 'id' ? 'Dari tanggal' : 'From')).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+        }
+        if (hash === '#/sources') {
+          // The working source with its rows, the broken one with the catalogue's sentence for its code.
+          await expect(page.locator('[data-source="apbd-2026"]')).toContainText(lang === 'id' ? '2 baris' : '2 rows');
+          await expect(page.locator('[data-source="pengaduan"] [data-testid="source-error"]')).toContainText(
+            'BARUGA_ERR_SOURCE_UNREACHABLE',
+          );
+          await page
+            .locator('[data-source="apbd-2026"]')
+            .getByRole('button', { name: lang === 'id' ? 'Lihat baris' : 'Show rows' })
+            .click();
+          await expect(page.locator('[data-source="apbd-2026"] table')).toContainText(
+            lang === 'id' ? '1.250.000' : '1,250,000',
+          );
+          await checkPage(page, lang, `${hash} rows (${lang})`);
+        }
+        if (hash === '#/alerts') {
+          await expect(page.locator('[data-screen="lounge-1"][data-acked="no"]')).toBeVisible();
         }
         if (hash === '#/screens/videotron-1') {
           // A screen's page fits a laptop in little more than two screenfuls, and uses both columns.

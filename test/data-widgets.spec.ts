@@ -2,10 +2,11 @@ import { expect, test } from '@playwright/test';
 import { CKAN_RECORDS, type SourceFixtures, startSourceFixtures } from '../controller/src/testing/source-fixtures';
 import { signIn } from './support/api';
 import { type ControllerProcess, startControllerProcess } from './support/controller-process';
-import { type TestPlayer, startPlayer } from './support/player-host';
+import { type TestPlayer, startEnrolledPlayer } from './support/player-host';
 import type {} from './support/player-window';
 
-const SCREEN = { id: 'lounge-data', name: 'Lounge data', width: 960, height: 540, public: true };
+// Not public: a public screen's new content waits for an approver (trust-approval.spec.ts), which is not this story.
+const SCREEN = { id: 'lounge-data', name: 'Lounge data', width: 960, height: 540, public: false };
 const LAYOUT = {
   id: 'apbd-per-urusan',
   name: 'APBD per urusan',
@@ -100,9 +101,8 @@ test.describe('data widgets fed by a source', () => {
     expect(event.status, JSON.stringify(event.body)).toBe(201);
 
     // 2. The player shows the figures, written as Indonesians read them, credited and stamped.
-    player = await startPlayer(controller.url, {
-      screens: [{ screenId: SCREEN.id, x: 0, y: 0, width: 960, height: 540 }],
-    });
+    // An enrolled player, as a lounge's kiosk would be.
+    player = await startEnrolledPlayer(controller.url, api, [SCREEN.id]);
     const page = await player.page(SCREEN.id);
     const kpi = page.locator('[data-content-type="kpi"]');
     await expect(kpi).toContainText('Rp\u00a05,66\u00a0triliun', { timeout: 20_000 });

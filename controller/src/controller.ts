@@ -214,8 +214,9 @@ export async function startController(config: ControllerConfig): Promise<Running
   });
   await app.register(overviewRoutes, { repos, delivery: players.delivery });
   followChanges(messaging, changes);
-  const dataSources = await installSources(app, { repos, messaging });
-  const alerting = await installAlerts(app, { repos, messaging, held });
+  // Fetches on their interval, alerts from feeds, expiries and acknowledgements change pages without a request.
+  const dataSources = await installSources(app, { repos, messaging, onChange: () => changes.bump('sources') });
+  const alerting = await installAlerts(app, { repos, messaging, held, onChange: () => changes.bump('alerts') });
   // Every domain has registered its handlers: one subscription per kind the controller reads.
   await messaging.open();
 

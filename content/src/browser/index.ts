@@ -11,4 +11,4 @@ export {
 export type { ContentViewProps, VisibleRect } from './view-props';
 export { contentEditors } from './editors';
 export type { ContentEditorProps, PickedAsset } from './editor-props';
-export { type EditorLang, type EditorTextKey, editorText, editorWord } from './editor-text';
+export { type EditorLang, type EditorTextKey, editorFill, editorText, editorWord } from './editor-text';

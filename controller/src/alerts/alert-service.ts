@@ -43,8 +43,11 @@ export function createAlertService(deps: {
   messaging: Messaging;
   log: FastifyBaseLogger;
   timers?: Timers;
+  /** Told whenever the stored alerts change on their own (a feed, an expiry), for the console's live updates. */
+  onChange?: () => void;
 }) {
   const { repos, alerts, messaging, log } = deps;
+  const changed = deps.onChange ?? (() => undefined);
   const timers = deps.timers ?? realTimers;
   const live = new Map<string, Live>();
   let expiryTimer: { cancel(): void } | null = null;
@@ -107,6 +110,7 @@ export function createAlertService(deps: {
       for (const s of l.screens) affected.add(s);
     }
     scheduleExpiry();
+    if (affected.size > 0) changed();
     await publish(affected);
   }
 
@@ -123,6 +127,7 @@ export function createAlertService(deps: {
     }
     if (ended.length) {
       scheduleExpiry();
+      changed();
       await publish(affected);
     }
     return ended;
@@ -139,6 +144,7 @@ export function createAlertService(deps: {
       : alert;
     const shown = !record.endedReason;
     alerts.create(record, shown ? screens : []);
+    changed();
     if (!shown) return;
     live.set(alert.id, { alert: { ...record, endedAt: null, endedReason: null }, screens: new Set(screens), arrived });
     scheduleExpiry();

@@ -15,13 +15,23 @@ import { createAlertPollers } from './pollers';
  */
 export async function installAlerts(
   app: FastifyInstance,
-  opts: { repos: Repositories; messaging: Messaging; held: HeldActions },
+  opts: { repos: Repositories; messaging: Messaging; held: HeldActions; onChange?: () => void },
 ) {
   const { repos, messaging, held } = opts;
   const settings = createAlertSettingsStore(repos);
-  const service = createAlertService({ repos, alerts: repos.alerts, settings, messaging, log: app.log });
+  const service = createAlertService({
+    repos,
+    alerts: repos.alerts,
+    settings,
+    messaging,
+    log: app.log,
+    ...(opts.onChange ? { onChange: opts.onChange } : {}),
+  });
   const pollers = createAlertPollers({ repos, alerts: repos.alerts, service, settings: settings.get, log: app.log });
-  messaging.on('alertAck', (ack, screenId) => service.acknowledge(ack, screenId));
+  messaging.on('alertAck', (ack, screenId) => {
+    service.acknowledge(ack, screenId);
+    opts.onChange?.();
+  });
   const unwatch = settings.onChange(() => pollers.restart());
   // A manual alert a second approver approved (approvals/held-actions.ts): sent as it was asked for.
   held.register('alert', async (content) => {

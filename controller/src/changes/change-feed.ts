@@ -69,6 +69,11 @@ export function topicOfAction(action: string): ChangeTopic | null {
       return 'players';
     case 'command':
       return 'delivery';
+    case 'source':
+      // Trying a definition stores nothing.
+      return action === 'source.test' ? null : 'sources';
+    case 'alert':
+      return 'alerts';
     default:
       return null;
   }

@@ -47,6 +47,8 @@ export function createSourceRunner(deps: {
   messaging: Messaging;
   log: FastifyBaseLogger;
   timers?: Timers;
+  /** Told after every fetch is recorded (its rows, staleness or error may have changed), for the console. */
+  onFetched?: (id: string) => void;
 }) {
   const { sources, messaging, log } = deps;
   const timers = deps.timers ?? realTimers;
@@ -102,6 +104,7 @@ export function createSourceRunner(deps: {
         new Date().toISOString(),
       );
     }
+    deps.onFetched?.(id);
     try {
       await tell(source, before, after);
     } catch (error) {

@@ -14,7 +14,7 @@ export const ApbdDashboardProps = z.object({
   titleEn: z.string().trim().max(160).default('Regional budget (APBD) at a glance'),
   table: widgetBase.table.default(APBD_SAMPLE),
   sample: z.boolean().default(true),
-  credit: z.string().trim().max(160).default('Data contoh · Sample data'),
+  credit: z.string().trim().max(160).default('Data contoh'),
   /** "Provinsi Sulawesi Selatan 2025", under the title. */
   region: z.string().trim().max(120).default(''),
 });

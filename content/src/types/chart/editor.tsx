@@ -1,43 +1,40 @@
-import { WidgetBaseFields } from '../../browser/data-editor-fields';
+import { WidgetBaseFields, formatOptions } from '../../browser/data-editor-fields';
 import { Choice, NumberInput, TextInput, Toggle } from '../../browser/editor-fields';
 import type { ContentEditorProps } from '../../browser/editor-props';
+import { type EditorTextKey, editorWord } from '../../browser/editor-text';
 import type { ChartProps } from './index';
 
 const VARIANTS = [
-  { value: 'bar', label: 'Batang · Bar' },
-  { value: 'line', label: 'Garis · Line' },
-  { value: 'pie', label: 'Pai · Pie' },
-  { value: 'donut', label: 'Donat · Donut' },
-] as const;
-const FORMATS = [
-  { value: 'number', label: 'Angka · Number' },
-  { value: 'rupiah', label: 'Rupiah' },
-  { value: 'percent', label: 'Persen · Percent' },
+  { value: 'bar', word: 'chartBar' },
+  { value: 'line', word: 'chartLine' },
+  { value: 'pie', word: 'chartPie' },
+  { value: 'donut', word: 'chartDonut' },
 ] as const;
 const SORTS = [
-  { value: 'none', label: 'Urutan data · As in the data' },
-  { value: 'desc', label: 'Terbesar dulu · Largest first' },
-  { value: 'asc', label: 'Terkecil dulu · Smallest first' },
+  { value: 'none', word: 'orderNone' },
+  { value: 'desc', word: 'orderDesc' },
+  { value: 'asc', word: 'orderAsc' },
 ] as const;
 
-export function ChartEditor({ value, onChange }: ContentEditorProps<ChartProps>) {
+export function ChartEditor({ value, onChange, lang }: ContentEditorProps<ChartProps>) {
+  const w = (key: EditorTextKey) => editorWord(lang, key);
   return (
     <fieldset className="bg-editor" data-editor="chart">
-      <WidgetBaseFields value={value} onChange={onChange} />
+      <WidgetBaseFields value={value} lang={lang} onChange={onChange} />
       <Choice
-        label="Jenis · Kind"
+        label={w('chartKind')}
         value={value.variant}
-        options={VARIANTS}
+        options={VARIANTS.map((v) => ({ value: v.value, label: w(v.word) }))}
         onChange={(variant) => onChange({ ...value, variant })}
       />
       <TextInput
-        label="Kolom label · Label column"
+        label={w('labelColumn')}
         value={value.labelKey}
         maxLength={64}
         onChange={(labelKey) => onChange({ ...value, labelKey })}
       />
       <TextInput
-        label="Kolom nilai (pisahkan dengan koma) · Value columns (comma-separated)"
+        label={w('valueColumns')}
         value={value.series.map((s) => s.column).join(', ')}
         onChange={(text) => {
           const columns = text
@@ -53,26 +50,26 @@ export function ChartEditor({ value, onChange }: ContentEditorProps<ChartProps>)
         }}
       />
       <Choice
-        label="Format"
+        label={w('format')}
         value={value.format}
-        options={FORMATS}
+        options={formatOptions(lang)}
         onChange={(format) => onChange({ ...value, format })}
       />
       <Choice
-        label="Urutan · Order"
+        label={w('order')}
         value={value.sort}
-        options={SORTS}
+        options={SORTS.map((s) => ({ value: s.value, label: w(s.word) }))}
         onChange={(sort) => onChange({ ...value, sort })}
       />
       <NumberInput
-        label="Paling banyak baris · At most rows"
+        label={w('rowLimit')}
         value={value.limit}
         min={1}
         max={50}
         onChange={(limit) => onChange({ ...value, limit })}
       />
       <Toggle
-        label="Batang mendatar · Horizontal bars"
+        label={w('horizontalBars')}
         checked={value.horizontal}
         onChange={(horizontal) => onChange({ ...value, horizontal })}
       />

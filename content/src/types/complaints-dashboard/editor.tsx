@@ -1,42 +1,44 @@
 import { WidgetBaseFields } from '../../browser/data-editor-fields';
 import { Choice, NumberInput } from '../../browser/editor-fields';
 import type { ContentEditorProps } from '../../browser/editor-props';
+import { type EditorTextKey, editorWord } from '../../browser/editor-text';
 import type { ComplaintsDashboardProps } from './index';
 
 const BREAKDOWNS = [
-  { value: 'cycle', label: 'Bergantian · In turn' },
-  { value: 'topic', label: 'Per topik · By topic' },
-  { value: 'agency', label: 'Per instansi · By agency' },
-  { value: 'district', label: 'Per wilayah · By district' },
+  { value: 'cycle', word: 'breakdownCycle' },
+  { value: 'topic', word: 'breakdownTopic' },
+  { value: 'agency', word: 'breakdownAgency' },
+  { value: 'district', word: 'breakdownDistrict' },
 ] as const;
 
-export function ComplaintsDashboardEditor({ value, onChange }: ContentEditorProps<ComplaintsDashboardProps>) {
+export function ComplaintsDashboardEditor({ value, onChange, lang }: ContentEditorProps<ComplaintsDashboardProps>) {
+  const w = (key: EditorTextKey) => editorWord(lang, key);
   const targets = value.targets;
   return (
     <fieldset className="bg-editor" data-editor="complaints-dashboard">
-      <WidgetBaseFields value={value} onChange={onChange} />
+      <WidgetBaseFields value={value} lang={lang} onChange={onChange} />
       <Choice
-        label="Rincian · Breakdown"
+        label={w('breakdown')}
         value={value.breakdown}
-        options={BREAKDOWNS}
+        options={BREAKDOWNS.map((b) => ({ value: b.value, label: w(b.word) }))}
         onChange={(breakdown) => onChange({ ...value, breakdown })}
       />
       <NumberInput
-        label="Target selesai (%) · Resolved target (%)"
+        label={w('resolvedTarget')}
         value={targets.resolvedPct}
         min={0}
         max={100}
         onChange={(resolvedPct) => onChange({ ...value, targets: { ...targets, resolvedPct } })}
       />
       <NumberInput
-        label="Batas kuning (%) · Amber line (%)"
+        label={w('amberLine')}
         value={targets.amberPct}
         min={0}
         max={targets.resolvedPct}
         onChange={(amberPct) => onChange({ ...value, targets: { ...targets, amberPct } })}
       />
       <NumberInput
-        label="Tertunda paling banyak (%) · Stalled at most (%)"
+        label={w('stalledMax')}
         value={targets.stalledPct}
         min={0}
         max={100}

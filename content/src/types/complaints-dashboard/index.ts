@@ -17,7 +17,7 @@ export const ComplaintsDashboardProps = z
     titleEn: z.string().trim().max(160).default('Public complaints'),
     table: widgetBase.table.default(COMPLAINTS_SAMPLE),
     sample: z.boolean().default(true),
-    credit: z.string().trim().max(160).default('Data contoh · Sample data'),
+    credit: z.string().trim().max(160).default('Data contoh'),
     /** Which breakdown to show; `cycle` turns through the three on the shared clock. */
     breakdown: z.enum(['topic', 'agency', 'district', 'cycle']).default('cycle'),
     pageSeconds: z.int().min(3).max(120).default(8),

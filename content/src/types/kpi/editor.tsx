@@ -1,72 +1,67 @@
-import { WidgetBaseFields } from '../../browser/data-editor-fields';
+import { WidgetBaseFields, formatOptions } from '../../browser/data-editor-fields';
 import { Choice, ColourInput, TextInput } from '../../browser/editor-fields';
 import type { ContentEditorProps } from '../../browser/editor-props';
+import { type EditorTextKey, editorFill, editorWord } from '../../browser/editor-text';
 import type { KpiProps, KpiTile } from './index';
 
-const FORMATS = [
-  { value: 'number', label: 'Angka · Number' },
-  { value: 'rupiah', label: 'Rupiah' },
-  { value: 'percent', label: 'Persen · Percent' },
-] as const;
-
 const AGGREGATES = [
-  { value: 'first', label: 'Baris pertama · First row' },
-  { value: 'last', label: 'Baris terakhir · Last row' },
-  { value: 'sum', label: 'Jumlah · Sum' },
-  { value: 'max', label: 'Terbesar · Largest' },
-  { value: 'min', label: 'Terkecil · Smallest' },
+  { value: 'first', word: 'takeFirst' },
+  { value: 'last', word: 'takeLast' },
+  { value: 'sum', word: 'takeSum' },
+  { value: 'max', word: 'takeMax' },
+  { value: 'min', word: 'takeMin' },
 ] as const;
 
-export function KpiEditor({ value, onChange }: ContentEditorProps<KpiProps>) {
+export function KpiEditor({ value, onChange, lang }: ContentEditorProps<KpiProps>) {
+  const w = (key: EditorTextKey) => editorWord(lang, key);
+  const aggregates = AGGREGATES.map((a) => ({ value: a.value, label: w(a.word) }));
   const setTile = (i: number, tile: KpiTile) =>
     onChange({ ...value, tiles: value.tiles.map((t, n) => (n === i ? tile : t)) });
   return (
     <fieldset className="bg-editor" data-editor="kpi">
-      <WidgetBaseFields value={value} onChange={onChange} />
+      <WidgetBaseFields value={value} lang={lang} onChange={onChange} />
       {value.tiles.map((tile, i) => (
         <fieldset key={i} className="bg-editor__group">
-          <legend>
-            Ubin {i + 1} · Tile {i + 1}
-          </legend>
+          <legend>{editorFill(lang, 'tileNumber', { n: i + 1 })}</legend>
           <TextInput
-            label="Label"
+            label={w('tileLabel')}
             value={tile.label}
             maxLength={80}
             onChange={(label) => setTile(i, { ...tile, label })}
           />
           <TextInput
-            label="Label (Inggris) · Label (English)"
+            label={w('tileLabelEnglish')}
             value={tile.labelEn ?? ''}
             maxLength={80}
             onChange={(labelEn) => setTile(i, { ...tile, labelEn: labelEn || undefined })}
           />
           <TextInput
-            label="Kolom · Column"
+            label={w('column')}
             value={tile.column}
             maxLength={64}
             onChange={(column) => setTile(i, { ...tile, column })}
           />
           <Choice
-            label="Ambil · Take"
+            label={w('take')}
             value={tile.aggregate}
-            options={AGGREGATES}
+            options={aggregates}
             onChange={(aggregate) => setTile(i, { ...tile, aggregate })}
           />
           <Choice
-            label="Format"
+            label={w('format')}
             value={tile.format}
-            options={FORMATS}
+            options={formatOptions(lang)}
             onChange={(format) => setTile(i, { ...tile, format })}
           />
           <TextInput
-            label="Kolom target (opsional) · Target column (optional)"
+            label={w('targetColumn')}
             value={tile.targetColumn ?? ''}
             maxLength={64}
             onChange={(targetColumn) => setTile(i, { ...tile, targetColumn: targetColumn || undefined })}
           />
           {value.tiles.length > 1 ? (
             <button type="button" onClick={() => onChange({ ...value, tiles: value.tiles.filter((_, n) => n !== i) })}>
-              Hapus ubin · Remove tile
+              {w('removeTile')}
             </button>
           ) : null}
         </fieldset>
@@ -81,11 +76,11 @@ export function KpiEditor({ value, onChange }: ContentEditorProps<KpiProps>) {
             })
           }
         >
-          Tambah ubin · Add tile
+          {w('addTile')}
         </button>
       ) : null}
       <ColourInput
-        label="Warna aksen · Accent colour"
+        label={w('accentColour')}
         value={value.accent}
         onChange={(accent) => onChange({ ...value, accent })}
       />

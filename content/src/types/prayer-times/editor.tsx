@@ -1,25 +1,27 @@
 import { NumberInput, TextInput, Toggle } from '../../browser/editor-fields';
 import type { ContentEditorProps } from '../../browser/editor-props';
+import { type EditorTextKey, editorWord } from '../../browser/editor-text';
 import type { PrayerTimesProps } from './index';
 
-export function PrayerTimesEditor({ value, onChange }: ContentEditorProps<PrayerTimesProps>) {
+export function PrayerTimesEditor({ value, onChange, lang }: ContentEditorProps<PrayerTimesProps>) {
+  const w = (key: EditorTextKey) => editorWord(lang, key);
   const coordinates = value.location ? `${value.location.lat}, ${value.location.lon}` : '';
   return (
     <fieldset className="bg-editor" data-editor="prayer-times">
       <TextInput
-        label="Judul · Title"
+        label={w('title')}
         value={value.title}
         maxLength={120}
         onChange={(title) => onChange({ ...value, title })}
       />
       <TextInput
-        label="Nama tempat · Place"
+        label={w('place')}
         value={value.place ?? ''}
         maxLength={120}
         onChange={(place) => onChange({ ...value, place: place || undefined })}
       />
       <TextInput
-        label="Koordinat (lintang, bujur; kosong: lokasi layar) · Coordinates (lat, lon; empty: the screen's)"
+        label={w('coordinates')}
         value={coordinates}
         placeholder="-5.14, 119.42"
         onChange={(text) => {
@@ -30,14 +32,14 @@ export function PrayerTimesEditor({ value, onChange }: ContentEditorProps<Prayer
         }}
       />
       <NumberInput
-        label="Koreksi tanggal Hijriah (hari) · Hijri date offset (days)"
+        label={w('hijriOffset')}
         value={value.hijriOffsetDays}
         min={-3}
         max={3}
         onChange={(hijriOffsetDays) => onChange({ ...value, hijriOffsetDays })}
       />
       <Toggle
-        label="Tampilkan imsak · Show imsak"
+        label={w('showImsak')}
         checked={value.showImsak}
         onChange={(showImsak) => onChange({ ...value, showImsak })}
       />

@@ -1,14 +1,16 @@
 import { WidgetBaseFields } from '../../browser/data-editor-fields';
 import { NumberInput, TextInput } from '../../browser/editor-fields';
 import type { ContentEditorProps } from '../../browser/editor-props';
+import { type EditorTextKey, editorWord } from '../../browser/editor-text';
 import type { TableProps } from './index';
 
-export function TableEditor({ value, onChange }: ContentEditorProps<TableProps>) {
+export function TableEditor({ value, onChange, lang }: ContentEditorProps<TableProps>) {
+  const w = (key: EditorTextKey) => editorWord(lang, key);
   return (
     <fieldset className="bg-editor" data-editor="table">
-      <WidgetBaseFields value={value} onChange={onChange} />
+      <WidgetBaseFields value={value} lang={lang} onChange={onChange} />
       <TextInput
-        label="Kolom (pisahkan dengan koma; kosong: enam pertama) · Columns (comma-separated; empty: the first six)"
+        label={w('tableColumns')}
         value={value.columns.map((c) => c.key).join(', ')}
         onChange={(text) => {
           const keys = text
@@ -23,14 +25,14 @@ export function TableEditor({ value, onChange }: ContentEditorProps<TableProps>)
         }}
       />
       <NumberInput
-        label="Baris per halaman · Rows per page"
+        label={w('rowsPerPage')}
         value={value.rowsPerPage}
         min={1}
         max={30}
         onChange={(rowsPerPage) => onChange({ ...value, rowsPerPage })}
       />
       <NumberInput
-        label="Detik per halaman · Seconds per page"
+        label={w('secondsPerPage')}
         value={value.pageSeconds}
         min={3}
         max={120}

@@ -15,6 +15,9 @@ describe('the console’s addresses', () => {
       '#/schedule',
       '#/reports',
       '#/players',
+      '#/walls',
+      '#/sources',
+      '#/alerts',
     ];
     for (const hash of pages) expect(hrefOf(parseRoute(hash))).toBe(hash);
     expect(parseRoute('')).toEqual({ page: 'home' });
@@ -24,6 +27,7 @@ describe('the console’s addresses', () => {
     expect(parseRoute('#/screens')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/screens/Bad%20Id')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/library/extra')).toEqual({ page: 'not-found' });
+    expect(parseRoute('#/alerts/extra')).toEqual({ page: 'not-found' });
     expect(parseRoute('#/nowhere')).toEqual({ page: 'not-found' });
   });
 });

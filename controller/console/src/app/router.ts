@@ -14,6 +14,8 @@ export type Route =
   | { page: 'reports' }
   | { page: 'players' }
   | { page: 'walls' }
+  | { page: 'sources' }
+  | { page: 'alerts' }
   | { page: 'not-found' };
 
 /** `new` in a playlist's or layout's place opens an empty editor. */
@@ -37,6 +39,8 @@ export function parseRoute(hash: string): Route {
     case 'reports':
     case 'players':
     case 'walls':
+    case 'sources':
+    case 'alerts':
       return parts.length === 1 ? { page } : { page: 'not-found' };
     case 'playlists':
       return id === undefined ? { page: 'playlists' } : withId((id) => ({ page: 'playlist', id }));

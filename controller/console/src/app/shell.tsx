@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useLiveOnline } from '../api/live';
 import { type TextKey, useT } from '../i18n/catalogue';
+import { AlertsPage } from '../alerts/alerts-page';
 import { AnnouncementsPage } from '../announcements/announcements-page';
 import { HomePage } from '../home/home-page';
 import { LayoutEditorPage } from '../layouts/layout-editor-page';
@@ -11,6 +12,7 @@ import { PlaylistEditorPage } from '../playlists/playlist-editor-page';
 import { PlaylistsPage } from '../playlists/playlists-page';
 import { ReportsPage } from '../reports/reports-page';
 import { SchedulePage } from '../schedule/schedule-page';
+import { SourcesPage } from '../sources/sources-page';
 import { ScreenPage } from '../screens/screen-page';
 import { Data } from '../ui/feedback';
 import { WallsPage } from '../walls/walls-page';
@@ -27,6 +29,8 @@ const NAV: { route: Route; label: TextKey; matches: Route['page'][] }[] = [
   { route: { page: 'reports' }, label: 'navReports', matches: ['reports'] },
   { route: { page: 'players' }, label: 'navPlayers', matches: ['players'] },
   { route: { page: 'walls' }, label: 'navWalls', matches: ['walls'] },
+  { route: { page: 'sources' }, label: 'navSources', matches: ['sources'] },
+  { route: { page: 'alerts' }, label: 'navAlerts', matches: ['alerts'] },
 ];
 
 function Page({ route }: { route: Route }) {
@@ -56,6 +60,10 @@ function Page({ route }: { route: Route }) {
       return <PlayersPage />;
     case 'walls':
       return <WallsPage />;
+    case 'sources':
+      return <SourcesPage />;
+    case 'alerts':
+      return <AlertsPage />;
     case 'not-found':
       return (
         <section className="bc-page">

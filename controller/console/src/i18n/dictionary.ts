@@ -1,5 +1,6 @@
 import { announcementWords } from './words/announcements';
 import { commonWords } from './words/common';
+import { dataWords } from './words/data';
 import { errorWords } from './words/errors';
 import { homeWords } from './words/home';
 import { layoutWords } from './words/layouts';
@@ -38,6 +39,7 @@ export const dictionary = {
   ...reportWords,
   ...playerWords,
   ...wallWords,
+  ...dataWords,
   ...errorWords,
 } satisfies Record<string, Words>;
 
@@ -70,5 +72,6 @@ export const sections = {
   reportWords,
   playerWords,
   wallWords,
+  dataWords,
   errorWords,
 };

@@ -1,13 +1,14 @@
 import { TEXT_BODY_MAX } from '@baruga/content';
-import type { LoopItemView, ScreenOverview } from '@baruga/protocol';
+import type { CreateLoopItem, LoopItemView, ScreenOverview } from '@baruga/protocol';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/client';
 import { useLoad } from '../api/live';
 import { useT } from '../i18n/catalogue';
+import { ItemEditorDialog, newItem } from '../playlists/item-editor';
 import { itemLabel } from '../playlists/item-label';
 import { ConfirmDialog } from '../ui/dialog';
 import { Data, ErrorNote, Loading, Notice } from '../ui/feedback';
-import { NumberField, TextField } from '../ui/fields';
+import { NumberField, SelectField, TextField } from '../ui/fields';
 import { useTypeLabel } from './screen-status';
 
 /** Adds a text to the loop (not published until the operator publishes: the banner above says so). */
@@ -47,6 +48,64 @@ function AddText({ screenId, onAdded }: { screenId: string; onAdded: () => void 
       </button>
       {failure ? <ErrorNote error={failure} /> : null}
     </form>
+  );
+}
+
+/** The data widgets (docs/data.md) an operator adds to a screen's loop, each with its content type's own editor. */
+const WIDGETS = [
+  'kpi',
+  'chart',
+  'table',
+  'prayer-times',
+  'apbd-dashboard',
+  'complaints-dashboard',
+  'chart-3d',
+] as const;
+
+/** Adds a data widget to the loop: pick its kind, fill its editor in a dialog, apply. */
+function AddWidget({ screenId, onAdded }: { screenId: string; onAdded: () => void }) {
+  const t = useT();
+  const typeLabel = useTypeLabel();
+  const [type, setType] = useState<(typeof WIDGETS)[number]>('kpi');
+  const [editing, setEditing] = useState<CreateLoopItem | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const add = async (item: CreateLoopItem) => {
+    setEditing(null);
+    try {
+      await api.addItem(screenId, item);
+      setFailure(null);
+      onAdded();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  return (
+    <>
+      <form
+        className="bc-form bc-form--inline"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setEditing(newItem(type));
+        }}
+      >
+        <SelectField
+          label={t('widgetType')}
+          name="widget-type"
+          value={type}
+          options={WIDGETS.map((w) => ({ value: w, label: typeLabel(w) }))}
+          onChange={setType}
+        />
+        <button type="submit" className="bc-button bc-button--quiet">
+          {t('widgetAdd')}
+        </button>
+        {failure ? <ErrorNote error={failure} /> : null}
+      </form>
+      {/* Outside the form: Enter in the editor must not start a new widget. */}
+      {editing ? (
+        <ItemEditorDialog item={editing} onApply={(item) => void add(item)} onClose={() => setEditing(null)} />
+      ) : null}
+    </>
   );
 }
 
@@ -113,6 +172,7 @@ export function ScreenLoop({ screen }: { screen: ScreenOverview }) {
         </ol>
       ) : null}
       <AddText screenId={screen.screenId} onAdded={reload} />
+      <AddWidget screenId={screen.screenId} onAdded={reload} />
       {removing ? (
         <ConfirmDialog
           title={t('confirmRemoveTitle')}

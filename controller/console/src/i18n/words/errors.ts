@@ -289,6 +289,80 @@ export const errorWords = {
     id: 'Penyimpanan pengendali penuh. Hapus berkas yang tidak dipakai atau tambah ruang disk.',
     en: "The controller's storage is full. Delete unused files or add disk space.",
   },
+  // Data sources (docs/data.md).
+  BARUGA_ERR_SOURCE_NOT_FOUND: {
+    id: 'Sumber data ini tidak ada (mungkin baru saja dihapus).',
+    en: 'This data source does not exist (it may just have been deleted).',
+  },
+  BARUGA_ERR_SOURCE_EXISTS: {
+    id: 'Sudah ada sumber data dengan id ini. Pilih id lain.',
+    en: 'A data source with this id already exists. Choose another id.',
+  },
+  BARUGA_ERR_SOURCE_UNREACHABLE: {
+    id: 'Alamat sumber data tidak dapat dihubungi. Periksa alamatnya dan jaringan pengendali.',
+    en: "The data source's address cannot be reached. Check the address and the controller's network.",
+  },
+  BARUGA_ERR_SOURCE_TIMEOUT: {
+    id: 'Sumber data tidak menjawab tepat waktu. Coba lagi nanti.',
+    en: 'The data source did not answer in time. Try again later.',
+  },
+  BARUGA_ERR_SOURCE_HTTP_STATUS: {
+    id: 'Sumber data menolak permintaan (kode HTTP bukan 200). Periksa alamat dan tokennya.',
+    en: 'The data source refused the request (an HTTP status other than 200). Check its address and token.',
+  },
+  BARUGA_ERR_SOURCE_TOO_LARGE: {
+    id: 'Data dari sumber ini terlalu besar untuk dibaca.',
+    en: 'The data from this source is too large to read.',
+  },
+  BARUGA_ERR_SOURCE_MALFORMED: {
+    id: 'Isi sumber data tidak dapat dibaca sebagai JSON atau CSV. Periksa alamat dan jalurnya.',
+    en: "The source's content cannot be read as JSON or CSV. Check its address and path.",
+  },
+  BARUGA_ERR_SOURCE_CKAN_ERROR: {
+    id: 'Portal CKAN menjawab dengan galat. Periksa id sumber daya dan tokennya.',
+    en: 'The CKAN portal answered with an error. Check the resource id and token.',
+  },
+  BARUGA_ERR_SOURCE_NO_TABLE: {
+    id: 'Tidak ada tabel baris di tempat yang ditunjuk. Periksa jalur ke baris.',
+    en: 'There is no table of rows where it points. Check the path to the rows.',
+  },
+  BARUGA_ERR_SOURCE_TOO_MANY_ROWS: {
+    id: 'Sumber data ini punya terlalu banyak baris untuk layar. Saring datanya di sumbernya.',
+    en: 'This data source has too many rows for a screen. Filter the data at its source.',
+  },
+  // Alerts (docs/alerts.md).
+  BARUGA_ERR_ALERT_NOT_FOUND: {
+    id: 'Peringatan ini tidak ada.',
+    en: 'This alert does not exist.',
+  },
+  BARUGA_ERR_ALERT_ENDED: {
+    id: 'Peringatan ini sudah berakhir.',
+    en: 'This alert has already ended.',
+  },
+  BARUGA_ERR_CAP_MALFORMED: {
+    id: 'Pesan CAP ini bukan XML yang dapat dibaca.',
+    en: 'This CAP message is not readable XML.',
+  },
+  BARUGA_ERR_CAP_FORBIDDEN_MARKUP: {
+    id: 'Pesan CAP ini memuat markah yang tidak diizinkan (DTD atau entitas) dan ditolak.',
+    en: 'This CAP message holds markup that is not allowed (a DTD or entities) and was refused.',
+  },
+  BARUGA_ERR_CAP_NAMESPACE: {
+    id: 'Pesan ini bukan CAP 1.2 (ruang nama XML-nya lain).',
+    en: 'This message is not CAP 1.2 (its XML namespace differs).',
+  },
+  BARUGA_ERR_CAP_INVALID: {
+    id: 'Pesan CAP ini tidak lengkap atau isinya tidak sah.',
+    en: 'This CAP message is incomplete or holds values that are not valid.',
+  },
+  BARUGA_ERR_CAP_LIMIT: {
+    id: 'Pesan CAP ini melampaui batas ukuran (terlalu banyak area, titik atau teks).',
+    en: 'This CAP message goes past the size limits (too many areas, points or too much text).',
+  },
+  BARUGA_ERR_BMKG_MALFORMED: {
+    id: 'Umpan BMKG menjawab dengan isi yang tidak dapat dibaca.',
+    en: 'The BMKG feed answered with content that cannot be read.',
+  },
   errorUnexpected: {
     id: 'Pengendali menjawab dengan cara yang tidak dikenal konsol ini. Muat ulang halaman.',
     en: 'The controller answered in a way this console does not know. Reload the page.',
