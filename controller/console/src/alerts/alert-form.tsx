@@ -27,7 +27,7 @@ export function AlertForm({
   const [tried, setTried] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ sent: number } | { error: unknown } | null>(null);
+  const [outcome, setOutcome] = useState<{ sent: number } | { held: true } | { error: unknown } | null>(null);
   const set = <K extends keyof AlertDraft>(key: K, value: AlertDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const setEn = (key: keyof AlertDraft['en'], value: string) =>
     setDraft((d) => ({ ...d, en: { ...d.en, [key]: value } }));
@@ -44,7 +44,8 @@ export function AlertForm({
     setBusy(true);
     try {
       const accepted = await api.createAlert(alertRequest(draft, overview));
-      setOutcome({ sent: accepted.screens });
+      // Held for a second approver when manual alerts need two people (docs/security.md).
+      setOutcome('held' in accepted ? { held: true } : { sent: accepted.screens });
       setDraft(emptyAlertDraft());
       setTried(false);
       onSent();
@@ -140,6 +141,7 @@ export function AlertForm({
       </div>
       {outcome && 'error' in outcome ? <ErrorNote error={outcome.error} /> : null}
       {outcome && 'sent' in outcome ? <Notice>{t('alertSent', { n: outcome.sent })}</Notice> : null}
+      {outcome && 'held' in outcome ? <Notice>{t('alertHeld')}</Notice> : null}
       <button type="submit" className="bc-button bc-button--danger" disabled={busy}>
         {busy ? t('sending') : t('alertSend')}
       </button>

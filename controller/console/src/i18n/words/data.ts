@@ -101,6 +101,10 @@ export const dataWords = {
   },
   alertSendNow: { id: 'Kirim sekarang', en: 'Send now' },
   alertSent: { id: 'Peringatan terkirim ke {n} layar.', en: 'Alert sent to {n} screens.' },
+  alertHeld: {
+    id: 'Peringatan menunggu persetujuan orang kedua di antrean persetujuan; belum ada yang terkirim.',
+    en: 'The alert waits for a second person in the approval queue; nothing has been sent yet.',
+  },
   alertShownCount: { id: 'Tampil di {acked} dari {n} layar', en: 'Shown on {acked} of {n} screens' },
   alertExpiresAt: { id: 'Berakhir {when}', en: 'Ends {when}' },
   alertAcksCaption: { id: 'Tanda tampil per layar', en: 'Shown, screen by screen' },
