@@ -4,7 +4,17 @@ import { z } from 'zod';
  * The console's live updates (docs/api.md, "Live updates"): a counter that moves on every change an operator or a
  * player makes, with what kind of thing changed, so each open page asks again for its own data, and only then.
  */
-export const ChangeTopic = z.enum(['screens', 'library', 'schedule', 'players', 'delivery', 'plays']);
+export const ChangeTopic = z.enum([
+  'screens',
+  'library',
+  'schedule',
+  'players',
+  'delivery',
+  'plays',
+  // The approval queue and its settings; users and their API tokens (docs/security.md).
+  'approvals',
+  'accounts',
+]);
 export type ChangeTopic = z.infer<typeof ChangeTopic>;
 
 /** `GET /api/changes?after=&waitMs=`: answers at once when something changed after `after`, else waits. */

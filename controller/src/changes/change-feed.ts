@@ -69,6 +69,13 @@ export function topicOfAction(action: string): ChangeTopic | null {
       return 'players';
     case 'command':
       return 'delivery';
+    case 'approval':
+      return 'approvals';
+    case 'settings':
+      return action === 'settings.approval' ? 'approvals' : null;
+    case 'user':
+    case 'token':
+      return 'accounts';
     default:
       return null;
   }
