@@ -9,6 +9,7 @@ import { playlistWords } from './words/playlists';
 import { reportWords } from './words/reports';
 import { scheduleWords } from './words/schedule';
 import { screenWords } from './words/screens';
+import { trustWords } from './words/trust';
 import { wallWords } from './words/walls';
 
 export type Lang = 'id' | 'en';
@@ -38,6 +39,7 @@ export const dictionary = {
   ...reportWords,
   ...playerWords,
   ...wallWords,
+  ...trustWords,
   ...errorWords,
 } satisfies Record<string, Words>;
 
@@ -70,5 +72,6 @@ export const sections = {
   reportWords,
   playerWords,
   wallWords,
+  trustWords,
   errorWords,
 };
