@@ -25,6 +25,9 @@ const PAGES = [
   { hash: '#/reports', name: 'console-reports' },
   { hash: '#/players', name: 'console-players' },
   { hash: '#/walls', name: 'console-walls' },
+  { hash: '#/approvals', name: 'console-approvals' },
+  { hash: '#/users', name: 'console-users' },
+  { hash: '#/audit', name: 'console-audit' },
 ];
 
 /** A dialog of a page, opened by a button, so its words and its accessibility are checked too. */

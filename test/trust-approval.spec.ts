@@ -72,6 +72,7 @@ test.describe('two people for a public screen', () => {
     await page.getByLabel('Nama pengguna').fill(APPROVER.username);
     await page.getByLabel('Kata sandi').fill(APPROVER.password);
     await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('link', { name: 'Persetujuan' }).click();
     const request = page.locator('[data-state="pending"]');
     await expect(request).toContainText(SCREEN.id);
     await expect(request).toContainText('rina');
@@ -90,7 +91,7 @@ test.describe('two people for a public screen', () => {
     expect(await playerPolicy()).toEqual([]);
 
     // 5. The audit trail names who asked and who approved, its chain intact.
-    await page.reload();
+    await page.getByRole('link', { name: 'Jejak audit' }).click();
     await expect(page.locator('[data-action="approval.approve"]')).toContainText('andi');
     await expect(page.locator('[data-action="approval.request"]')).toContainText('rina');
     await expect(page.locator('[data-intact="true"]')).toBeVisible();
@@ -148,7 +149,7 @@ test.describe('users and access in the console', () => {
     await controller?.stop();
   });
 
-  test('an admin adds an approver and a script token; a viewer sees neither users nor the audit trail', async ({
+  test('an admin adds an approver and a script token; a viewer is offered neither users nor the audit trail', async ({
     page,
   }) => {
     controller = await startControllerProcess({ env: { BARUGA_SEED_DEMO: '0' } });
@@ -156,6 +157,7 @@ test.describe('users and access in the console', () => {
     await page.goto(`${controller.url}/`);
     await page.getByLabel('Kata sandi').fill('rahasia-uji-123');
     await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('link', { name: 'Pengguna' }).click();
     const form = page.locator('form', { has: page.getByRole('heading', { name: 'Tambah pengguna' }) });
     await form.locator('input[name="new-username"]').fill('sinta');
     await form.locator('input[name="new-password"]').fill('sandi-sinta-panjang');
@@ -186,9 +188,16 @@ test.describe('users and access in the console', () => {
     await page.getByLabel('Nama pengguna').fill('vina');
     await page.getByLabel('Kata sandi').fill('sandi-vina-panjang');
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await expect(page.getByRole('heading', { name: 'Pengguna dan akses' })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Semua pengguna' })).toHaveCount(0);
-    await expect(page.getByRole('heading', { name: 'Jejak audit' })).toHaveCount(0);
+    const menu = page.getByRole('navigation', { name: 'Menu utama' });
+    await expect(menu.getByRole('link', { name: 'Persetujuan' })).toBeVisible();
+    await expect(menu.getByRole('link', { name: 'Pengguna' })).toHaveCount(0);
+    await expect(menu.getByRole('link', { name: 'Jejak audit' })).toHaveCount(0);
+    // Typed in by hand, their addresses name no page for her.
+    for (const hash of ['#/users', '#/audit']) {
+      await page.evaluate((h) => (window.location.hash = h), hash);
+      await expect(page.getByRole('heading', { name: 'Halaman ini tidak ada.' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Semua pengguna' })).toHaveCount(0);
+    }
     const vina = await signIn(controller.url, 'vina', 'sandi-vina-panjang');
     expect((await vina.call('GET', '/api/audit')).status).toBe(403);
     expect((await vina.call('GET', '/api/users')).status).toBe(403);

@@ -15,6 +15,9 @@ describe('the console’s addresses', () => {
       '#/schedule',
       '#/reports',
       '#/players',
+      '#/approvals',
+      '#/users',
+      '#/audit',
     ];
     for (const hash of pages) expect(hrefOf(parseRoute(hash))).toBe(hash);
     expect(parseRoute('')).toEqual({ page: 'home' });

@@ -14,6 +14,9 @@ export type Route =
   | { page: 'reports' }
   | { page: 'players' }
   | { page: 'walls' }
+  | { page: 'approvals' }
+  | { page: 'users' }
+  | { page: 'audit' }
   | { page: 'not-found' };
 
 /** `new` in a playlist's or layout's place opens an empty editor. */
@@ -37,6 +40,9 @@ export function parseRoute(hash: string): Route {
     case 'reports':
     case 'players':
     case 'walls':
+    case 'approvals':
+    case 'users':
+    case 'audit':
       return parts.length === 1 ? { page } : { page: 'not-found' };
     case 'playlists':
       return id === undefined ? { page: 'playlists' } : withId((id) => ({ page: 'playlist', id }));

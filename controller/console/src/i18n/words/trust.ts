@@ -103,6 +103,7 @@ export const trustWords = {
     id: '{name} tidak dapat masuk lagi; sesi dan token API-nya berhenti bekerja seketika.',
     en: '{name} can no longer sign in; their sessions and API tokens stop working at once.',
   },
+  roleOf: { id: 'Peran {name}', en: 'Role of {name}' },
   lastSignIn: { id: 'Terakhir masuk', en: 'Last signed in' },
   roleChanged: { id: 'Peran {name} kini {role}.', en: "{name}'s role is now {role}." },
   userAdded: { id: '{name} ditambahkan.', en: '{name} added.' },
