@@ -27,6 +27,9 @@ const PAGES = [
   { hash: '#/walls', name: 'console-walls' },
   { hash: '#/sources', name: 'console-sources' },
   { hash: '#/alerts', name: 'console-alerts' },
+  { hash: '#/approvals', name: 'console-approvals' },
+  { hash: '#/users', name: 'console-users' },
+  { hash: '#/audit', name: 'console-audit' },
 ];
 
 /** A dialog of a page, opened by a button, so its words and its accessibility are checked too. */

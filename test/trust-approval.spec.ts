@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { signIn } from './support/api';
 import { type ControllerProcess, startControllerProcess } from './support/controller-process';
 import { startMosquitto } from './support/mosquitto';
+import { type TestPlayer, startEnrolledPlayer } from './support/player-host';
 import type {} from './support/player-window';
 
 const SCREEN = { id: 'videotron-uji', name: 'Videotron uji', width: 640, height: 360, public: true };
@@ -30,15 +31,16 @@ test.describe('two people for a public screen', () => {
   let controller: ControllerProcess | undefined;
   let broker: Awaited<ReturnType<typeof startMosquitto>> | undefined;
   let attacker: MqttClient | undefined;
+  let host: TestPlayer | undefined;
   test.afterEach(async () => {
     await attacker?.endAsync();
+    await host?.stop();
     await controller?.stop();
     await broker?.stop();
   });
 
   test('an editor’s announcement reaches a videotron only once an approver who did not write it approves it', async ({
     page,
-    context,
   }) => {
     test.setTimeout(90_000);
     // 1. A videotron marked public, an editor and an approver; an external broker anyone on the network can
@@ -59,10 +61,11 @@ test.describe('two people for a public screen', () => {
     expect(waiting.status).toBe(409);
     expect(waiting.body).toMatchObject({ error: { code: 'BARUGA_ERR_APPROVAL_REQUIRED' } });
 
-    const player = await context.newPage();
+    // A public screen plays on an enrolled player only (docs/security.md): the Chromium host, paired.
+    host = await startEnrolledPlayer(controller.url, admin, [SCREEN.id]);
+    const player = await host.page(SCREEN.id);
     const playerPolicy = await watchPolicy(player);
-    await player.setViewportSize({ width: 640, height: 360 });
-    await player.goto(`${controller.url}/player/?screen=${SCREEN.id}`);
+    await player.reload();
     await player.waitForTimeout(1500);
     await expect(player.getByText('Pengumuman resmi Pemprov')).toHaveCount(0);
 
@@ -72,6 +75,7 @@ test.describe('two people for a public screen', () => {
     await page.getByLabel('Nama pengguna').fill(APPROVER.username);
     await page.getByLabel('Kata sandi').fill(APPROVER.password);
     await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('link', { name: 'Persetujuan' }).click();
     const request = page.locator('[data-state="pending"]');
     await expect(request).toContainText(SCREEN.id);
     await expect(request).toContainText('rina');
@@ -90,7 +94,7 @@ test.describe('two people for a public screen', () => {
     expect(await playerPolicy()).toEqual([]);
 
     // 5. The audit trail names who asked and who approved, its chain intact.
-    await page.reload();
+    await page.getByRole('link', { name: 'Jejak audit' }).click();
     await expect(page.locator('[data-action="approval.approve"]')).toContainText('andi');
     await expect(page.locator('[data-action="approval.request"]')).toContainText('rina');
     await expect(page.locator('[data-intact="true"]')).toBeVisible();
@@ -148,7 +152,7 @@ test.describe('users and access in the console', () => {
     await controller?.stop();
   });
 
-  test('an admin adds an approver and a script token; a viewer sees neither users nor the audit trail', async ({
+  test('an admin adds an approver and a script token; a viewer is offered neither users nor the audit trail', async ({
     page,
   }) => {
     controller = await startControllerProcess({ env: { BARUGA_SEED_DEMO: '0' } });
@@ -156,6 +160,7 @@ test.describe('users and access in the console', () => {
     await page.goto(`${controller.url}/`);
     await page.getByLabel('Kata sandi').fill('rahasia-uji-123');
     await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('link', { name: 'Pengguna' }).click();
     const form = page.locator('form', { has: page.getByRole('heading', { name: 'Tambah pengguna' }) });
     await form.locator('input[name="new-username"]').fill('sinta');
     await form.locator('input[name="new-password"]').fill('sandi-sinta-panjang');
@@ -186,9 +191,16 @@ test.describe('users and access in the console', () => {
     await page.getByLabel('Nama pengguna').fill('vina');
     await page.getByLabel('Kata sandi').fill('sandi-vina-panjang');
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await expect(page.getByRole('heading', { name: 'Pengguna dan akses' })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Semua pengguna' })).toHaveCount(0);
-    await expect(page.getByRole('heading', { name: 'Jejak audit' })).toHaveCount(0);
+    const menu = page.getByRole('navigation', { name: 'Menu utama' });
+    await expect(menu.getByRole('link', { name: 'Persetujuan' })).toBeVisible();
+    await expect(menu.getByRole('link', { name: 'Pengguna' })).toHaveCount(0);
+    await expect(menu.getByRole('link', { name: 'Jejak audit' })).toHaveCount(0);
+    // Typed in by hand, their addresses name no page for her.
+    for (const hash of ['#/users', '#/audit']) {
+      await page.evaluate((h) => (window.location.hash = h), hash);
+      await expect(page.getByRole('heading', { name: 'Halaman ini tidak ada.' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Semua pengguna' })).toHaveCount(0);
+    }
     const vina = await signIn(controller.url, 'vina', 'sandi-vina-panjang');
     expect((await vina.call('GET', '/api/audit')).status).toBe(403);
     expect((await vina.call('GET', '/api/users')).status).toBe(403);

@@ -13,6 +13,9 @@ export const ChangeTopic = z.enum([
   'plays',
   'sources',
   'alerts',
+  // The approval queue and its settings; users and their API tokens (docs/security.md).
+  'approvals',
+  'accounts',
 ]);
 export type ChangeTopic = z.infer<typeof ChangeTopic>;
 

@@ -74,6 +74,13 @@ export function topicOfAction(action: string): ChangeTopic | null {
       return action === 'source.test' ? null : 'sources';
     case 'alert':
       return 'alerts';
+    case 'approval':
+      return 'approvals';
+    case 'settings':
+      return action === 'settings.approval' ? 'approvals' : null;
+    case 'user':
+    case 'token':
+      return 'accounts';
     default:
       return null;
   }

@@ -1,4 +1,4 @@
-import { type Changes, ChangesQuery } from '@baruga/protocol';
+import { type Changes, ChangesQuery, ErrorCode } from '@baruga/protocol';
 import type { FastifyInstance } from 'fastify';
 import { parseWith } from '../http/http-errors';
 import type { Messaging } from '../messaging/messaging';
@@ -14,6 +14,13 @@ export function installChangeHooks(app: FastifyInstance, feed: ChangeFeed): void
     if (!action || reply.statusCode >= 400) return;
     const topic = topicOfAction(action);
     if (topic) feed.bump(topic);
+    // A manual alert may be held for a second person (alerts/alert-routes.ts): the queue may have changed too.
+    if (action === 'alert.create') feed.bump('approvals');
+  });
+  // A publish to a public screen is refused while it waits for a second person, and that refusal is what puts a
+  // new request in the approval queue (approvals/approval-gate.ts): the queue changed though the write failed.
+  app.addHook('onError', async (_request, _reply, error) => {
+    if ((error as { code?: unknown }).code === ErrorCode.approvalRequired) feed.bump('approvals');
   });
   app.addHook('preClose', async () => feed.release());
 }

@@ -1,3 +1,4 @@
+import type { SessionInfo } from '@baruga/protocol';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import { LiveContext, createLiveFeed } from '../api/live';
@@ -10,7 +11,9 @@ const LANG_KEY = 'baruga.console.lang';
 /** The console: Indonesian unless the operator chose English; signed in or not; live while signed in. */
 export function App() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'id'));
-  const [user, setUser] = useState<string | null | undefined>(undefined);
+  // Who is signed in, with the role that decides which pages are offered (app/access.ts).
+  const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
+  const signedIn = Boolean(session);
 
   useEffect(() => {
     localStorage.setItem(LANG_KEY, lang);
@@ -19,14 +22,11 @@ export function App() {
   }, [lang]);
 
   useEffect(() => {
-    api.session().then(
-      (s) => setUser(s.username),
-      () => setUser(null),
-    );
+    api.session().then(setSession, () => setSession(null));
   }, []);
 
   // One long poll for the whole console while signed in (api/live.ts); a 401 on it means the session ended.
-  const feed = useMemo(() => (user ? createLiveFeed(() => setUser(null)) : null), [user]);
+  const feed = useMemo(() => (signedIn ? createLiveFeed(() => setSession(null)) : null), [signedIn]);
   useEffect(() => {
     if (!feed) return;
     feed.start();
@@ -37,13 +37,13 @@ export function App() {
   return (
     <LangContext.Provider value={lang}>
       <LiveContext.Provider value={feed}>
-        {user === undefined ? null : user === null ? (
-          <SignIn onSignedIn={setUser} onToggleLanguage={toggle} />
+        {session === undefined ? null : session === null ? (
+          <SignIn onSignedIn={setSession} onToggleLanguage={toggle} />
         ) : (
           <Shell
-            user={user}
+            session={session}
             onToggleLanguage={toggle}
-            onSignOut={() => void api.signOut().finally(() => setUser(null))}
+            onSignOut={() => void api.signOut().finally(() => setSession(null))}
           />
         )}
       </LiveContext.Provider>

@@ -18,6 +18,9 @@ describe('the console’s addresses', () => {
       '#/walls',
       '#/sources',
       '#/alerts',
+      '#/approvals',
+      '#/users',
+      '#/audit',
     ];
     for (const hash of pages) expect(hrefOf(parseRoute(hash))).toBe(hash);
     expect(parseRoute('')).toEqual({ page: 'home' });

@@ -16,6 +16,9 @@ export type Route =
   | { page: 'walls' }
   | { page: 'sources' }
   | { page: 'alerts' }
+  | { page: 'approvals' }
+  | { page: 'users' }
+  | { page: 'audit' }
   | { page: 'not-found' };
 
 /** `new` in a playlist's or layout's place opens an empty editor. */
@@ -41,6 +44,9 @@ export function parseRoute(hash: string): Route {
     case 'walls':
     case 'sources':
     case 'alerts':
+    case 'approvals':
+    case 'users':
+    case 'audit':
       return parts.length === 1 ? { page } : { page: 'not-found' };
     case 'playlists':
       return id === undefined ? { page: 'playlists' } : withId((id) => ({ page: 'playlist', id }));

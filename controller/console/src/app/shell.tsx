@@ -1,8 +1,11 @@
-import { useEffect } from 'react';
+import type { SessionInfo } from '@baruga/protocol';
+import { useEffect, useMemo } from 'react';
 import { useLiveOnline } from '../api/live';
 import { type TextKey, useT } from '../i18n/catalogue';
 import { AlertsPage } from '../alerts/alerts-page';
 import { AnnouncementsPage } from '../announcements/announcements-page';
+import { ApprovalsPage } from '../approvals/approvals-page';
+import { AuditPage } from '../audit/audit-page';
 import { HomePage } from '../home/home-page';
 import { LayoutEditorPage } from '../layouts/layout-editor-page';
 import { LayoutsPage } from '../layouts/layouts-page';
@@ -14,8 +17,10 @@ import { ReportsPage } from '../reports/reports-page';
 import { SchedulePage } from '../schedule/schedule-page';
 import { SourcesPage } from '../sources/sources-page';
 import { ScreenPage } from '../screens/screen-page';
+import { UsersPage } from '../users/users-page';
 import { Data } from '../ui/feedback';
 import { WallsPage } from '../walls/walls-page';
+import { mayOpen } from './access';
 import { LanguageSwitch } from './language-switch';
 import { type Route, hrefOf, useRoute } from './router';
 
@@ -31,10 +36,15 @@ const NAV: { route: Route; label: TextKey; matches: Route['page'][] }[] = [
   { route: { page: 'walls' }, label: 'navWalls', matches: ['walls'] },
   { route: { page: 'sources' }, label: 'navSources', matches: ['sources'] },
   { route: { page: 'alerts' }, label: 'navAlerts', matches: ['alerts'] },
+  { route: { page: 'approvals' }, label: 'navApprovals', matches: ['approvals'] },
+  { route: { page: 'users' }, label: 'navUsers', matches: ['users'] },
+  { route: { page: 'audit' }, label: 'navAudit', matches: ['audit'] },
 ];
 
-function Page({ route }: { route: Route }) {
+function Page({ route: asked, session }: { route: Route; session: SessionInfo }) {
   const t = useT();
+  // A page the role may not use is answered as one that does not exist (app/access.ts).
+  const route: Route = mayOpen(session.role, asked.page) ? asked : { page: 'not-found' };
   switch (route.page) {
     case 'home':
       return <HomePage />;
@@ -64,6 +74,12 @@ function Page({ route }: { route: Route }) {
       return <SourcesPage />;
     case 'alerts':
       return <AlertsPage />;
+    case 'approvals':
+      return <ApprovalsPage session={session} />;
+    case 'users':
+      return <UsersPage session={session} />;
+    case 'audit':
+      return <AuditPage />;
     case 'not-found':
       return (
         <section className="bc-page">
@@ -76,18 +92,19 @@ function Page({ route }: { route: Route }) {
 
 /** The signed-in console: a header, the menu on the left, and the page. */
 export function Shell({
-  user,
+  session,
   onToggleLanguage,
   onSignOut,
 }: {
-  user: string;
+  session: SessionInfo;
   onToggleLanguage: () => void;
   onSignOut: () => void;
 }) {
   const t = useT();
   const route = useRoute();
   const online = useLiveOnline();
-  const current = NAV.find((n) => n.matches.includes(route.page));
+  const nav = useMemo(() => NAV.filter((n) => mayOpen(session.role, n.route.page)), [session.role]);
+  const current = nav.find((n) => n.matches.includes(route.page));
   useEffect(() => {
     document.title = current ? t('pageTitle', { page: t(current.label) }) : t('appTitle');
   }, [current, t]);
@@ -107,7 +124,7 @@ export function Shell({
         <div className="bc-header__tools">
           <LanguageSwitch onToggle={onToggleLanguage} />
           <span className="bc-header__user">
-            {t('signedInAs')} <Data>{user}</Data>
+            {t('signedInAs')} <Data>{session.username}</Data>
           </span>
           <button type="button" className="bc-header__button" onClick={onSignOut}>
             {t('signOut')}
@@ -117,7 +134,7 @@ export function Shell({
       <div className="bc-layout">
         <nav className="bc-nav" aria-label={t('mainNav')}>
           <ul>
-            {NAV.map((n) => (
+            {nav.map((n) => (
               <li key={n.label}>
                 <a href={hrefOf(n.route)} aria-current={n === current ? 'page' : undefined}>
                   {t(n.label)}
@@ -132,7 +149,7 @@ export function Shell({
               {t('liveOff')}
             </p>
           )}
-          <Page route={route} />
+          <Page route={route} session={session} />
         </main>
       </div>
     </>

@@ -10,6 +10,7 @@ import { playlistWords } from './words/playlists';
 import { reportWords } from './words/reports';
 import { scheduleWords } from './words/schedule';
 import { screenWords } from './words/screens';
+import { trustWords } from './words/trust';
 import { wallWords } from './words/walls';
 
 export type Lang = 'id' | 'en';
@@ -40,6 +41,7 @@ export const dictionary = {
   ...playerWords,
   ...wallWords,
   ...dataWords,
+  ...trustWords,
   ...errorWords,
 } satisfies Record<string, Words>;
 
@@ -73,5 +75,6 @@ export const sections = {
   playerWords,
   wallWords,
   dataWords,
+  trustWords,
   errorWords,
 };

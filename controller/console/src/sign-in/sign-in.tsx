@@ -1,3 +1,4 @@
+import type { SessionInfo } from '@baruga/protocol';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/client';
 import { LanguageSwitch } from '../app/language-switch';
@@ -9,7 +10,7 @@ export function SignIn({
   onSignedIn,
   onToggleLanguage,
 }: {
-  onSignedIn: (username: string) => void;
+  onSignedIn: (session: SessionInfo) => void;
   onToggleLanguage: () => void;
 }) {
   const t = useT();
@@ -25,8 +26,9 @@ export function SignIn({
     if (!username.trim() || !password) return;
     setBusy(true);
     try {
-      const session = await api.signIn(username, password);
-      onSignedIn(session.username);
+      // The console signs its calls with the cookie; the answer's bearer token is for scripts, not kept here.
+      const { token: _forScripts, ...session } = await api.signIn(username, password);
+      onSignedIn(session);
     } catch (error) {
       setFailure(error);
     } finally {

@@ -363,6 +363,59 @@ export const errorWords = {
     id: 'Umpan BMKG menjawab dengan isi yang tidak dapat dibaca.',
     en: 'The BMKG feed answered with content that cannot be read.',
   },
+  // Accounts, access and approval (docs/security.md).
+  BARUGA_ERR_CSRF: {
+    id: 'Permintaan ini tidak membawa tanda sesi konsol. Muat ulang halaman lalu coba lagi.',
+    en: "This request did not carry the console session's mark. Reload the page and try again.",
+  },
+  BARUGA_ERR_TOO_MANY_ATTEMPTS: {
+    id: 'Terlalu banyak percobaan masuk yang gagal. Tunggu beberapa menit lalu coba lagi.',
+    en: 'Too many failed sign-in attempts. Wait a few minutes and try again.',
+  },
+  BARUGA_ERR_USER_EXISTS: {
+    id: 'Sudah ada pengguna dengan nama itu. Pilih nama pengguna lain.',
+    en: 'There is already a user with that name. Pick another username.',
+  },
+  BARUGA_ERR_USER_NOT_FOUND: {
+    id: 'Pengguna itu tidak ada lagi. Muat ulang daftarnya.',
+    en: 'That user no longer exists. Reload the list.',
+  },
+  BARUGA_ERR_LAST_ADMIN: {
+    id: 'Ini pengelola terakhir yang aktif. Jadikan pengguna lain pengelola terlebih dahulu.',
+    en: 'This is the last active admin. Make another user an admin first.',
+  },
+  BARUGA_ERR_TOKEN_NOT_FOUND: {
+    id: 'Token itu tidak ada lagi; mungkin sudah dicabut.',
+    en: 'That token no longer exists; it may have been revoked already.',
+  },
+  BARUGA_ERR_APPROVAL_REQUIRED: {
+    id: 'Layar ini publik: perubahan menunggu di antrean persetujuan sampai penyetuju lain menyetujuinya.',
+    en: 'This screen is public: the change waits in the approval queue until another approver approves it.',
+  },
+  BARUGA_ERR_APPROVAL_NOT_FOUND: {
+    id: 'Permintaan persetujuan itu tidak ada. Muat ulang antreannya.',
+    en: 'That approval request does not exist. Reload the queue.',
+  },
+  BARUGA_ERR_APPROVAL_CLOSED: {
+    id: 'Permintaan ini sudah diputuskan atau digantikan; tidak dapat diputuskan lagi.',
+    en: 'This request was already decided or replaced; it cannot be decided again.',
+  },
+  BARUGA_ERR_APPROVAL_STALE: {
+    id: 'Konten layar berubah sejak permintaan ini dibuat. Tinjau permintaan yang baru.',
+    en: "The screen's content changed since this request was made. Review the new request.",
+  },
+  BARUGA_ERR_OWN_CONTENT: {
+    id: 'Anda ikut membuat konten ini, jadi orang lain yang harus memutuskannya.',
+    en: 'You helped make this content, so someone else must decide on it.',
+  },
+  BARUGA_ERR_CHECKLIST_INCOMPLETE: {
+    id: 'Centang setiap butir kebijakan konten sebelum menyetujui.',
+    en: 'Tick every point of the content policy before approving.',
+  },
+  BARUGA_ERR_MANIFEST_UNAPPROVED: {
+    id: 'Pemutar menolak konten layar publik yang tidak membawa persetujuan yang sah.',
+    en: 'The player refused content for a public screen that carried no valid approval.',
+  },
   errorUnexpected: {
     id: 'Pengendali menjawab dengan cara yang tidak dikenal konsol ini. Muat ulang halaman.',
     en: 'The controller answered in a way this console does not know. Reload the page.',
