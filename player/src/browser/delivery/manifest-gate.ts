@@ -42,6 +42,29 @@ export function base64urlBytes(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** Bytes as base64url without padding, the only spelling the controller writes. */
+function base64urlOf(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/**
+ * The signature's bytes, or null unless the text is their one canonical spelling. A base64 text's last character
+ * carries spare bits a decoder ignores, so several texts decode to one signature; accepting them would let a copy
+ * of a manifest pass as a different one (the replay check compares signatures as written).
+ */
+function canonicalSignature(text: string): Uint8Array<ArrayBuffer> | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = base64urlBytes(text);
+  } catch {
+    return null;
+  }
+  return base64urlOf(bytes) === text ? bytes : null;
+}
+
 /**
  * The controller's Ed25519 key for WebCrypto. Throws where the browser lacks Ed25519 (Chrome before 137,
  * Safari before 17, Firefox before 129) or outside a secure context, where `crypto.subtle` is missing.
@@ -87,14 +110,17 @@ export async function checkManifest(envelope: SignedManifest, ctx: GateContext):
       claimed,
     );
   }
+  const signature = canonicalSignature(envelope.signature);
   let valid = false;
   try {
-    valid = await crypto.subtle.verify(
-      { name: 'Ed25519' },
-      ctx.cryptoKey,
-      base64urlBytes(envelope.signature),
-      new TextEncoder().encode(manifestSigningInput(envelope.manifest)),
-    );
+    valid =
+      signature !== null &&
+      (await crypto.subtle.verify(
+        { name: 'Ed25519' },
+        ctx.cryptoKey,
+        signature,
+        new TextEncoder().encode(manifestSigningInput(envelope.manifest)),
+      ));
   } catch {
     valid = false;
   }
