@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { signIn } from './support/api';
 import { type ControllerProcess, startControllerProcess, tempDataDir } from './support/controller-process';
 import { controllerTimeFollowsPage } from './support/controller-time';
+import { storedAppearances } from './support/proof-of-play';
 import { addItem, publish } from './support/delivery';
 import { freePort } from './support/mosquitto';
 import { type TestPlayer, startPlayer } from './support/player-host';
@@ -70,8 +71,12 @@ test.describe('proof of play', () => {
     player = await startPlayer(controller.url, { screens: [{ screenId: SCREEN.id, x: 0, y: 0, ...SCREEN }] });
     const page = await player.page(SCREEN.id);
     await expect(page.getByText('Iklan layanan').filter({ visible: true }).first()).toBeVisible({ timeout: 15_000 });
-    await expect.poll(async () => (await appearances(page)).length, { timeout: 15_000 }).toBeGreaterThan(0);
-    const beforeClock = await appearances(page);
+    // Reloaded only once the item on screen is its own stored play (support/proof-of-play.ts): sooner, its record
+    // could still be in flight, or the reloaded page's pick-up of the same pass could count as the same play.
+    let beforeClock: string[] | null = null;
+    await expect
+      .poll(async () => (beforeClock = await storedAppearances(page)) !== null, { timeout: 15_000 })
+      .toBe(true);
     await page.context().clock.install();
     await controllerTimeFollowsPage(page);
     await page.reload();
@@ -84,7 +89,10 @@ test.describe('proof of play', () => {
     await page.waitForTimeout(2500);
     await page.clock.fastForward(DAY_MS);
     await expect.poll(async () => (await appearances(page)).length, { timeout: 15_000 }).toBeGreaterThan(5);
-    const firstSession = await appearances(page);
+    let firstSession: string[] | null = null;
+    await expect
+      .poll(async () => (firstSession = await storedAppearances(page)) !== null, { timeout: 15_000 })
+      .toBe(true);
 
     // 4. Still offline, the page reloads (a crash or a watchdog would do the same): nothing buffered is lost.
     expect(await buffered(page)).toBeGreaterThan(3);
@@ -108,7 +116,11 @@ test.describe('proof of play', () => {
     const items = (await again.call('GET', `/api/screens/${SCREEN.id}/items`)).body as unknown as { id: string }[];
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
     expect(new Set(rows.map((r) => `${r.itemId}@${r.startedAt}`)).size).toBe(rows.length);
-    expect(rows.map((r) => r.itemId)).toEqual([...beforeClock, ...firstSession, ...secondSession.slice(0, -1)]);
+    expect(rows.map((r) => r.itemId)).toEqual([
+      ...(beforeClock ?? []),
+      ...(firstSession ?? []),
+      ...secondSession.slice(0, -1),
+    ]);
     expect(rows.every((r) => items.some((i) => i.id === r.itemId) && r.manifestVersion === 1)).toBe(true);
     const span = Date.parse(rows.at(-1)?.startedAt ?? '') - Date.parse(rows[0]?.startedAt ?? '');
     expect(span).toBeGreaterThan(DAY_MS);
