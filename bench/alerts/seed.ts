@@ -19,7 +19,9 @@ export function seedScreens(dataDir: string, ids: readonly string[]): void {
         height: 360,
         timezone: 'Asia/Makassar',
         locale: 'id-ID',
-        public: true,
+        // Not public: the simulated players connect as browser tabs do (anonymous), and a public screen plays on an
+        // enrolled player only. The alert's path (controller → broker → player → acknowledgement) is the same.
+        public: false,
         location: { lat: -5.05 - ((i * 7) % 200) / 1000, lon: 119.35 + ((i * 13) % 200) / 1000 },
       });
     });
