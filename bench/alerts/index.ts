@@ -12,7 +12,6 @@ import { startMosquitto } from '../../test/support/mosquitto';
 import { mqttRoundTrips } from '../lib/mqtt';
 import { type Benchmark, outcome } from '../lib/result';
 import { type AlertMeasurements, POLL_INTERVAL_MS, alertFigures } from './figures';
-import { startBareBroker } from './bare-broker';
 import { startAlertFleet } from './fleet';
 import { screenIds, seedScreens } from './seed';
 
@@ -178,13 +177,7 @@ export const benchmark: Benchmark = {
       await mosquitto.stop();
     }
     const pixels = await pixelRun();
-    const bare = await startBareBroker();
-    let bareHops: number[];
-    try {
-      bareHops = await mqttRoundTrips(bare.port, 200);
-    } finally {
-      await bare.close();
-    }
+    const bareHops = await mqttRoundTrips(200);
     const m: AlertMeasurements = { embedded1k: embedded, embedded10k: large, mosquitto1k: external, pixels, bareHops };
     return outcome({
       anchor: `polling every ${POLL_INTERVAL_MS / 1000} s (Xibo's default collection interval), the same players`,

@@ -136,7 +136,7 @@ export const benchmark: Benchmark = {
       await call('POST', `/api/screens/${SCREEN.id}/publish`);
 
       if (controller.mqttPort === null) throw new Error('the controller runs no embedded broker');
-      const roundTrips = await mqttRoundTrips(controller.mqttPort, ROUND_TRIPS);
+      const roundTrips = await mqttRoundTrips(ROUND_TRIPS);
       const arrivals = await manifestArrivals(bare, SCREEN.id);
 
       // A new player's first boot online, nothing cached (a new profile each time).

@@ -1,16 +1,18 @@
 import mqtt, { type MqttClient } from 'mqtt';
+import { startBareBroker } from './bare-broker';
 
 /**
- * The bare MQTT round trip: one Node client publishes a small message (QoS 1, as manifests go) through the
- * broker to another that subscribes to it; nothing else happens. Publish-to-screen needs at least this much
- * (a request reaches the server, a message reaches the player), so it is the physical limit for those
- * figures. Two clients, not one that hears its own message: on one socket the broker's PUBACK and the
- * forwarded message meet Nagle's algorithm and delayed ACKs, and the trip reads ~80 ms instead of ~1 ms.
- * The topic is the status topic of a screen that does not exist, which anonymous clients may use and the
- * controller ignores after one lookup. Resolves with each trip in ms.
+ * The bare MQTT round trip: one Node client publishes a small message (QoS 1, as manifests go) through a bare
+ * broker (the aedes the controller embeds, no access rules: bare-broker.ts) to another that subscribes to it;
+ * nothing else happens. Publish-to-screen needs at least this much (a request reaches the server, a message
+ * reaches the player), so it is the physical limit for those figures. Its own broker, since the controller's lets
+ * no client publish a topic it also reads. Two clients, not one that hears its own message: on one socket the
+ * broker's PUBACK and the forwarded message meet Nagle's algorithm and delayed ACKs, and the trip reads ~80 ms
+ * instead of ~1 ms. Resolves with each trip in ms.
  */
-export async function mqttRoundTrips(mqttPort: number, count: number): Promise<number[]> {
-  const url = `mqtt://127.0.0.1:${mqttPort}`;
+export async function mqttRoundTrips(count: number): Promise<number[]> {
+  const broker = await startBareBroker();
+  const url = `mqtt://127.0.0.1:${broker.port}`;
   const subscriber = await mqtt.connectAsync(url, { protocolVersion: 4 });
   const publisher = await mqtt.connectAsync(url, { protocolVersion: 4 });
   const topic = 'baruga/v1/screens/bench-mqtt-floor/status';
@@ -37,6 +39,7 @@ export async function mqttRoundTrips(mqttPort: number, count: number): Promise<n
   } finally {
     await publisher.endAsync();
     await subscriber.endAsync();
+    await broker.close();
   }
 }
 

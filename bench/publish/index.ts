@@ -45,7 +45,7 @@ export const benchmark: Benchmark = {
     const bare = mqtt.connect(`mqtt://127.0.0.1:${controller.mqttPort}`, { protocolVersion: 4 });
     try {
       if (controller.mqttPort === null) throw new Error('the controller runs no embedded broker');
-      const roundTrips = await mqttRoundTrips(controller.mqttPort, ROUND_TRIPS);
+      const roundTrips = await mqttRoundTrips(ROUND_TRIPS);
       const api = await client(controller.url);
       await api('POST', '/api/screens', SCREEN);
       let item = await api<{ id: string }>('POST', `/api/screens/${SCREEN.id}/items`, {

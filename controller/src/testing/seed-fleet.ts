@@ -35,7 +35,9 @@ try {
         height: 1080,
         timezone: 'Asia/Makassar',
         locale: 'id-ID',
-        public: i % 10 === 0,
+        // None public: a public screen's new content waits for an approver (the two-person rule), so an edit that
+        // republishes every screen would not reach them; the fan-out is what this fleet measures.
+        public: false,
       });
       repos.schedules.setGroups(screenId, [GROUPS[i % GROUPS.length] ?? 'opd-01']);
       const pending = repos.players.createPending({ host: 'chromium', hostVersion: 'bench', platform: 'linux' });
