@@ -2,18 +2,12 @@ import { type ManifestKey, canonicalJson, manifestSigningInput } from '@baruga/p
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type GateContext, checkManifest, importManifestKey, readEnvelope } from './manifest-gate';
+import { NOW, b64url, manifest } from './manifest-gate.fixtures';
 
 /**
  * The player's manifest gate against bad input, generated: no payload makes it throw, nothing but the exact
  * manifest the controller signed is ever accepted, and a refusal always carries one of the documented codes.
  */
-const b64url = (bytes: ArrayBuffer) =>
-  btoa(String.fromCharCode(...new Uint8Array(bytes)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-
-const NOW = Date.parse('2026-03-01T00:00:00Z');
 const CODES = [
   'BARUGA_ERR_MANIFEST_INVALID',
   'BARUGA_ERR_MANIFEST_SIGNATURE',
@@ -24,26 +18,7 @@ const CODES = [
   'BARUGA_ERR_MANIFEST_EXPIRED',
 ];
 
-const MANIFEST = {
-  schemaVersion: 2,
-  screenId: 'lobi-1',
-  version: 3,
-  issuedAt: '2026-02-28T00:00:00.000Z',
-  expiresAt: '2026-03-07T00:00:00.000Z',
-  screen: {
-    id: 'lobi-1',
-    name: 'Lobi',
-    width: 1280,
-    height: 720,
-    timezone: 'Asia/Makassar',
-    locale: 'id-ID',
-    public: false,
-  },
-  loop: [{ id: 'a', type: 'text', typeVersion: 1, durationMs: 10_000, props: { body: 'Halo' }, sample: false }],
-  playlists: {},
-  schedule: { wallId: null, groups: [], events: [], dayparts: [] },
-  assets: [],
-};
+const MANIFEST = manifest(3);
 
 /** Every leaf of a JSON document with its path, to change one of them. */
 function leaves(value: unknown, at: (string | number)[] = []): (string | number)[][] {

@@ -1,43 +1,12 @@
 import { type ManifestKey, approvalHashInput, contentDigestInput, manifestSigningInput } from '@baruga/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type GateContext, checkManifest as checkEnvelope, importManifestKey, readEnvelope } from './manifest-gate';
+import { NOW, b64url, manifest } from './manifest-gate.fixtures';
 
 /** A message as it arrives: read once through the protocol's message table, then checked. */
 async function checkManifest(payload: string, ctx: GateContext) {
   const read = readEnvelope(payload);
   return read.kind === 'reject' ? read : checkEnvelope(read.envelope, ctx);
-}
-
-const b64url = (bytes: ArrayBuffer) =>
-  btoa(String.fromCharCode(...new Uint8Array(bytes)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-
-const NOW = Date.parse('2026-03-01T00:00:00Z');
-
-function manifest(version: number, extra: Record<string, unknown> = {}) {
-  return {
-    schemaVersion: 2,
-    screenId: 'lobi-1',
-    version,
-    issuedAt: '2026-02-28T00:00:00.000Z',
-    expiresAt: '2026-03-07T00:00:00.000Z',
-    screen: {
-      id: 'lobi-1',
-      name: 'Lobi',
-      width: 1280,
-      height: 720,
-      timezone: 'Asia/Makassar',
-      locale: 'id-ID',
-      public: false,
-    },
-    loop: [{ id: 'a', type: 'text', typeVersion: 1, durationMs: 10_000, props: { body: 'Halo' }, sample: false }],
-    playlists: {},
-    schedule: { wallId: null, groups: [], events: [], dayparts: [] },
-    assets: [],
-    ...extra,
-  };
 }
 
 describe('the manifest gate', () => {
