@@ -83,6 +83,14 @@ export class GuardedConnection extends Duplex {
     this.socket.write(chunk, done);
   }
 
+  /**
+   * A packet is written in pieces (header, topic, payload) between cork and uncork: passed on as one write, so it
+   * leaves in one system call, not one per piece (a thousand-screen fan-out spent most of its time in those calls).
+   */
+  override _writev(chunks: { chunk: Buffer; encoding: BufferEncoding }[], done: (error?: Error | null) => void): void {
+    this.socket.write(chunks.length === 1 ? chunks[0]!.chunk : Buffer.concat(chunks.map((c) => c.chunk)), done);
+  }
+
   override _final(done: (error?: Error | null) => void): void {
     this.socket.end(done);
   }
