@@ -138,7 +138,7 @@ export async function startController(config: ControllerConfig): Promise<Running
         onRefusedPacket: (event) => app.log.warn(event, 'MQTT connection closed: packet over its limit'),
         onRefusedRetained: (event) => app.log.error(event, 'retained MQTT message not kept: the store is full'),
       });
-      bus = await connectBus(`mqtt://127.0.0.1:${broker.port}`, broker.controllerCredentials);
+      bus = broker.bus;
       upgrade = broker;
     }
   } catch (error) {

@@ -238,10 +238,12 @@ describe('alerts on the controller', () => {
   });
 
   it('ends an alert when it expires, and the screens hear it', async () => {
+    // Listening before the push: the notice can reach the screen before the push is answered.
+    const shown = alertsOn('videotron-pantai');
     const accepted = (
       await cap(capXml({ identifier: 'SINGKAT-1', expires: new Date(Date.now() + 1500).toISOString() }))
     ).json();
-    await alertsOn('videotron-pantai');
+    await shown;
     const emptied = await nextMessage(player, topics.alert('videotron-pantai'), 5000);
     expect(ScreenAlerts.parse(JSON.parse(emptied.toString())).alerts.map((a) => a.id)).not.toContain(accepted.id);
     expect((await view(accepted.id)).endedReason).toBe('expired');

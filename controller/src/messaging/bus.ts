@@ -19,7 +19,7 @@ export class BrokerUnavailableError extends Error {
   readonly code = ErrorCode.brokerUnavailable;
 }
 
-/** The controller's own MQTT client, to the embedded broker or an external one alike. */
+/** The controller's own MQTT client, to an external broker (the embedded one is reached in process: `localBus`). */
 export async function connectBus(
   url: string,
   options: { username?: string; password?: string; timeoutMs?: number; ca?: string } = {},

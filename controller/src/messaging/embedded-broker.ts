@@ -1,10 +1,10 @@
-import crypto from 'node:crypto';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Aedes, type Client } from 'aedes';
 import type { BrokerClient, Decision, PlayerAccess } from './broker-rules';
+import { BrokerUnavailableError, type Bus } from './bus';
 import { GuardedConnection } from './packet-size-guard';
 import { DEFAULT_RETAINED_LIMITS, indexedMemoryPersistence } from './retained-index';
 import { WebSocketServer, createWebSocketStream, type WebSocket } from 'ws';
@@ -14,8 +14,11 @@ export interface EmbeddedBroker {
   port: number;
   /** MQTT over TLS port, when a certificate is configured. */
   tlsPort: number | null;
-  /** Credentials of the controller's own client, the only one allowed to publish manifests. */
-  controllerCredentials: { username: string; password: string };
+  /**
+   * The controller's own link to this broker, in process (see `localBus`): what `connectBus` does over a socket,
+   * without one.
+   */
+  readonly bus: Bus;
   /** Hands an HTTP upgrade on /mqtt to the broker (MQTT over WebSocket on the HTTP port). */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Closes every connection of a player (it was revoked); its credentials are refused from then on. */
@@ -23,16 +26,14 @@ export interface EmbeddedBroker {
   close(): Promise<void>;
 }
 
-const CONTROLLER_USERNAME = 'baruga-controller';
-
 export async function startEmbeddedBroker(options: {
   port: number;
   host?: string;
   /** Per-player credentials and topic rules, derived from the message table (broker-rules.ts). */
   access: PlayerAccess;
   /**
-   * MQTT over TLS on `tls.port` with this certificate. The plain port then listens on loopback only: it is the
-   * controller's own link, and nothing on the network should speak MQTT in the clear.
+   * MQTT over TLS on `tls.port` with this certificate. The plain port then listens on loopback only: nothing on
+   * the network should speak MQTT in the clear.
    */
   tls?: { cert: string; key: string; port: number };
   /** A retained message not kept: the store is at its limits (retained-index.ts). */
@@ -40,15 +41,13 @@ export async function startEmbeddedBroker(options: {
   /** A connection closed for announcing a packet over its limit (for the log). */
   onRefusedPacket?: (event: { from: string; announcedBytes: number }) => void;
 }): Promise<EmbeddedBroker> {
-  const password = crypto.randomBytes(24).toString('base64url');
-  const controllers = new WeakSet<Client>();
   const access = options.access;
   /** Enrolled players' connections, by client, to apply their rules and to cut them off. */
   const players = new Map<Client, string>();
   /** Anonymous connections and the one screen each is bound to once it has reached one. */
   const anonymous = new Map<Client, string | null>();
   const guardOf = (client: Client) => (client.conn instanceof GuardedConnection ? client.conn : null);
-  /** The client as the rules see it; the controller's own client is not asked about. */
+  /** The client as the rules see it (the controller is not a client: it publishes in process, `localBus`). */
   const who = (client: Client): BrokerClient => {
     const playerId = players.get(client);
     return playerId !== undefined ? { playerId } : { anonymous: true, screen: anonymous.get(client) ?? null };
@@ -64,24 +63,6 @@ export async function startEmbeddedBroker(options: {
       onRefused: (event) => options.onRefusedRetained?.(event),
     }) as never,
     authenticate(client, username, pass, done) {
-      if (username === CONTROLLER_USERNAME) {
-        const ok =
-          !!pass &&
-          crypto.timingSafeEqual(
-            crypto.createHash('sha256').update(pass).digest(),
-            crypto.createHash('sha256').update(password).digest(),
-          );
-        if (ok) {
-          controllers.add(client);
-          const guard = guardOf(client);
-          if (guard) guard.maxPacketBytes = access.maxPacketBytes('controller');
-        }
-        if (!ok) {
-          const error = Object.assign(new Error('bad controller credentials'), { returnCode: 4 as const });
-          return done(error, false);
-        }
-        return done(null, true);
-      }
       if (username) {
         const result = access.authenticate(username, pass?.toString('utf8') ?? '');
         if (result.ok) {
@@ -105,7 +86,7 @@ export async function startEmbeddedBroker(options: {
       done(null, true);
     },
     authorizePublish(client, packet, callback) {
-      if (!client || controllers.has(client)) return callback(null);
+      if (!client) return callback(null);
       const decision = access.mayPublish(who(client), {
         topic: packet.topic,
         bytes: packet.payload.length,
@@ -115,7 +96,6 @@ export async function startEmbeddedBroker(options: {
       callback(new Error(`publish to ${packet.topic} not allowed`));
     },
     authorizeSubscribe(client, subscription, callback) {
-      if (controllers.has(client)) return callback(null, subscription);
       if (decide(client, access.maySubscribe(who(client), subscription.topic))) return callback(null, subscription);
       // A player asking for someone else's topic gets a refused SUBACK (0x80) and keeps its connection.
       callback(null, null);
@@ -155,10 +135,11 @@ export async function startEmbeddedBroker(options: {
     broker.handle(guarded(createWebSocketStream(ws), request.socket.remoteAddress ?? 'unknown'), request);
   });
 
+  const bus = localBus(broker);
   return {
     port,
     tlsPort,
-    controllerCredentials: { username: CONTROLLER_USERNAME, password },
+    bus,
     handleUpgrade(request, socket, head) {
       wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
     },
@@ -173,6 +154,7 @@ export async function startEmbeddedBroker(options: {
       return closed;
     },
     async close() {
+      await bus.close();
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => broker.close(() => resolve()));
@@ -180,6 +162,69 @@ export async function startEmbeddedBroker(options: {
       if (secure) await new Promise<void>((resolve) => secure.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The controller's link to the broker it runs, in the same process. A publish enters aedes as the broker's own
+ * (stored if retained, then handed to each subscriber's connection): no socket, no encoding and parsing, no PUBACK,
+ * and no rules, as the controller's own client had none. A subscription is a listener on aedes's emitter that first
+ * hears the retained messages its filter matches, as a subscribing client would. Over a socket, a fan-out to a
+ * thousand screens cost the controller's one thread two thousand writes and a thousand parses more than it needs
+ * (bench/alerts: docs/alerts.md).
+ */
+export function localBus(broker: Aedes): Bus {
+  let open = true;
+  const listeners = new Set<{ filter: string; deliver: (packet: AedesPacket, done: () => void) => void }>();
+  return {
+    get connected() {
+      return open;
+    },
+    publish(topic, payload, { retain, qos }) {
+      if (!open) return Promise.reject(new BrokerUnavailableError('the embedded broker is closed'));
+      return new Promise((resolve, reject) => {
+        broker.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos, retain, dup: false }, (error) =>
+          error ? reject(error) : resolve(),
+        );
+      });
+    },
+    // The broker lives and dies with this process: the link never comes back from a loss.
+    onReconnect: () => undefined,
+    async subscribe(filter, handler) {
+      const deliver = (packet: AedesPacket, done: () => void) => {
+        // Handlers are the controller's own and guard themselves (messaging.ts); the broker must go on regardless.
+        // The broker hears back on the next turn, as its own deliveries do: a synchronous answer nests each
+        // publish inside the last one's, and a herd of acknowledgements overflowed the stack.
+        try {
+          handler(packet.topic, packet.payload as Buffer);
+        } finally {
+          setImmediate(done);
+        }
+      };
+      const listener = { filter, deliver };
+      listeners.add(listener);
+      await new Promise<void>((resolve) => broker.subscribe(filter, deliver, resolve));
+      const persistence = (broker as unknown as { persistence: RetainedSource }).persistence;
+      for await (const packet of persistence.createRetainedStreamCombi([filter]) as AsyncIterable<AedesPacket>) {
+        handler(packet.topic, packet.payload as Buffer);
+      }
+      return () => {
+        if (!listeners.delete(listener)) return;
+        broker.unsubscribe(filter, deliver, () => undefined);
+      };
+    },
+    async close() {
+      if (!open) return;
+      open = false;
+      await Promise.all(
+        [...listeners].map((l) => new Promise<void>((resolve) => broker.unsubscribe(l.filter, l.deliver, resolve))),
+      );
+      listeners.clear();
+    },
+  };
+}
+type AedesPacket = Parameters<Parameters<Aedes['subscribe']>[1]>[0];
+interface RetainedSource {
+  createRetainedStreamCombi(patterns: string[]): NodeJS.ReadableStream;
 }
 
 /** Listens and says on which port (the one asked for, or the free one picked for 0). */
