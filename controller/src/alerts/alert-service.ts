@@ -51,17 +51,20 @@ export function createAlertService(deps: {
   const timers = deps.timers ?? realTimers;
   const live = new Map<string, Live>();
   let expiryTimer: { cancel(): void } | null = null;
-  /** Acknowledgements timed on arrival and written together once the burst they came in has been read. */
+  /**
+   * Acknowledgements timed on arrival and written together once the burst they came in has been read; the console
+   * hears of each batch once.
+   */
   let unwritten: AlertAckRecord[] = [];
   const writeAcks = () => {
     if (unwritten.length === 0) return;
     const batch = unwritten;
     unwritten = [];
     alerts.acknowledge(batch);
+    changed();
   };
 
-  const screenFacts = (): ScreenFacts[] =>
-    repos.screens.list().map((s) => ({ id: s.id, public: s.public, location: s.location }));
+  const screenFacts = (): ScreenFacts[] => repos.screens.facts();
 
   /** Each screen's active notices, newest first; screens with the same set share one encoding. */
   async function publish(screenIds: Iterable<string>): Promise<void> {

@@ -28,10 +28,8 @@ export async function installAlerts(
     ...(opts.onChange ? { onChange: opts.onChange } : {}),
   });
   const pollers = createAlertPollers({ repos, alerts: repos.alerts, service, settings: settings.get, log: app.log });
-  messaging.on('alertAck', (ack, screenId) => {
-    service.acknowledge(ack, screenId);
-    opts.onChange?.();
-  });
+  // The service tells `onChange` once per batch of acknowledgements it writes, not once per screen.
+  messaging.on('alertAck', (ack, screenId) => service.acknowledge(ack, screenId));
   const unwatch = settings.onChange(() => pollers.restart());
   // A manual alert a second approver approved (approvals/held-actions.ts): sent as it was asked for.
   held.register('alert', async (content) => {

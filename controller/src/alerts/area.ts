@@ -12,14 +12,32 @@ export function distanceKm(a: GeoPoint, b: GeoPoint): number {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** Whether a point lies in a CAP area: inside any polygon (edges included) or within any circle. */
-export function inArea(point: GeoPoint, area: CapArea): boolean {
-  for (const ring of area.polygons) {
+/**
+ * The test whether a point lies in a CAP area: inside any polygon (edges included) or within any circle. Built once
+ * per area and asked once per screen: each ring is turned into GeoJSON and bounded once, not for every screen (a
+ * polygon of 100,000 points over 10,000 screens was a billion points copied).
+ */
+export function areaTest(area: CapArea): (point: GeoPoint) => boolean {
+  const rings = area.polygons.map((ring) => {
+    const box = { minLat: Infinity, maxLat: -Infinity, minLon: Infinity, maxLon: -Infinity };
+    for (const [lat, lon] of ring) {
+      box.minLat = Math.min(box.minLat, lat);
+      box.maxLat = Math.max(box.maxLat, lat);
+      box.minLon = Math.min(box.minLon, lon);
+      box.maxLon = Math.max(box.maxLon, lon);
+    }
     // CAP writes "lat,lon"; GeoJSON wants [lon, lat].
-    const polygon = { type: 'Polygon' as const, coordinates: [ring.map(([lat, lon]) => [lon, lat])] };
-    if (booleanPointInPolygon([point.lon, point.lat], polygon)) return true;
-  }
-  return area.circles.some((c) => distanceKm(point, c) <= c.radiusKm);
+    return { box, polygon: { type: 'Polygon' as const, coordinates: [ring.map(([lat, lon]) => [lon, lat])] } };
+  });
+  return (point) =>
+    rings.some(
+      ({ box, polygon }) =>
+        point.lat >= box.minLat &&
+        point.lat <= box.maxLat &&
+        point.lon >= box.minLon &&
+        point.lon <= box.maxLon &&
+        booleanPointInPolygon([point.lon, point.lat], polygon),
+    ) || area.circles.some((c) => distanceKm(point, c) <= c.radiusKm);
 }
 
 /** Whether an area can be matched against locations at all (a geocode-only area cannot). */

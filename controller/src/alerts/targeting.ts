@@ -1,5 +1,5 @@
 import type { CapMessage, CapScope, CapStatus, GeoPoint } from '@baruga/protocol';
-import { hasShape, inArea } from './area';
+import { areaTest, hasShape } from './area';
 
 export interface ScreenFacts {
   id: string;
@@ -35,8 +35,9 @@ export function capTargets(
   if (areas.length > 0 && shaped.length === 0) {
     return { screens: [], none: 'its areas are given only by geocode, which cannot be matched to screen locations' };
   }
+  const tests = shaped.map(areaTest);
   const inside = (s: ScreenFacts) =>
-    shaped.length === 0 || (s.location !== null && shaped.some((a) => inArea(s.location as GeoPoint, a)));
+    tests.length === 0 || (s.location !== null && tests.some((inArea) => inArea(s.location as GeoPoint)));
   const reached = screens
     .filter((s) => inside(s) && audienceReason(message.status, message.scope, s) === null)
     .map((s) => s.id);

@@ -96,14 +96,26 @@ export function createBrokerRules(
     }
     return known;
   };
+  // Whether a screen is public is fixed when it is created and screens are not deleted, so a screen once found is
+  // remembered (an acknowledgement per screen in a thousand-screen alert asked the database a thousand times).
+  const publicScreens = new Map<string, boolean>();
   const openToAnonymous = (screenId: string): boolean => {
     if (!options.allowAnonymous || claimed(screenId)) return false;
-    const screen = screens.get(screenId);
-    return screen !== null && !screen.public;
+    let isPublic = publicScreens.get(screenId);
+    if (isPublic === undefined) {
+      const screen = screens.get(screenId);
+      if (screen === null) return false;
+      isPublic = screen.public;
+      publicScreens.set(screenId, isPublic);
+    }
+    return !isPublic;
   };
 
-  const reaches = (client: BrokerClient, topic: string, direction: 'publish' | 'subscribe'): Decision => {
-    const parsed = parseTopic(topic);
+  const reaches = (
+    client: BrokerClient,
+    parsed: ReturnType<typeof parseTopic>,
+    direction: 'publish' | 'subscribe',
+  ): Decision => {
     if (!parsed) return { allowed: false };
     const row = messages[parsed.kind];
     const allowed = direction === 'publish' ? row.from === 'player' : (row.to as readonly string[]).includes('player');
@@ -146,9 +158,9 @@ export function createBrokerRules(
       const row = messages[parsed.kind];
       // Retained only where the kind is (for players: their screen's status, nothing else), and within size.
       if (packet.bytes > row.maxBytes || (packet.retain && !row.retained)) return { allowed: false };
-      return reaches(client, packet.topic, 'publish');
+      return reaches(client, parsed, 'publish');
     },
-    maySubscribe: (client, topic) => reaches(client, topic, 'subscribe'),
+    maySubscribe: (client, topic) => reaches(client, parseTopic(topic), 'subscribe'),
     maxPacketBytes(client) {
       if (client === 'controller') return largest(MESSAGE_KINDS) + PACKET_OVERHEAD_BYTES;
       if (client === 'unauthenticated') return CONNECT_MAX_BYTES;

@@ -78,6 +78,9 @@ export function createScreensRepository(db: Db) {
   const brightness = db.prepare<[string], { brightness: string | null }>('SELECT brightness FROM screens WHERE id = ?');
   const setBrightness = db.prepare('UPDATE screens SET brightness = ? WHERE id = ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM screens');
+  const facts = db.prepare<[], { id: string; public: number; latitude: number | null; longitude: number | null }>(
+    'SELECT id, public, latitude, longitude FROM screens',
+  );
   const locate = db.prepare('UPDATE screens SET latitude = ?, longitude = ? WHERE id = ?');
 
   return {
@@ -87,6 +90,13 @@ export function createScreensRepository(db: Db) {
       return row ? toScreen(row) : null;
     },
     count: (): number => count.get()?.n ?? 0,
+    /** What an alert is targeted by, for every screen: read whole for each alert, so only these columns. */
+    facts: (): { id: string; public: boolean; location: GeoPoint | null }[] =>
+      facts.all().map((r) => ({
+        id: r.id,
+        public: r.public === 1,
+        location: r.latitude !== null && r.longitude !== null ? { lat: r.latitude, lon: r.longitude } : null,
+      })),
     create(
       input: Omit<CreateScreen, 'location'> & { location?: GeoPoint | null },
       wall?: { wallId: string; column: number; row: number },
