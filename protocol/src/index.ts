@@ -27,6 +27,7 @@ export {
   decodeMessage,
   kindsReadBy,
   kindsWrittenBy,
+  readerQos,
 } from './messages';
 export {
   MANIFEST_SCHEMA_VERSION,

@@ -28,7 +28,15 @@ export interface MessageKind<S extends z.ZodType = z.ZodType> {
   readonly to: readonly Party[];
   /** Retained: whoever subscribes later gets the last one at once. */
   readonly retained: boolean;
+  /** The QoS its writer publishes at. */
   readonly qos: 0 | 1;
+  /**
+   * The QoS its readers subscribe at, where lower than 1 (the default): what the broker delivers at. Every
+   * connection is a clean session, so a QoS 1 delivery still in flight when a connection drops is discarded with
+   * the session; for a retained kind, what brings a reconnected reader up to date is the retained message, and
+   * within a connection TCP delivers in order. A PUBACK per reader then buys nothing.
+   */
+  readonly readerQos?: 0;
   /**
    * Whether an anonymous browser player (a page opened at /player/?screen=… on a screen no player has claimed and
    * that is not public, where the controller allows it) may use it as a player would.
@@ -171,8 +179,10 @@ export const messages = {
     maxBytes: 2 * KiB,
   }),
   /**
-   * Every alert active on a screen (docs/alerts.md), retained while any is: a player that reconnects shows it at
-   * once. QoS 1, since an alert must arrive; cleared when the last one ends.
+   * Every alert active on a screen (docs/alerts.md), retained while any is: a player that (re)connects shows it
+   * at once; cleared when the last one ends. Published at QoS 1 (over a socket to an external broker, the
+   * controller learns the broker has it), read at QoS 0: the retained set is what reaches a player that lost its
+   * connection, and a PUBACK from each of ten thousand screens cost the broker a third of an alert's fan-out.
    */
   alert: kind({
     scope: 'screen',
@@ -182,10 +192,15 @@ export const messages = {
     to: ['player'],
     retained: true,
     qos: 1,
+    readerQos: 0,
     anonymous: true,
     maxBytes: 128 * KiB,
   }),
-  /** A player painted an alert: the console shows it per screen, with the time from arrival to screen. */
+  /**
+   * A player painted an alert: the console shows it per screen, with the time from arrival to screen. QoS 0: one
+   * lost with a dropped connection is sent again, since a player acknowledges every notice in force on each
+   * reconnection (the controller keeps each screen's first).
+   */
   alertAck: kind({
     scope: 'screen',
     segment: 'alert-ack',
@@ -193,7 +208,7 @@ export const messages = {
     from: 'player',
     to: ['controller'],
     retained: false,
-    qos: 1,
+    qos: 0,
     anonymous: true,
     maxBytes: 1 * KiB,
   }),
@@ -210,6 +225,9 @@ export type WrittenBy<P extends Party> = {
 }[MessageKindName];
 
 export const MESSAGE_KINDS = Object.keys(messages) as MessageKindName[];
+
+/** The QoS a reader subscribes to a kind at (`readerQos`, else 1). */
+export const readerQos = (kind: MessageKindName): 0 | 1 => (messages[kind] as MessageKind).readerQos ?? 1;
 
 /** A payload read as JSON and checked against its kind's schema, or which of the two it failed. */
 export type Decoded<T> =

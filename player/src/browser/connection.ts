@@ -1,4 +1,10 @@
-import { type PlayerConfig, PlayerConfig as PlayerConfigSchema, type PlayerStatus } from '@baruga/protocol';
+import {
+  type PlayerConfig,
+  PlayerConfig as PlayerConfigSchema,
+  type PlayerStatus,
+  parseTopic,
+  readerQos,
+} from '@baruga/protocol';
 import mqtt, { type MqttClient } from 'mqtt';
 import { reconnectLoop } from '../common/reconnect-loop';
 import { apiUrl, controllerRoot } from './delivery/host-bridge';
@@ -59,6 +65,16 @@ function brokerUrl(config: PlayerConfig): string {
   const url = new URL(config.mqttUrl, controllerRoot());
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   return url.toString();
+}
+
+/** Each topic at the QoS the message table reads its kind at (an alert at 0: protocol/src/messages.ts). */
+function atReaderQos(topics: readonly string[]): Record<string, { qos: 0 | 1 }> {
+  return Object.fromEntries(
+    topics.map((topic) => {
+      const parsed = parseTopic(topic);
+      return [topic, { qos: parsed ? readerQos(parsed.kind) : 1 }];
+    }),
+  );
 }
 
 /**
@@ -131,7 +147,7 @@ export function connectPlayer(
         connectionSeq = plan.connectionSeq;
         events.accepted();
         handlers.onState('online');
-        current.subscribe([...options.subscriptions, ...followed], { qos: 1 });
+        current.subscribe(atReaderQos([...options.subscriptions, ...followed]));
         current.publish(config.statusTopic, status('online', { ...last, connectionSeq }), { qos: 1, retain: true });
       });
       current.on('close', () => {
@@ -189,7 +205,7 @@ export function connectPlayer(
       followed = next;
       // Not connected: the next connection subscribes to everything followed.
       if (!client?.connected) return;
-      if (added.length) client.subscribe(added, { qos: 1 });
+      if (added.length) client.subscribe(atReaderQos(added));
       if (removed.length) client.unsubscribe(removed);
     },
     dispose() {

@@ -17,13 +17,14 @@ export function createAlertIntake(deps: {
   timers: Timers;
   scope: OwnerScope;
   onNotices(notices: AlertNotice[]): void;
-  /** Publishes an acknowledgement (QoS 1); false while offline, and it is sent again on reconnection. */
+  /** Publishes an acknowledgement (QoS 0); false while offline, and it is sent again on reconnection. */
   acknowledge(alertId: string, shownAt: string): boolean;
 }) {
   const { screenId, db, timers, scope } = deps;
   let notices: AlertNotice[] = [];
   let cancelExpiry: () => void = () => undefined;
-  const acked = new Set<string>();
+  /** Each notice painted, and when. */
+  const acked = new Map<string, string>();
   const unsent = new Map<string, string>();
   scope.add(() => cancelExpiry());
 
@@ -50,13 +51,22 @@ export function createAlertIntake(deps: {
     /** The renderer painted this notice: acknowledge it, once. */
     painted(alertId: string): void {
       if (acked.has(alertId)) return;
-      acked.add(alertId);
       const shownAt = new Date(timers.now()).toISOString();
+      acked.set(alertId, shownAt);
       if (!deps.acknowledge(alertId, shownAt)) unsent.set(alertId, shownAt);
     },
-    /** Back online: acknowledgements that could not be sent go now. */
+    /**
+     * Back online: acknowledgements that could not be sent go now, and those of the notices in force go again. They
+     * travel at QoS 0, so one sent just before the connection dropped may be lost; the controller keeps each
+     * screen's first.
+     */
     reconnected(): void {
-      for (const [id, shownAt] of unsent) if (deps.acknowledge(id, shownAt)) unsent.delete(id);
+      const inForce = new Set(notices.map((n) => n.id));
+      for (const [id, shownAt] of acked) {
+        if (!unsent.has(id) && !inForce.has(id)) continue;
+        if (deps.acknowledge(id, shownAt)) unsent.delete(id);
+        else unsent.set(id, shownAt);
+      }
     },
     current: () => notices,
   };
