@@ -1,12 +1,11 @@
 import net from 'node:net';
-import { topicFor } from '@baruga/protocol';
+import { messages, readerQos, topicFor } from '@baruga/protocol';
 
 /**
  * One process of simulated players for bench/alerts (started by fleet.ts): an MQTT 3.1.1 connection per screen,
- * subscribed to its screen's alert topic at QoS 1 as a player is, answering each new notice with an
- * acknowledgement (QoS 1) at once, as a player does on its first painted frame (here there is no frame: the figure
- * is the delivery path, not the paint). Connects in batches so the broker sees a herd, not a stampede; reports over
- * IPC.
+ * subscribed to its screen's alert topic and acknowledging at the QoS the message table gives, as a player does,
+ * each new notice at once, as a player does on its first painted frame (here there is no frame: the figure is the
+ * delivery path, not the paint). Connects in batches so the broker sees a herd, not a stampede; reports over IPC.
  *
  * The players speak MQTT over plain sockets with the few packets they need (CONNECT, SUBSCRIBE, PUBLISH, PUBACK,
  * PINGREQ) rather than through mqtt.js: a thousand players share one core here, and mqtt.js's own work per message
@@ -53,11 +52,15 @@ function connectPacket(clientId: string): Buffer {
   return packet(0x10, Buffer.concat([header, utf8(clientId)]));
 }
 
+/** A SUBSCRIBE to one topic at the QoS players read alerts at (the message table's `readerQos`). */
 function subscribePacket(id: number, topic: string): Buffer {
-  return packet(0x82, Buffer.concat([Buffer.from([id >> 8, id & 0xff]), utf8(topic), Buffer.from([1])]));
+  const qos = readerQos('alert');
+  return packet(0x82, Buffer.concat([Buffer.from([id >> 8, id & 0xff]), utf8(topic), Buffer.from([qos])]));
 }
 
+/** An acknowledgement, at the QoS players send them (the message table's `qos`: a packet id only at QoS 1). */
 function publishPacket(id: number, topic: string, payload: string): Buffer {
+  if (messages.alertAck.qos === 0) return packet(0x30, Buffer.concat([utf8(topic), Buffer.from(payload)]));
   return packet(0x32, Buffer.concat([utf8(topic), Buffer.from([id >> 8, id & 0xff]), Buffer.from(payload)]));
 }
 
@@ -136,7 +139,7 @@ class Player {
         }
         const payload = body.subarray(at);
         const answer = this.#answer(payload);
-        // The PUBACK and the acknowledgement leave together, as one write.
+        // The PUBACK (at QoS 1) and the acknowledgement leave together, as one write.
         const out = [reply, answer].filter((p): p is Buffer => p !== null);
         if (out.length) this.socket.write(out.length === 1 ? (out[0] as Buffer) : Buffer.concat(out));
         return;

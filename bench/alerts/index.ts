@@ -54,8 +54,12 @@ type AlertView = { acknowledged: number; screens: { latencyMs: number | null }[]
  * One alert to every screen (a CAP message whose polygon covers them all), then the controller's own timing of each
  * screen's acknowledgement: from the alert's arrival at the controller to the acknowledgement's. Waits (bounded) for
  * all of them; a missing one fails the run rather than shrink its sample. The alert is cleared before the next round.
+ * With simulated players, the wait asks the fleet first (`sent`: acknowledgements it has sent in all, over IPC), so
+ * the controller is not asked to list a thousand screens while it is still hearing from them: the instrument would
+ * add its own work to what it measures.
  */
-async function round(api: Api, n: number, label: string, i: number): Promise<number[]> {
+async function round(api: Api, n: number, label: string, i: number, sent?: () => Promise<number>): Promise<number[]> {
+  const before = sent ? await sent() : 0;
   const expires = new Date(Date.now() + 600_000).toISOString();
   const posted = await api.call(
     'POST',
@@ -67,6 +71,10 @@ async function round(api: Api, n: number, label: string, i: number): Promise<num
   const { id, screens } = posted.body as { id: string; screens: number };
   if (screens !== n) throw new Error(`${label}: the alert reached ${screens} screens, not ${n}`);
   const deadline = Date.now() + 60_000;
+  while (sent && (await sent()) < before + n) {
+    if (Date.now() > deadline) throw new Error(`${label}: the players sent fewer than ${n} acknowledgements`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   let view: AlertView;
   for (;;) {
     await new Promise((r) => setTimeout(r, n > 2000 ? 1000 : 250));
@@ -101,9 +109,10 @@ async function fleetRun(
       const api = await signIn(controller.url);
       // The first alert after a start runs the fan-out's code cold (a controller that has been up a while has sent
       // manifests, commands and alerts down the same path): kept apart, not mixed into the figures of a warm one.
-      const first = await round(api, n, label, -1);
+      const sent = async () => (await fleet.report()).acked;
+      const first = await round(api, n, label, -1, sent);
       const latencies: number[] = [];
-      for (let i = 0; i < rounds; i++) latencies.push(...(await round(api, n, label, i)));
+      for (let i = 0; i < rounds; i++) latencies.push(...(await round(api, n, label, i, sent)));
       return { first, latencies };
     } finally {
       await fleet.close();

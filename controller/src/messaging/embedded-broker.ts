@@ -175,6 +175,13 @@ export async function startEmbeddedBroker(options: {
 export function localBus(broker: Aedes): Bus {
   let open = true;
   const listeners = new Set<{ filter: string; deliver: (packet: AedesPacket, done: () => void) => void }>();
+  // A fan-out sends the same bytes to many screens: encoded once, not once per screen (aedes never writes into a
+  // payload it was given).
+  let last = { text: '', bytes: Buffer.alloc(0) };
+  const bytesOf = (text: string) => {
+    if (text !== last.text) last = { text, bytes: Buffer.from(text) };
+    return last.bytes;
+  };
   return {
     get connected() {
       return open;
@@ -182,7 +189,7 @@ export function localBus(broker: Aedes): Bus {
     publish(topic, payload, { retain, qos }) {
       if (!open) return Promise.reject(new BrokerUnavailableError('the embedded broker is closed'));
       return new Promise((resolve, reject) => {
-        broker.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos, retain, dup: false }, (error) =>
+        broker.publish({ cmd: 'publish', topic, payload: bytesOf(payload), qos, retain, dup: false }, (error) =>
           error ? reject(error) : resolve(),
         );
       });
