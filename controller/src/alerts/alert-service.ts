@@ -19,6 +19,9 @@ import type { AlertSettingsStore } from './alert-settings';
 import { allClearNotice, noticeOfCap, noticeOfManual } from './notices';
 import { type ScreenFacts, audienceReason, capTargets } from './targeting';
 
+/** How long acknowledgements wait in memory to be written in one transaction. */
+const ACK_WRITE_DELAY_MS = 50;
+
 /** How long the all-clear notice stays up. */
 export const ALL_CLEAR_SECONDS = 20;
 
@@ -52,11 +55,16 @@ export function createAlertService(deps: {
   const live = new Map<string, Live>();
   let expiryTimer: { cancel(): void } | null = null;
   /**
-   * Acknowledgements timed on arrival and written together once the burst they came in has been read; the console
-   * hears of each batch once.
+   * Acknowledgements timed on arrival and written together ACK_WRITE_DELAY_MS after the first of a burst, so the
+   * writing waits until the burst has been heard instead of slowing the rest of it; the console hears of each batch
+   * once. Whatever reads them (`view`) writes them first. One a crash loses comes again: a player acknowledges the
+   * notices in force whenever it reconnects.
    */
   let unwritten: AlertAckRecord[] = [];
+  let ackTimer: ReturnType<typeof setTimeout> | null = null;
   const writeAcks = () => {
+    if (ackTimer) clearTimeout(ackTimer);
+    ackTimer = null;
     if (unwritten.length === 0) return;
     const batch = unwritten;
     unwritten = [];
@@ -327,7 +335,7 @@ export function createAlertService(deps: {
       const stored = entry?.alert ?? alerts.get(ack.alertId);
       if (!stored) return;
       const latencyMs = entry ? performance.now() - entry.arrived : Date.now() - Date.parse(stored.receivedAt);
-      if (unwritten.length === 0) setImmediate(writeAcks);
+      if (unwritten.length === 0) ackTimer = setTimeout(writeAcks, ACK_WRITE_DELAY_MS);
       unwritten.push({
         alertId: ack.alertId,
         screenId: topicScreen,
