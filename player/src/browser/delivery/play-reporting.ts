@@ -1,17 +1,11 @@
 import type { Timers } from '../clock/timers';
-import { type ShownRecord, onShown } from '../telemetry';
+import { onShown } from '../telemetry';
 import type { PlayerDb } from './idb';
 import type { OwnerScope } from './owner-scope';
 import { createPlayRecorder, createPlayUploader } from './proof-of-play';
 
 const SEND_MS = 5_000;
 const CHECKPOINT_MS = 5_000;
-/**
- * What reached the screen is written (IndexedDB) and reported (the status message) this long after, in one batch:
- * never in the frames around a switch, when every tile of a wall is painting the same transition on shared CPUs.
- * Each record keeps the instant it was painted.
- */
-export const PLAY_WRITE_DELAY_MS = 1_000;
 
 /**
  * Proof of play for one screen (docs/delivery.md): every item the renderer reports shown (telemetry's
@@ -37,41 +31,23 @@ export function createPlayReporting(deps: {
   const recorder = createPlayRecorder({ db, screenId, session: deps.session, now: timers.now });
   const uploader = createPlayUploader({ db, screenId, playerId, now: timers.now, publish: deps.publish });
 
-  let waiting: { shown: Required<ShownRecord>; at: number }[] = [];
-  let cancelFlush: (() => void) | null = null;
-  /** Writes what was shown since the last batch, in order, and reports the latest item once. */
-  const flush = () => {
-    cancelFlush?.();
-    cancelFlush = null;
-    const batch = waiting;
-    waiting = [];
-    const active = deps.active();
-    for (const { shown, at } of batch) {
+  // Listening before the boot manifest goes on screen: its very first frame is a play too.
+  scope.add(
+    onShown((shown) => {
+      if (scope.disposed) return;
+      const active = deps.active();
       void recorder.shown({
         itemId: shown.itemId,
         itemType: active?.types.get(shown.itemId) ?? 'unknown',
         zoneId: shown.zoneId,
         manifestVersion: shown.manifestVersion || (active?.version ?? 1),
-        at,
+        // The frame was painted just now; records carry the controller's time, as the reports read them.
+        at: timers.now(),
       });
-    }
-    const last = batch[batch.length - 1];
-    if (last) deps.onItem(last.shown.itemId);
-  };
-  // Listening before the boot manifest goes on screen: its very first frame is a play too.
-  scope.add(
-    onShown((shown) => {
-      if (scope.disposed) return;
-      // The frame was painted just now; records carry the controller's time, as the reports read them.
-      waiting.push({ shown, at: timers.now() });
-      cancelFlush ??= timers.after(PLAY_WRITE_DELAY_MS, flush);
+      deps.onItem(shown.itemId);
     }),
   );
-  scope.add(() => cancelFlush?.());
-  const onPageHide = () => {
-    flush();
-    void recorder.closeAll();
-  };
+  const onPageHide = () => void recorder.closeAll();
   window.addEventListener('pagehide', onPageHide);
   scope.add(() => window.removeEventListener('pagehide', onPageHide));
   scope.every(SEND_MS, () => void uploader.send());
@@ -81,15 +57,9 @@ export function createPlayReporting(deps: {
     /** What a crashed or reloaded page left open is closed now. */
     recover: () => recorder.recover(),
     /** Blackout: nothing visible, open records end. */
-    pause: () => {
-      flush();
-      return recorder.pause();
-    },
+    pause: () => recorder.pause(),
     resume: () => recorder.resume(),
-    zones: () => {
-      flush();
-      return recorder.zones();
-    },
+    zones: () => recorder.zones(),
     acknowledged: (ids: readonly string[]) => uploader.acknowledged(ids),
     reconnected: () => uploader.reconnected(),
     backlog: () => uploader.backlog(),
