@@ -20,6 +20,8 @@ export interface VideoFrameRecord {
 export interface Matched {
   /** max − min of the tiles' presentation instants, ms. */
   skews: number[];
+  /** For each skew, the earliest and latest of the tiles' presentation instants. */
+  spans: { from: number; to: number }[];
   /** Transitions one or more tiles did not record (a dropped frame, a tile that started late): left out. */
   unmatched: number;
 }
@@ -35,7 +37,7 @@ export function matchTransitions(
   options: { windowMs: number; from: number; to: number },
 ): Matched {
   const [reference, ...others] = tiles;
-  if (!reference) return { skews: [], unmatched: 0 };
+  if (!reference) return { skews: [], spans: [], unmatched: 0 };
   const index = others.map((records) => {
     const byKey = new Map<string, number[]>();
     for (const r of records) {
@@ -47,6 +49,7 @@ export function matchTransitions(
     return byKey;
   });
   const skews: number[] = [];
+  const spans: { from: number; to: number }[] = [];
   let unmatched = 0;
   for (const r of reference) {
     if (r.item === null || r.t < options.from || r.t > options.to) continue;
@@ -61,10 +64,45 @@ export function matchTransitions(
       }
       if (best !== null) times.push(best);
     }
-    if (times.length === tiles.length) skews.push(Math.max(...times) - Math.min(...times));
-    else unmatched += 1;
+    if (times.length === tiles.length) {
+      const from = Math.min(...times);
+      const to = Math.max(...times);
+      skews.push(to - from);
+      spans.push({ from, to });
+    } else unmatched += 1;
   }
-  return { skews, unmatched };
+  return { skews, spans, unmatched };
+}
+
+/** A gap in a tile's frames: the true times of the frames either side of one or more missed 60 Hz slots. */
+export interface FrameGap {
+  from: number;
+  to: number;
+}
+
+/**
+ * Which matched transitions some tile may have presented late because it missed frames: for each transition, the
+ * tiles with a gap in their frames that overlaps the transition's window, from `leadMs` before the earliest tile's
+ * presentation to the latest's. A tile that skipped the frame its clock chose presents the change at its next frame,
+ * which is skew from the CPU, not the clock; the transitions no tile missed a frame around show the clock alone.
+ */
+export function starvedTransitions(
+  spans: readonly { from: number; to: number }[],
+  tileGaps: readonly (readonly FrameGap[])[],
+  leadMs: number,
+): { starved: boolean[]; perTile: number[] } {
+  const perTile = tileGaps.map(() => 0);
+  const starved = spans.map((span) => {
+    let any = false;
+    tileGaps.forEach((gaps, i) => {
+      if (gaps.some((g) => g.to > span.from - leadMs && g.from < span.to)) {
+        any = true;
+        perTile[i] = (perTile[i] ?? 0) + 1;
+      }
+    });
+    return any;
+  });
+  return { starved, perTile };
 }
 
 /** The frame a tile shows at true instant `t`: the last frame displayed at or before it; null before its first. */

@@ -4,7 +4,8 @@ import { startControllerProcess, tempDataDir } from '../../test/support/controll
 import { type WallWitness, wallWitnessScript } from '../../test/support/wall-witness';
 import { type DelayProfile, seededRandom, startDelayProxy } from '../lib/delay-proxy';
 import { type Benchmark, figure, outcome, stat } from '../lib/result';
-import { frameOffsets, matchTransitions } from './figures';
+import { samplesNeeded } from '../lib/stats';
+import { frameOffsets, matchTransitions, starvedTransitions } from './figures';
 import {
   type Api,
   ITEMS_PER_ZONE,
@@ -21,10 +22,17 @@ import {
   videoLayout,
 } from './setup';
 
+/**
+ * `BARUGA_WALL_SYNC_WALLS=3x3` runs only the named walls, for quick iterations; the published figures come from the
+ * default run of both.
+ */
 const WALLS = [
   { id: 'wall-2x2', columns: 2, rows: 2 },
   { id: 'wall-3x3', columns: 3, rows: 3 },
-];
+].filter((w) => {
+  const only = process.env.BARUGA_WALL_SYNC_WALLS?.split(',').map((s) => s.trim());
+  return !only?.length || only.includes(w.id.slice(5));
+});
 /** 20 ± 10 ms each way on average, asymmetric: requests 25 ± 10 ms, answers 15 ± 10 ms. */
 const LINK: DelayProfile = { up: { baseMs: 25, jitterMs: 10 }, down: { baseMs: 15, jitterMs: 10 } };
 /** Each tile's local clock is wrong by up to this much, either way. */
@@ -39,6 +47,10 @@ const FRAME_MS = 1000 / 60;
 
 interface Run {
   skews: number[];
+  /** For each skew, whether some tile missed a frame around that transition (starvedTransitions). */
+  starved: boolean[];
+  /** Per tile, the share of matched transitions around which it missed a frame. */
+  starvedByTile: number[];
   /** Per tile, the share of 60 Hz frames it missed while transitions were measured. */
   missedFrames: number[];
   unmatched: number;
@@ -46,13 +58,19 @@ interface Run {
   clockErrors: number[];
 }
 
+/**
+ * Extra Chromium flags for every tile, space-separated (BARUGA_WALL_SYNC_ARGS), to try what cuts per-process cost.
+ * None by default: `--in-process-gpu` (no GPU process per tile) missed no fewer frames here (docs/walls.md).
+ */
+const TILE_ARGS = (process.env.BARUGA_WALL_SYNC_ARGS ?? '').split(' ').filter(Boolean);
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One tile: its own Chromium process, its local clock `skewMs` wrong, behind the delaying proxy. */
 async function openTile(url: string, skewMs: number, anchor: boolean): Promise<{ browser: Browser; page: Page }> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: [...CHROMIUM_ARGS, '--force-device-scale-factor=1'],
+    args: [...CHROMIUM_ARGS, '--force-device-scale-factor=1', ...TILE_ARGS],
   });
   const page = await browser.newPage({ viewport: TILE });
   await page.addInitScript({ content: wallWitnessScript({ skewMs, blockClockExchange: anchor }) });
@@ -125,6 +143,12 @@ async function runWall(
       witnesses.map((w) => w.transitions),
       { windowMs: Math.min(cycleMs / 2 - 100, margin), from: from + margin, to: to - margin },
     );
+    // Two frames before the earliest tile's frame: a tile whose clock put the switch a frame earlier is covered too.
+    const starved = starvedTransitions(
+      matched.spans,
+      witnesses.map((w) => w.gaps),
+      2 * FRAME_MS,
+    );
 
     // The clip: the same event now plays the video layout; every tile downloads it and joins the timeline.
     const event = await call<{ event: Record<string, unknown> }>('GET', `/api/events/${wall.eventId}`);
@@ -144,6 +168,8 @@ async function runWall(
     await call('PUT', `/api/events/${wall.eventId}`, { ...event.event, id: undefined });
     return {
       skews: matched.skews,
+      starved: starved.starved,
+      starvedByTile: starved.perTile.map((n) => (100 * n) / Math.max(1, matched.skews.length)),
       missedFrames,
       unmatched: matched.unmatched + offsets.missing,
       frameOffsets: offsets.offsets,
@@ -215,6 +241,33 @@ function report(runs: Record<string, { sync: Run; anchor: Run }>) {
       ],
     ]),
   );
+  // The evidence for what remains: skew where every tile drew every frame around the transition (the clock and the
+  // switching alone), and how often a tile missed a frame just there (the CPU).
+  const onTime = (r: Run) => r.skews.filter((_, i) => !r.starved[i]);
+  const starvedPct = (r: Run) => (100 * r.starved.filter(Boolean).length) / Math.max(1, r.starved.length);
+  const starvation = Object.fromEntries(
+    Object.entries(runs).flatMap(([id, r]) => [
+      [
+        `missed_frames_pct_${id.slice(5)}`,
+        figure(stat.mean(r.sync.missedFrames), '%', { anchor: stat.mean(r.anchor.missedFrames) }),
+      ],
+      [
+        `transitions_with_missed_frame_pct_${id.slice(5)}`,
+        figure({ value: starvedPct(r.sync), samples: r.sync.starved.length }, '%', {
+          caveat: 'transitions around which some tile missed a 60 Hz frame',
+        }),
+      ],
+      [`transitions_with_missed_frame_pct_worst_tile_${id.slice(5)}`, figure(stat.max(r.sync.starvedByTile), '%')],
+      // The anchor's transitions spread over seconds, so nearly all of them have a missed frame somewhere: no anchor.
+      ...(onTime(r.sync).length > 0
+        ? [[`transition_skew_median_ms_no_missed_frame_${id.slice(5)}`, figure(stat.median(onTime(r.sync)), 'ms')]]
+        : []),
+      ...(onTime(r.sync).length >= samplesNeeded(99)
+        ? [[`transition_skew_p99_ms_no_missed_frame_${id.slice(5)}`, figure(stat.percentile(onTime(r.sync), 99), 'ms')]]
+        : []),
+    ]),
+  );
+  const onTimeAll = all(onTime, 'sync');
   const excluded = Object.fromEntries(
     Object.entries(runs).flatMap(([id, r]) => [
       [`${id}: transitions or video instants not seen by every tile (sync)`, r.sync.unmatched],
@@ -247,7 +300,23 @@ function report(runs: Record<string, { sync: Run; anchor: Run }>) {
         anchor: stat.percentile(clocks('anchor'), 99),
         caveat: 'against the true offset (minus the page’s skew), sampled every 2 s per tile',
       }),
+      ...(onTimeAll.length > 0
+        ? {
+            transition_skew_median_ms_no_missed_frame: figure(stat.median(onTimeAll), 'ms', {
+              caveat: 'only transitions around which every tile drew every 60 Hz frame',
+            }),
+          }
+        : {}),
+      ...(onTimeAll.length >= samplesNeeded(99)
+        ? {
+            transition_skew_p99_ms_no_missed_frame: figure(stat.percentile(onTimeAll, 99), 'ms', {
+              limit: oneFrame,
+              caveat: 'only transitions around which every tile drew every 60 Hz frame',
+            }),
+          }
+        : {}),
       ...perWall,
+      ...starvation,
     },
     excluded,
   });

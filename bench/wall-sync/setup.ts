@@ -17,16 +17,23 @@ export const PANEL: PanelModel = {
   bezelMm: { top: 2, right: 2, bottom: 2, left: 2 },
 };
 /**
+ * What each item lasts beyond a whole number of 100 ms (six frames at 60 Hz). Without it every transition of a run
+ * falls at the same point between two frames, and tiles whose clocks differ by a few milliseconds either all agree or
+ * all split a frame, by the luck of that one phase; with it, a zone's successive transitions step 7 ms at a time
+ * through the 16.7 ms between two frames, so a run samples the phases rather than one of them.
+ */
+const PHASE_STEP_MS = 7;
+/**
  * Zones of the transition layout: concentric rectangles around the canvas's centre, the smallest half the canvas, so
- * each one reaches into every tile of a 3×3 wall, each cycling through ten pictures of its own length (2.0 s to
- * 2.9 s, a picture's shortest is 2 s): about four transitions a second, none of them on a shared grid. Pictures,
+ * each one reaches into every tile of a 3×3 wall, each cycling through ten pictures of its own length (2.007 s to
+ * 2.907 s, a picture's shortest is 2 s): about four transitions a second, none of them on a shared grid. Pictures,
  * because they decode off the main thread: the benchmark measures the switching, not the layout of ten zones of
  * large text on two shared cores.
  */
 export const TRANSITION_ZONES = Array.from({ length: 10 }, (_, k) => ({
   id: `ring-${k}`,
   share: 0.95 - k * 0.05,
-  itemMs: 2000 + 100 * k,
+  itemMs: 2000 + 100 * k + PHASE_STEP_MS,
 }));
 export const ITEMS_PER_ZONE = 10;
 export const VIDEO_FPS = 25;

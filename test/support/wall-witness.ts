@@ -12,9 +12,12 @@
  *   time. It reads the DOM the player renders (`[data-zone-id]`, slots with `data-live`), never the player's state.
  *
  * When does a change show? A change made inside an animation frame's callbacks is painted in that frame; one made
- * in any other task is painted in the next. The witness's own frame callback runs first in every frame (it was
- * registered first and re-registers first), and a ResizeObserver callback, which runs after all frame callbacks,
- * marks the end of that window.
+ * in any other task is painted in the next. Either way it is painted in the frame whose rendering next runs the
+ * ResizeObserver step, which comes after all frame callbacks. So when a zone changes, the witness resizes a hidden
+ * marker in the same task, and stamps the change when the marker's ResizeObserver reports: at that point the frame
+ * that paints it has begun, and its time is the one the witness's own frame callback (first in every frame: it was
+ * registered first and re-registers first) last saw. The marker moves only when a zone changed, so a frame in which
+ * nothing changes costs no style, layout or paint: the witness does not load the machine it measures.
  */
 export interface WitnessOptions {
   skewMs: number;
@@ -25,6 +28,8 @@ export interface WallWitness {
   transitions: { zone: string; item: string | null; t: number }[];
   /** Animation frames this page drew, and 60 Hz frame slots it missed (a gap between two frames, less one). */
   frames: { drawn: number; missed: number };
+  /** Every gap with a missed slot: the true times of the frames either side of it. */
+  gaps: { from: number; to: number }[];
   video: { zone: string; t: number; media: number }[];
   /** The true time origin, for converting anything else the page reports. */
   realOrigin: number;
@@ -67,11 +72,11 @@ function pageWitness(options: WitnessOptions): void {
     };
   }
 
-  const witness: WallWitness = { transitions: [], frames: { drawn: 0, missed: 0 }, video: [], realOrigin };
+  const witness: WallWitness = { transitions: [], frames: { drawn: 0, missed: 0 }, gaps: [], video: [], realOrigin };
   window.__wallWitness = witness;
   const shown = new Map<string, string | null>();
+  /** Zones changed since the marker last reported: the next report is in the frame that paints them. */
   const pending = new Set<Element>();
-  let inFrame = false;
   let frameTime = 0;
 
   const liveItem = (zone: Element): string | null => {
@@ -110,34 +115,37 @@ function pageWitness(options: WitnessOptions): void {
       }
       const zone = target?.closest('[data-zone-id]');
       if (!zone) continue;
-      if (inFrame) check(zone, realOrigin + frameTime);
-      else pending.add(zone);
+      // Resized once per batch, in the task that changed the zone: a second toggle before the report would undo it.
+      if (pending.size === 0) {
+        markerWidth = markerWidth === 1 ? 2 : 1;
+        marker.style.width = `${markerWidth}px`;
+      }
+      pending.add(zone);
     }
   });
   const marker = document.createElement('div');
   let markerWidth = 1;
-  const frameEnd = new ResizeObserver(() => {
-    inFrame = false;
+  const painted = new ResizeObserver(() => {
+    // This frame paints every change made before this point; its time is the one the first frame callback saw.
+    for (const zone of pending) check(zone, realOrigin + frameTime);
+    pending.clear();
   });
   const tick = (time: number) => {
     // A busy page skips frames: counted, so a reader can tell a late tile from a wrong clock.
-    if (witness.frames.drawn > 0)
-      witness.frames.missed += Math.max(0, Math.round((time - frameTime) / (1000 / 60)) - 1);
+    if (witness.frames.drawn > 0) {
+      const missed = Math.max(0, Math.round((time - frameTime) / (1000 / 60)) - 1);
+      witness.frames.missed += missed;
+      if (missed > 0) witness.gaps.push({ from: realOrigin + frameTime, to: realOrigin + time });
+    }
     witness.frames.drawn += 1;
     frameTime = time;
-    inFrame = true;
-    for (const zone of pending) check(zone, realOrigin + time);
-    pending.clear();
-    // Resized every frame, so the observer reports after this frame's callbacks, every frame.
-    markerWidth = markerWidth === 1 ? 2 : 1;
-    marker.style.width = `${markerWidth}px`;
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
   const start = () => {
     marker.style.cssText = 'position:fixed;left:-10px;top:-10px;height:1px;width:1px;pointer-events:none';
     document.documentElement.appendChild(marker);
-    frameEnd.observe(marker);
+    painted.observe(marker);
     observer.observe(document.documentElement, {
       subtree: true,
       childList: true,

@@ -18,6 +18,12 @@ export const READY_TIMEOUT_MS = 20_000;
  * be painted on time on every tile of a wall.
  */
 export const PREPARE_AFTER_MS = 150;
+/**
+ * After a cut, the item that gave way is hidden in the switch frame itself (nothing of it shows through a
+ * transparent newcomer) and unmounted this long after: disposing of it (a decoder, a renderer, its painted area) is
+ * kept out of the frames right after the switch, which every tile of a wall paints at the same moment.
+ */
+export const CUT_SETTLE_MS = 250;
 
 export interface ZoneGeometry {
   id: string;
@@ -91,7 +97,7 @@ export function ZonePlayer(props: ZonePlayerProps) {
   const enteringKey = entering?.key;
   useEffect(() => {
     if (enteringKey === undefined) return;
-    const ms = zone.transition.kind === 'cut' ? 0 : zone.transition.durationMs;
+    const ms = zone.transition.kind === 'cut' ? CUT_SETTLE_MS : zone.transition.durationMs;
     return timers.after(ms, () => dispatch({ type: 'transitioned', key: enteringKey }));
   }, [enteringKey, zone.transition, timers, dispatch]);
 
@@ -208,7 +214,13 @@ const ItemSlot = memo(
     );
 
     const phaseClass =
-      slot.phase === 'entering' && transition.kind !== 'cut' ? `bg-slot--entering bg-slot--${transition.kind}` : '';
+      transition.kind === 'cut'
+        ? slot.phase === 'leaving'
+          ? 'bg-slot--cut-away'
+          : ''
+        : slot.phase === 'entering'
+          ? `bg-slot--entering bg-slot--${transition.kind}`
+          : '';
     return (
       <div
         className={`bg-slot bg-slot--${slot.phase} ${phaseClass}`}
@@ -223,7 +235,8 @@ const ItemSlot = memo(
             props={playable.parsed.props as never}
             screen={screen}
             assetUrl={assetUrl}
-            active={slot.phase !== 'preparing'}
+            // A cut's outgoing item is hidden at once; paused with it, so it is not heard for the moment it stays.
+            active={slot.phase !== 'preparing' && !(slot.phase === 'leaving' && transition.kind === 'cut')}
             onReady={readyOnce}
             onError={errorOnce}
             now={timers.now}
