@@ -48,9 +48,17 @@ export async function pixel(page: Page, x: number, y: number): Promise<{ r: numb
   return { r: data[0] ?? 0, g: data[1] ?? 0, b: data[2] ?? 0 };
 }
 
-/** True when the pixel at (x, y) is close to `rgb`. */
+/**
+ * True when the pixel at (x, y) is close to `rgb`. A page still committing its first navigation has no frame to
+ * capture (Chromium answers "Unable to capture screenshot"): a person sees nothing there yet, so that is a no, not
+ * an error; every other failure still throws.
+ */
 export async function looksLike(page: Page, x: number, y: number, rgb: { r: number; g: number; b: number }) {
-  const p = await pixel(page, x, y);
+  const p = await pixel(page, x, y).catch((error: unknown) => {
+    if (String(error).includes('Unable to capture screenshot')) return undefined;
+    throw error;
+  });
+  if (!p) return false;
   return Math.abs(p.r - rgb.r) < 40 && Math.abs(p.g - rgb.g) < 40 && Math.abs(p.b - rgb.b) < 40;
 }
 
