@@ -60,7 +60,8 @@ interface Run {
 
 /**
  * Extra Chromium flags for every tile, space-separated (BARUGA_WALL_SYNC_ARGS), to try what cuts per-process cost.
- * None by default: `--in-process-gpu` (no GPU process per tile) missed no fewer frames here (docs/walls.md).
+ * None by default, so tiles run as the player's Chromium does: `--in-process-gpu` missed no fewer frames here;
+ * `--single-process` missed a third as many and brought the 2×2 within a frame (docs/walls.md, "What decides it").
  */
 const TILE_ARGS = (process.env.BARUGA_WALL_SYNC_ARGS ?? '').split(' ').filter(Boolean);
 
