@@ -25,7 +25,8 @@ export function pollingDelays(n: number): number[] {
   return Array.from({ length: n }, (_, i) => ((i + 0.5) / n) * POLL_INTERVAL_MS);
 }
 
-const LOOPBACK = 'loopback, players are Node MQTT clients in separate processes on the same 2 CPUs';
+const LOOPBACK =
+  'loopback, players are minimal MQTT clients on plain sockets (fleet-process.ts), in processes of their own on the same 2 CPUs';
 
 export function alertFigures(m: AlertMeasurements): Record<string, Figure> {
   const poll = (n: number) => pollingDelays(n);

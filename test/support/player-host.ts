@@ -11,7 +11,7 @@ export interface TestPlayer {
   host: ChromiumHost;
   /** Chromium's profile: keep it to start the same player again (a reboot). */
   userDataDir: string;
-  /** The page of a screen, once the host has opened it. */
+  /** The page of a screen, once the host has opened it and its first navigation has committed. */
   page(screenId: string): Promise<Page>;
   output: string[];
   stop(): Promise<void>;
@@ -42,7 +42,13 @@ export async function startPlayer(
     userDataDir,
     output,
     async page(screenId) {
-      await expect.poll(() => host.page(screenId) !== undefined, { timeout: 15_000 }).toBe(true);
+      // The host keeps a window's page from before its first navigation commits: handed out then, a screenshot
+      // has no frame to capture and a reload races the host's own navigation.
+      const opened = () => {
+        const page = host.page(screenId);
+        return page !== undefined && !page.isClosed() && page.url() !== 'about:blank';
+      };
+      await expect.poll(opened, { timeout: 15_000 }).toBe(true);
       return host.page(screenId) as Page;
     },
     stop: () => host.dispose(),
