@@ -20,6 +20,7 @@ import { createApprovalGate } from './approvals/approval-gate';
 import { approvalRoutes, installContributors } from './approvals/approval-routes';
 import { createApprovals } from './approvals/approvals';
 import { type HeldActions, createHeldActions } from './approvals/held-actions';
+import { connectionDrain } from './http/drain';
 import { installRequestContext } from './http/request-context';
 import { installSecurityHeaders } from './http/security-headers';
 import { installAuditTrail } from './audit/audit-trail';
@@ -106,6 +107,9 @@ export async function startController(config: ControllerConfig): Promise<Running
     frameworkErrors,
     clientErrorHandler,
   });
+
+  // Spare connections browsers open ahead of need would otherwise hold a stop for minutes (http/drain.ts).
+  const drain = connectionDrain(app.server);
 
   let broker: EmbeddedBroker | null = null;
   let bus: Bus;
@@ -230,6 +234,7 @@ export async function startController(config: ControllerConfig): Promise<Running
     await bus.close();
     // In embedded mode `upgrade` is the broker itself: close it once.
     await upgrade.close();
+    drain.end();
   });
   app.addHook('onClose', async () => {
     db.close();
