@@ -76,7 +76,13 @@ export async function startControllerProcess(
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
-        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        const timer = setTimeout(() => {
+          // Whatever held the stop up is the story's real failure: say what the controller was doing.
+          process.stderr.write(
+            `controller did not stop within 15 s of SIGTERM; it is killed. Its last output:\n${out.slice(-4000)}\n`,
+          );
+          child.kill('SIGKILL');
+        }, 15_000);
         child.once('exit', (code) => {
           clearTimeout(timer);
           resolve(code);
